@@ -1,0 +1,63 @@
+package io.cxgap.common;
+
+import java.util.Locale;
+
+/** The one place user-facing errors are built: each says what is wrong and what to do. */
+public final class CxErrors {
+  private CxErrors() {}
+
+  public static CxException usage(String format, Object... args) {
+    return new CxException(CxException.USAGE, String.format(Locale.ROOT, format, args), null);
+  }
+
+  public static CxException config(String key, String problem) {
+    return new CxException(
+        CxException.USAGE,
+        String.format(Locale.ROOT, "config key '%s': %s", key, problem),
+        null);
+  }
+
+  public static CxException missingInput(String what, String path) {
+    return new CxException(
+        CxException.USAGE,
+        String.format(
+            Locale.ROOT, "%s not found: %s (check cx.landing / --set cx.landing=...)", what, path),
+        null);
+  }
+
+  public static CxException missingColumn(String source, String column, String file) {
+    return new CxException(
+        CxException.USAGE,
+        String.format(
+            Locale.ROOT,
+            "%s: required column '%s' missing in %s; add the column or move the file out of the landing zone",
+            source,
+            column,
+            file),
+        null);
+  }
+
+  public static CxException qualityGate(String source, long quarantined, long read, double max) {
+    return new CxException(
+        CxException.QUALITY_GATE,
+        String.format(
+            Locale.ROOT,
+            "quality gate: %s quarantined %d of %d rows (%.2f%%), above cx.quality.max-quarantine-share=%.2f%%;"
+                + " see cx_bronze.quarantine for the reasons",
+            source,
+            quarantined,
+            read,
+            read == 0 ? 0.0 : 100.0 * quarantined / read,
+            100.0 * max),
+        null);
+  }
+
+  public static CxException jobFailed(String job, String date, Throwable cause) {
+    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String firstLine = reason.lines().findFirst().orElse(reason);
+    return new CxException(
+        CxException.JOB_FAILED,
+        String.format(Locale.ROOT, "%s for %s failed: %s", job, date, firstLine),
+        cause);
+  }
+}

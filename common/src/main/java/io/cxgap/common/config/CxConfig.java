@@ -1,0 +1,88 @@
+package io.cxgap.common.config;
+
+import io.cxgap.common.CxErrors;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The typed configuration of a run (DESIGN.md §3), read once at start-up by {@link ConfigLoader}.
+ * Every value is validated here, so a bad value fails before any Spark work, naming its key.
+ */
+public record CxConfig(
+    String landing,
+    String warehouse,
+    int windowDays,
+    int minRespondents,
+    List<String> segmentDimensions,
+    double maxQuarantineShare,
+    long seed,
+    String catalog,
+    String wideExpectationPrefix,
+    String wideExperiencePrefix,
+    double trendsMinDelta,
+    int clustersKMin,
+    int clustersKMax,
+    double clustersFrictionWeight,
+    double clustersWaitCapS,
+    int driversMaxExactTouchpoints,
+    Map<String, String> spark)
+    implements Serializable {
+
+  public CxConfig {
+    require(!landing.isBlank(), "cx.landing", "must not be empty");
+    require(!warehouse.isBlank(), "cx.warehouse", "must not be empty");
+    require(windowDays >= 1, "cx.window-days", "must be at least 1, was " + windowDays);
+    require(minRespondents >= 1, "cx.min-respondents", "must be at least 1, was " + minRespondents);
+    require(!segmentDimensions.isEmpty(), "cx.segment-dimensions", "must name at least one CRM column");
+    for (String d : segmentDimensions) {
+      require(
+          d.matches("[A-Za-z_][A-Za-z0-9_]*"),
+          "cx.segment-dimensions",
+          "'" + d + "' is not a column name");
+      require(!d.equals("total"), "cx.segment-dimensions", "'total' is reserved for the whole base");
+    }
+    require(
+        maxQuarantineShare >= 0 && maxQuarantineShare <= 1,
+        "cx.quality.max-quarantine-share",
+        "must be within 0..1, was " + maxQuarantineShare);
+    require(!catalog.isBlank(), "cx.catalog", "must name the touchpoint catalog file");
+    require(!wideExpectationPrefix.isBlank(), "cx.sources.surveys.wide.expectation-prefix", "must not be empty");
+    require(!wideExperiencePrefix.isBlank(), "cx.sources.surveys.wide.experience-prefix", "must not be empty");
+    require(
+        !wideExpectationPrefix.equals(wideExperiencePrefix),
+        "cx.sources.surveys.wide.experience-prefix",
+        "must differ from the expectation prefix");
+    require(trendsMinDelta >= 0, "cx.trends.min-delta", "must be >= 0, was " + trendsMinDelta);
+    require(clustersKMin >= 2, "cx.clusters.k-min", "must be at least 2, was " + clustersKMin);
+    require(
+        clustersKMax >= clustersKMin,
+        "cx.clusters.k-max",
+        "must be >= cx.clusters.k-min (" + clustersKMin + "), was " + clustersKMax);
+    require(clustersFrictionWeight >= 0, "cx.clusters.friction-weight", "must be >= 0");
+    require(clustersWaitCapS > 0, "cx.clusters.wait-cap-s", "must be > 0");
+    require(driversMaxExactTouchpoints >= 1, "cx.drivers.max-exact-touchpoints", "must be >= 1");
+    segmentDimensions = List.copyOf(segmentDimensions);
+    spark = Map.copyOf(spark);
+  }
+
+  private static void require(boolean ok, String key, String problem) {
+    if (!ok) {
+      throw CxErrors.config(key, problem);
+    }
+  }
+
+  /** Root folder of one Delta table: {@code <warehouse>/<layer>/<table>} (DESIGN.md §2). */
+  public String tablePath(String layer, String table) {
+    return stripSlash(warehouse) + "/" + layer + "/" + table;
+  }
+
+  /** Folder of one landing source. */
+  public String landingPath(String source) {
+    return stripSlash(landing) + "/" + source;
+  }
+
+  private static String stripSlash(String p) {
+    return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+  }
+}

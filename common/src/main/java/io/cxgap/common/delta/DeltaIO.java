@@ -1,0 +1,60 @@
+package io.cxgap.common.delta;
+
+import io.delta.tables.DeltaTable;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place cxgap writes Delta tables (DESIGN.md §6). Appends carry Delta's idempotent
+ * transaction id ({@code txnAppId}/{@code txnVersion}), so a repeated batch adds its rows once;
+ * slice writes replace exactly one predicate's rows in one atomic commit.
+ */
+public final class DeltaIO {
+  private DeltaIO() {}
+
+  public static boolean exists(SparkSession spark, String path) {
+    return DeltaTable.isDeltaTable(spark, path);
+  }
+
+  public static Optional<Dataset<Row>> readIfExists(SparkSession spark, String path) {
+    return exists(spark, path) ? Optional.of(read(spark, path)) : Optional.empty();
+  }
+
+  public static Dataset<Row> read(SparkSession spark, String path) {
+    return spark.read().format("delta").load(path);
+  }
+
+  public static Dataset<Row> readVersion(SparkSession spark, String path, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(path);
+  }
+
+  /** The latest committed version, or -1 where there is no table yet. */
+  public static long version(SparkSession spark, String path) {
+    if (!exists(spark, path)) {
+      return -1;
+    }
+    return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+  }
+
+  /** Appends once per (appId, version): a retry of the same batch is a no-op. */
+  public static void appendOnce(Dataset<Row> df, String path, String appId, long txnVersion) {
+    df.write()
+        .format("delta")
+        .mode(SaveMode.Append)
+        .option("txnAppId", appId)
+        .option("txnVersion", txnVersion)
+        .save(path);
+  }
+
+  /** Replaces the rows matching {@code predicate} with {@code df}, atomically. */
+  public static void replaceSlice(Dataset<Row> df, String path, String predicate) {
+    df.write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .option("replaceWhere", predicate)
+        .save(path);
+  }
+}

@@ -1,0 +1,106 @@
+package io.cxgap.common.landing;
+
+import io.cxgap.common.CxErrors;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+
+/** Lists a source folder recursively on any Hadoop file system, and reads CSV header lines. */
+public final class LandingFiles {
+  private LandingFiles() {}
+
+  /** All files under {@code folder}, hidden ones ({@code _x}, {@code .x}) excepted, sorted. */
+  public static List<LandingFile> list(Configuration hadoop, String folder) {
+    try {
+      Path root = new Path(folder);
+      FileSystem fs = root.getFileSystem(hadoop);
+      if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+        throw CxErrors.missingInput("landing folder", folder);
+      }
+      List<LandingFile> out = new ArrayList<>();
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+      while (it.hasNext()) {
+        LocatedFileStatus s = it.next();
+        if (!hidden(root, s.getPath())) {
+          out.add(new LandingFile(s.getPath().toUri().toString(), s.getLen(), s.getModificationTime()));
+        }
+      }
+      out.sort(Comparator.comparing(LandingFile::path));
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hidden(Path root, Path file) {
+    String rel = URI.create(root.toUri().getPath()).relativize(URI.create(file.toUri().getPath())).getPath();
+    for (String part : rel.split("/")) {
+      if (part.startsWith("_") || part.startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The header of a CSV file, lower-cased and trimmed, or an empty list for an empty file. A
+   * UTF-8 byte-order mark is skipped.
+   */
+  public static List<String> csvHeader(Configuration hadoop, String file) {
+    Path p = new Path(URI.create(file));
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(p.getFileSystem(hadoop).open(p), StandardCharsets.UTF_8))) {
+      String line = r.readLine();
+      if (line == null) {
+        return List.of();
+      }
+      if (line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      return splitHeader(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading header of " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Splits one RFC 4180 header line. */
+  static List<String> splitHeader(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(cur.toString().strip().toLowerCase(java.util.Locale.ROOT));
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    out.add(cur.toString().strip().toLowerCase(java.util.Locale.ROOT));
+    return out;
+  }
+}

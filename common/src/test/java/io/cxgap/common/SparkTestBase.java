@@ -1,0 +1,63 @@
+package io.cxgap.common;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** One local Delta-enabled SparkSession per test JVM, shared by every test class. */
+public abstract class SparkTestBase {
+  private static SparkSession spark;
+
+  protected static synchronized SparkSession spark() {
+    if (spark == null) {
+      Path wh;
+      try {
+        wh = Files.createTempDirectory("cxgap-test-wh");
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+      spark =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("cxgap-tests")
+              .config("spark.ui.enabled", "false")
+              .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.default.parallelism", "2")
+              .config("spark.sql.session.timeZone", "UTC")
+              .config("spark.sql.ansi.enabled", "false")
+              .config("spark.sql.warehouse.dir", wh.toString())
+              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+              .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+              .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
+              .config("spark.databricks.delta.snapshotPartitions", "2")
+              .config("spark.databricks.delta.delta.log.cacheSize", "10")
+              .getOrCreate();
+    }
+    return spark;
+  }
+
+  /** A frame of nullable string columns, one row per array (null for a missing cell). */
+  protected static Dataset<Row> strings(List<String> columns, String[]... rows) {
+    StructType s = new StructType();
+    for (String c : columns) {
+      s = s.add(c, DataTypes.StringType, true);
+    }
+    List<Row> out = new ArrayList<>();
+    for (String[] r : rows) {
+      if (r.length != columns.size()) {
+        throw new IllegalArgumentException("row " + Arrays.toString(r) + " has " + r.length + " cells, want " + columns.size());
+      }
+      out.add(RowFactory.create((Object[]) r));
+    }
+    return spark().createDataFrame(out, s);
+  }
+}

@@ -1,0 +1,134 @@
+package io.cxgap.common.landing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.apache.spark.sql.functions.col;
+
+import io.cxgap.common.CxException;
+import io.cxgap.common.SparkTestBase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LandingReaderTest extends SparkTestBase {
+  @TempDir Path dir;
+
+  private static final LandingReader.WidePrefixes WIDE = new LandingReader.WidePrefixes("expectation_", "experience_");
+
+  private Path write(String rel, String text) throws IOException {
+    Path p = dir.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text, StandardCharsets.UTF_8);
+    return p;
+  }
+
+  private List<Row> read(Source s, List<String> skipped) {
+    List<LandingFile> files = LandingFiles.list(spark().sparkContext().hadoopConfiguration(), dir.resolve(s.folder()).toString());
+    return new LandingReader(spark(), s, List.of(), WIDE).read(files, skipped).orderBy(col("file"), col("raw")).collectAsList();
+  }
+
+  @Test
+  void csv_isReadByHeaderName_withQuotedMultiLineFields_andExtraColumnsIgnored() throws IOException {
+    write(
+        "surveys/a.csv",
+        "response_id,customer_id,survey_id,responded_at,touchpoint,expectation,experience,scale_min,scale_max,overall_nps,comment\n"
+            + "R1,C1,S,2026-10-01T10:00:00,billing,5,3,1,7,8,\"line one,\n\"\"quoted\"\" line two\"\n");
+    // another writer: other column order, no optional columns, one extra column
+    write(
+        "surveys/sub/b.csv",
+        "\uFEFFexperience,touchpoint,extra,customer_id,response_id,responded_at,expectation\n"
+            + "2,app,zzz,C2,R2,2026-10-02,6\n");
+    List<String> skipped = new ArrayList<>();
+    List<Row> rows = read(Source.SURVEYS, skipped);
+    assertThat(rows).hasSize(2);
+    Row a = rows.get(0);
+    assertThat(a.<String>getAs("comment")).isEqualTo("line one,\n\"quoted\" line two");
+    assertThat(a.<String>getAs("malformed")).isNull();
+    assertThat(a.<String>getAs("file")).endsWith("surveys/a.csv");
+    Row b = rows.get(1);
+    assertThat(b.<String>getAs("response_id")).isEqualTo("R2");
+    assertThat(b.<String>getAs("expectation")).isEqualTo("6");
+    assertThat(b.<String>getAs("experience")).isEqualTo("2");
+    assertThat(b.<String>getAs("touchpoint")).isEqualTo("app");
+    assertThat(b.<String>getAs("scale_max")).isNull();
+    assertThat(skipped).isEmpty();
+  }
+
+  @Test
+  void csv_recordWithWrongFieldCount_isMalformed_withItsRawText() throws IOException {
+    write("interactions/x.csv", "event_id,customer_id,channel,touchpoint,started_at\nE1,C1,web,app,2026-10-01\nE2,C1,web\n");
+    List<Row> rows = read(Source.INTERACTIONS, new ArrayList<>());
+    assertThat(rows).hasSize(2);
+    Row bad = rows.stream().filter(r -> "E2".equals(r.getAs("event_id"))).findFirst().orElseThrow();
+    assertThat(bad.<String>getAs("malformed")).isNotNull();
+    assertThat(bad.<String>getAs("raw")).isEqualTo("E2,C1,web");
+    Row good = rows.stream().filter(r -> "E1".equals(r.getAs("event_id"))).findFirst().orElseThrow();
+    assertThat(good.<String>getAs("malformed")).isNull();
+  }
+
+  @Test
+  void jsonLines_brokenLineIsMalformed_blankLinesAreNotRows_numbersKeepTheirText() throws IOException {
+    write(
+        "interactions/x.jsonl",
+        "{\"event_id\":\"E1\",\"customer_id\":\"C1\",\"channel\":\"web\",\"touchpoint\":\"app\",\"started_at\":\"2026-10-01T00:00:00Z\",\"wait_s\":12.5}\n"
+            + "\n"
+            + "{\"event_id\":\"E2\",\"customer_id\":\n");
+    List<Row> rows = read(Source.INTERACTIONS, new ArrayList<>());
+    assertThat(rows).hasSize(2);
+    Row bad = rows.stream().filter(r -> r.getAs("malformed") != null).findFirst().orElseThrow();
+    assertThat(bad.<String>getAs("raw")).isEqualTo("{\"event_id\":\"E2\",\"customer_id\":");
+    Row good = rows.stream().filter(r -> r.getAs("malformed") == null).findFirst().orElseThrow();
+    assertThat(good.<String>getAs("wait_s")).isEqualTo("12.5");
+  }
+
+  @Test
+  void wideExport_unpivotsToOneRowPerAnsweredTouchpoint() throws IOException {
+    write(
+        "surveys/wide/w.csv",
+        "response_id,customer_id,responded_at,overall_nps,expectation_billing,experience_billing,expectation_Mobile App,experience_Mobile App\n"
+            + "R1,C1,2026-10-01,9,6,4,,\n"
+            + "R2,C2,2026-10-02,7,5,,3,3\n");
+    List<Row> rows = read(Source.SURVEYS, new ArrayList<>());
+    List<String> got = new ArrayList<>();
+    for (Row r : rows) {
+      got.add(r.getAs("response_id") + "/" + r.getAs("touchpoint") + "/" + r.getAs("expectation") + "/" + r.getAs("experience") + "/" + r.getAs("overall_nps"));
+    }
+    // R1 did not answer the app pair (both blank): no row. R2's billing has one blank: a row (later missing_required).
+    assertThat(got).containsExactlyInAnyOrder("R1/billing/6/4/9", "R2/billing/5/null/7", "R2/mobile app/3/3/7");
+  }
+
+  @Test
+  void missingRequiredColumn_isAUsageError_namingColumnAndFile() throws IOException {
+    write("customers/c.csv", "customer_id,segment\nC1,SMB\n");
+    assertThatThrownBy(() -> read(Source.CUSTOMERS, new ArrayList<>()))
+        .isInstanceOf(CxException.class)
+        .hasMessageContaining("'updated_at'")
+        .hasMessageContaining("c.csv");
+  }
+
+  @Test
+  void parquetFiles_areReadByName_andEmptyOrUnsupportedFilesAreReported() throws IOException {
+    Dataset<Row> df =
+        spark().sql("select 'C9' as customer_id, timestamp'2026-01-01 00:00:00' as updated_at, 'SMB' as segment");
+    df.coalesce(1).write().parquet(dir.resolve("tmp-parquet").toString());
+    Path part = Files.list(dir.resolve("tmp-parquet")).filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    Files.createDirectories(dir.resolve("customers"));
+    Files.copy(part, dir.resolve("customers/crm.parquet"));
+    write("customers/empty.csv", "");
+    write("customers/notes.txt", "hello");
+    write("customers/_SUCCESS", "");
+    List<String> skipped = new ArrayList<>();
+    List<Row> rows = read(Source.CUSTOMERS, skipped);
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).<String>getAs("customer_id")).isEqualTo("C9");
+    assertThat(rows.get(0).<String>getAs("updated_at")).startsWith("2026-01-01 00:00:00");
+    assertThat(skipped).hasSize(2).anyMatch(s -> s.contains("empty.csv")).anyMatch(s -> s.contains("notes.txt"));
+  }
+}

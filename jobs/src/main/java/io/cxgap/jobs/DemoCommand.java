@@ -1,0 +1,80 @@
+package io.cxgap.jobs;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.cxgap.common.catalog.TouchpointCatalog;
+import io.cxgap.common.config.CxConfig;
+import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.generate.GenerationSummary;
+import io.cxgap.common.generate.GeneratorOptions;
+import io.cxgap.common.generate.SampleGenerator;
+import io.cxgap.common.spark.Sessions;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cxgap demo}: sample data if absent, nightly for its last day, a summary. */
+@Command(name = "demo", description = "generate sample data if absent, run nightly for its last day, print a summary")
+final class DemoCommand implements Callable<Integer> {
+  @Mixin Cli.ConfigOptions options;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "run date (default: the sample data's last day, 2026-10-31)")
+  String date;
+
+  static final String[][] TABLES = {
+    {"bronze", "customers"}, {"bronze", "surveys"}, {"bronze", "interactions"}, {"bronze", "quarantine"},
+    {"silver", "customers"}, {"silver", "survey_items"}, {"silver", "interactions"}, {"gold", "pipeline_run"}
+  };
+
+  @Override
+  public Integer call() {
+    CxConfig config = options.load();
+    LocalDate d = date == null ? GeneratorOptions.DEFAULT_END_DATE : Cli.parseDate(date);
+    Path landing = Path.of(config.landing());
+    if (!Files.isDirectory(landing.resolve("customers"))) {
+      System.out.println("demo: no landing data in " + landing + "; generating sample data ...");
+      GenerationSummary s = SampleGenerator.generate(GenerateCommand.options(landing, GeneratorOptions.DEFAULT_CUSTOMERS, GeneratorOptions.DEFAULT_DAYS, d.toString(), config.seed(), GeneratorOptions.DEFAULT_MESSY_RATE));
+      System.out.println("demo: " + s);
+    }
+    TouchpointCatalog catalog = JobContext.loadCatalog(config);
+    Cli.preflight(config);
+    SparkSession spark = Sessions.getOrCreate(config);
+    JobContext ctx = new JobContext(config, catalog, spark, d, Cli.newRunId(d));
+    System.out.println("demo: nightly --date " + d);
+    Steps.run(ctx, List.copyOf(Steps.ALL.keySet()), System.out);
+    summary(ctx, System.out);
+    return 0;
+  }
+
+  static void summary(JobContext ctx, PrintStream out) {
+    out.println();
+    out.println("Tables (Delta, under " + ctx.config().warehouse() + "):");
+    for (String[] t : TABLES) {
+      String path = ctx.table(t[0], t[1]);
+      long n = DeltaIO.exists(ctx.spark(), path) ? DeltaIO.read(ctx.spark(), path).count() : 0;
+      out.printf(Locale.ROOT, "  %-7s %-14s %9d rows  %s%n", t[0], t[1], n, path);
+    }
+    String q = ctx.table("bronze", "quarantine");
+    if (DeltaIO.exists(ctx.spark(), q)) {
+      out.println();
+      out.println("Quarantined rows by source and reason:");
+      for (Row r :
+          DeltaIO.read(ctx.spark(), q)
+              .groupBy("source", "reason")
+              .agg(count(lit(1)).as("rows"))
+              .orderBy("source", "reason")
+              .collectAsList()) {
+        out.printf(Locale.ROOT, "  %-13s %-20s %7d%n", r.getString(0), r.getString(1), r.getLong(2));
+      }
+    }
+  }
+}

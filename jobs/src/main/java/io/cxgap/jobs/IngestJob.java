@@ -1,0 +1,204 @@
+package io.cxgap.jobs;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.cxgap.common.Columns;
+import io.cxgap.common.CxErrors;
+import io.cxgap.common.config.CxConfig;
+import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.landing.LandingFile;
+import io.cxgap.common.landing.LandingFiles;
+import io.cxgap.common.landing.LandingReader;
+import io.cxgap.common.landing.Source;
+import io.cxgap.common.quality.RowRules;
+import io.cxgap.common.transform.Duplicates;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Landing → bronze (DESIGN.md §2, §4): reads the files no earlier run ingested, types and
+ * validates every row, drops duplicates, writes accepted rows to {@code bronze.<source>} and
+ * rejected ones to {@code bronze.quarantine}, exactly once per batch (see {@link IngestLog}).
+ *
+ * <p>Why not Spark's file stream source: it maps CSV columns by position with one schema per
+ * stream, so a file with another column order, an extra column or a wide layout would be read
+ * wrongly without an error; here each file is read by its own header.
+ */
+final class IngestJob {
+  private IngestJob() {}
+
+  /** Per-source counts of one batch. */
+  record SourceCounts(Source source, long batch, long read, long accepted, long quarantined, long duplicate) {}
+
+  static StepResult run(JobContext ctx) {
+    List<SourceCounts> all = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    for (Source s : List.of(Source.CUSTOMERS, Source.SURVEYS, Source.INTERACTIONS)) {
+      all.add(ingest(ctx, s, notes));
+    }
+    long read = 0, written = 0, quarantined = 0;
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (SourceCounts c : all) {
+      read += c.read();
+      written += c.accepted();
+      quarantined += c.quarantined();
+      String p = c.source().folder() + ".";
+      counts.put(p + "read", c.read());
+      counts.put(p + "accepted", c.accepted());
+      counts.put(p + "quarantined", c.quarantined());
+      counts.put(p + "duplicate", c.duplicate());
+    }
+    String message = describe(all) + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+    StepResult result = new StepResult(read, written, quarantined, message, counts);
+    gate(ctx.config(), all, result);
+    return result;
+  }
+
+  /** Thrown after a step's writes: the data stays in bronze and quarantine for inspection. */
+  static final class GateFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient StepResult result;
+
+    GateFailure(RuntimeException cause, StepResult result) {
+      super(cause.getMessage(), cause);
+      this.result = result;
+    }
+  }
+
+  private static void gate(CxConfig config, List<SourceCounts> all, StepResult result) {
+    for (SourceCounts c : all) {
+      if (c.read() > 0 && (double) c.quarantined() / c.read() > config.maxQuarantineShare()) {
+        throw new GateFailure(
+            CxErrors.qualityGate(c.source().folder(), c.quarantined(), c.read(), config.maxQuarantineShare()),
+            result);
+      }
+    }
+  }
+
+  private static String describe(List<SourceCounts> all) {
+    List<String> parts = new ArrayList<>();
+    for (SourceCounts c : all) {
+      parts.add(
+          c.batch() == 0
+              ? c.source().folder() + ": no new files"
+              : String.format(
+                  Locale.ROOT,
+                  "%s batch %d: read %d = accepted %d + quarantined %d + duplicates %d",
+                  c.source().folder(), c.batch(), c.read(), c.accepted(), c.quarantined(), c.duplicate()));
+    }
+    return String.join("; ", parts);
+  }
+
+  static SourceCounts ingest(JobContext ctx, Source source, List<String> notes) {
+    CxConfig cfg = ctx.config();
+    String bronze = ctx.table("bronze", source.folder());
+    String customers = ctx.table("bronze", Source.CUSTOMERS.folder());
+    List<LandingFile> listed =
+        LandingFiles.list(ctx.spark().sparkContext().hadoopConfiguration(), cfg.landingPath(source.folder()));
+    long customersVersion = source == Source.SURVEYS ? DeltaIO.version(ctx.spark(), customers) : -1;
+    IngestLog.Batch batch = IngestLog.next(ctx, source, listed, customersVersion);
+    if (batch == null) {
+      return new SourceCounts(source, 0, 0, 0, 0, 0);
+    }
+    if (batch.resumed()) {
+      notes.add(source.folder() + " batch " + batch.id() + " resumed after an interrupted run");
+    }
+    List<String> skipped = new ArrayList<>();
+    LandingReader reader =
+        new LandingReader(
+            ctx.spark(),
+            source,
+            source == Source.CUSTOMERS ? cfg.segmentDimensions() : List.of(),
+            new LandingReader.WidePrefixes(cfg.wideExpectationPrefix(), cfg.wideExperiencePrefix()));
+    Dataset<Row> raw = reader.read(batch.files(), skipped);
+    skipped.forEach(s -> notes.add(source.folder() + ": skipped " + s));
+
+    Dataset<Row> classified = classify(ctx, source, raw, batch.customersVersion());
+    List<String> keys = keys(source);
+    Dataset<Row> existing =
+        DeltaIO.readIfExists(ctx.spark(), bronze)
+            .map(b -> b.where(col(Columns.BATCH_ID).lt(batch.id())))
+            .orElse(classified.limit(0));
+    Dataset<Row> marked =
+        Duplicates.mark(classified, keys, existing.select(keys.stream().map(k -> col(k)).toArray(org.apache.spark.sql.Column[]::new)))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Row n =
+          marked
+              .agg(
+                  count(lit(1)),
+                  sum(when(col(Columns.REASON).isNotNull(), 1).otherwise(0)),
+                  sum(when(col(Duplicates.DUPLICATE), 1).otherwise(0)))
+              .head();
+      long read = n.getLong(0);
+      long quarantined = read == 0 ? 0 : n.getLong(1);
+      long duplicate = read == 0 ? 0 : n.getLong(2);
+      long accepted = read - quarantined - duplicate;
+
+      Dataset<Row> good =
+          marked
+              .where(col(Columns.REASON).isNull().and(not(col(Duplicates.DUPLICATE))))
+              .drop(Columns.RAW, Columns.REASON, Columns.DETAIL, Duplicates.DUPLICATE, RowRules.KNOWN_CUSTOMER)
+              .withColumn(Columns.BATCH_ID, lit(batch.id()))
+              .withColumn(Columns.RUN_ID, lit(ctx.runId()));
+      Dataset<Row> bad =
+          marked
+              .where(col(Columns.REASON).isNotNull())
+              .select(
+                  lit(source.folder()).as(Columns.SOURCE),
+                  col(Columns.REASON),
+                  col(Columns.DETAIL),
+                  col(Columns.RAW),
+                  col(Columns.FILE),
+                  lit(ctx.runId()).as(Columns.RUN_ID),
+                  lit(batch.id()).as(Columns.BATCH_ID));
+      DeltaIO.appendOnce(good, bronze, "cxgap-bronze-" + source.folder(), batch.id());
+      DeltaIO.appendOnce(
+          bad, ctx.table("bronze", "quarantine"), "cxgap-quarantine-" + source.folder(), batch.id());
+      IngestLog.commit(ctx, source, batch.id(), read, accepted, quarantined, duplicate);
+      return new SourceCounts(source, batch.id(), read, accepted, quarantined, duplicate);
+    } finally {
+      marked.unpersist();
+    }
+  }
+
+  private static Dataset<Row> classify(JobContext ctx, Source source, Dataset<Row> raw, long customersVersion) {
+    Map<String, String> lookup = ctx.catalog().lookup();
+    return switch (source) {
+      case CUSTOMERS -> RowRules.customers(raw, ctx.config().segmentDimensions());
+      case SURVEYS -> RowRules.surveys(withKnownCustomer(ctx, raw, customersVersion), lookup);
+      case INTERACTIONS -> RowRules.interactions(raw, lookup);
+    };
+  }
+
+  /** Marks whether each row's customer id is in bronze.customers at the pinned version. */
+  private static Dataset<Row> withKnownCustomer(JobContext ctx, Dataset<Row> raw, long version) {
+    if (version < 0) {
+      return raw.withColumn(RowRules.KNOWN_CUSTOMER, lit(false));
+    }
+    Dataset<Row> ids =
+        DeltaIO.readVersion(ctx.spark(), ctx.table("bronze", Source.CUSTOMERS.folder()), version)
+            .select(col(Columns.CUSTOMER_ID).as("_known_id"))
+            .distinct()
+            .withColumn("_known", lit(true));
+    Dataset<Row> keyed = raw.withColumn("_cid", regexp_replace(col(Columns.CUSTOMER_ID), "(?U)^\\s+|\\s+$", ""));
+    return keyed
+        .join(ids, keyed.col("_cid").equalTo(ids.col("_known_id")), "left")
+        .withColumn(RowRules.KNOWN_CUSTOMER, coalesce(col("_known"), lit(false)))
+        .drop("_cid", "_known_id", "_known");
+  }
+
+  static List<String> keys(Source source) {
+    return switch (source) {
+      case CUSTOMERS -> List.of(Columns.CUSTOMER_ID, Columns.UPDATED_AT);
+      case SURVEYS -> List.of(Columns.RESPONSE_ID, Columns.TOUCHPOINT);
+      case INTERACTIONS -> List.of(Columns.EVENT_ID);
+    };
+  }
+}

@@ -1,0 +1,115 @@
+package io.cxgap.jobs;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.landing.LandingFile;
+import io.cxgap.common.landing.Source;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The write-ahead log of ingest batches, {@code bronze.ingest_log}: a batch's file list is
+ * written (status {@code planned}) before its rows, and a {@code committed} row after them. A
+ * planned batch without a commit is redone with exactly its files; its bronze and quarantine
+ * appends carry the batch id as Delta txnVersion, so whatever part already landed is not added
+ * twice. This is the offsets/commits log of Spark's file stream source, kept in Delta so that
+ * files are read by header name (see IngestJob).
+ */
+final class IngestLog {
+  static final String PLANNED = "planned";
+  static final String COMMITTED = "committed";
+  static final StructType SCHEMA =
+      new StructType()
+          .add("source", DataTypes.StringType, false)
+          .add("batch_id", DataTypes.LongType, false)
+          .add("status", DataTypes.StringType, false)
+          .add("file", DataTypes.StringType, true)
+          .add("size", DataTypes.LongType, true)
+          .add("modified_at", DataTypes.TimestampType, true)
+          .add("customers_version", DataTypes.LongType, true)
+          .add("run_id", DataTypes.StringType, false)
+          .add("rows_read", DataTypes.LongType, true)
+          .add("rows_accepted", DataTypes.LongType, true)
+          .add("rows_quarantined", DataTypes.LongType, true)
+          .add("rows_duplicate", DataTypes.LongType, true);
+
+  /** A batch to process: new (just planned) or pending from a run that died. */
+  record Batch(long id, List<LandingFile> files, long customersVersion, boolean resumed) {}
+
+  private IngestLog() {}
+
+  static String path(JobContext ctx) {
+    return ctx.table("bronze", "ingest_log");
+  }
+
+  /** The next batch for a source, or null when there is nothing new. Plans new batches. */
+  static Batch next(JobContext ctx, Source source, List<LandingFile> listed, long customersVersion) {
+    List<Row> rows = new ArrayList<>();
+    DeltaIO.readIfExists(ctx.spark(), path(ctx))
+        .ifPresent(
+            log ->
+                rows.addAll(
+                    log.where(col("source").equalTo(source.folder()))
+                        .select("batch_id", "status", "file", "size", "modified_at", "customers_version")
+                        .collectAsList()));
+    Set<String> known = new HashSet<>();
+    TreeMap<Long, List<LandingFile>> planned = new TreeMap<>();
+    Set<Long> committed = new HashSet<>();
+    TreeMap<Long, Long> versions = new TreeMap<>();
+    long maxBatch = 0;
+    for (Row r : rows) {
+      long b = r.getLong(0);
+      maxBatch = Math.max(maxBatch, b);
+      if (COMMITTED.equals(r.getString(1))) {
+        committed.add(b);
+      } else {
+        known.add(r.getString(2));
+        planned
+            .computeIfAbsent(b, k -> new ArrayList<>())
+            .add(new LandingFile(r.getString(2), r.getLong(3), r.getTimestamp(4).getTime()));
+        versions.put(b, r.isNullAt(5) ? -1L : r.getLong(5));
+      }
+    }
+    for (var e : planned.entrySet()) {
+      if (!committed.contains(e.getKey())) {
+        List<LandingFile> files = new ArrayList<>(e.getValue());
+        files.sort(java.util.Comparator.comparing(LandingFile::path));
+        return new Batch(e.getKey(), files, versions.get(e.getKey()), true);
+      }
+    }
+    List<LandingFile> fresh = listed.stream().filter(f -> !known.contains(f.path())).toList();
+    if (fresh.isEmpty()) {
+      return null;
+    }
+    long id = maxBatch + 1;
+    List<Row> plan = new ArrayList<>();
+    for (LandingFile f : fresh) {
+      plan.add(
+          RowFactory.create(
+              source.folder(), id, PLANNED, f.path(), f.size(), new Timestamp(f.modifiedMillis()),
+              customersVersion, ctx.runId(), null, null, null, null));
+    }
+    DeltaIO.appendOnce(
+        ctx.spark().createDataFrame(plan, SCHEMA), path(ctx), "cxgap-ingest-plan-" + source.folder(), id);
+    return new Batch(id, fresh, customersVersion, false);
+  }
+
+  static void commit(JobContext ctx, Source source, long batchId, long read, long accepted, long quarantined, long duplicate) {
+    Row r =
+        RowFactory.create(
+            source.folder(), batchId, COMMITTED, null, null, null, null, ctx.runId(), read, accepted,
+            quarantined, duplicate);
+    Dataset<Row> df = ctx.spark().createDataFrame(List.of(r), SCHEMA);
+    DeltaIO.appendOnce(df, path(ctx), "cxgap-ingest-commit-" + source.folder(), batchId);
+  }
+}

@@ -1,0 +1,55 @@
+package io.cxgap.jobs;
+
+import io.cxgap.common.CxErrors;
+import io.cxgap.common.CxException;
+import io.cxgap.common.spark.Sessions;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The pipeline's steps in DESIGN.md §2 order, and the runner that records each in the run log.
+ * A step that fails is logged as failed and stops the run; its error keeps its exit code.
+ */
+final class Steps {
+  /** Steps that exist so far, in run order. */
+  static final Map<String, Function<JobContext, StepResult>> ALL = new LinkedHashMap<>();
+
+  static {
+    ALL.put("ingest", IngestJob::run);
+    ALL.put("conform", ConformJob::run);
+  }
+
+  private Steps() {}
+
+  static void run(JobContext ctx, List<String> names, PrintStream out) {
+    for (String name : names) {
+      Function<JobContext, StepResult> step = ALL.get(name);
+      Instant started = Instant.now();
+      Sessions.jobGroup(ctx.spark(), name, ctx.date().toString());
+      StepResult result;
+      try {
+        result = step.apply(ctx);
+      } catch (IngestJob.GateFailure g) {
+        RunLog.record(ctx, name, started, "failed", withMessage(g.result, g.getMessage()));
+        throw (CxException) g.getCause();
+      } catch (CxException e) {
+        RunLog.record(ctx, name, started, "failed", StepResult.of(0, 0, 0, e.getMessage()));
+        throw e;
+      } catch (RuntimeException e) {
+        CxException failed = CxErrors.jobFailed(name, ctx.date().toString(), e);
+        RunLog.record(ctx, name, started, "failed", StepResult.of(0, 0, 0, failed.getMessage()));
+        throw failed;
+      }
+      RunLog.record(ctx, name, started, "succeeded", result);
+      out.printf("%-8s ok  %s%n", name, result.message());
+    }
+  }
+
+  private static StepResult withMessage(StepResult r, String gate) {
+    return new StepResult(r.rowsRead(), r.rowsWritten(), r.rowsQuarantined(), gate + " | " + r.message(), r.counts());
+  }
+}

@@ -1,0 +1,101 @@
+package io.cxgap.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and one-line messages of DESIGN.md §3, checked before any Spark work starts. */
+class CliTest {
+  @TempDir Path dir;
+
+  static JobsTestBase.Outcome run(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code =
+        Cli.run(
+            args,
+            new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+    return new JobsTestBase.Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static void assertUsage(JobsTestBase.Outcome o, String... mentions) {
+    assertThat(o.code()).as(o.toString()).isEqualTo(2);
+    assertThat(o.err().strip().lines().count()).as("one line: " + o.err()).isEqualTo(1);
+    for (String m : mentions) {
+      assertThat(o.err()).contains(m);
+    }
+  }
+
+  private String[] landingArgs(String... base) throws IOException {
+    Path landing = dir.resolve("landing");
+    for (String s : new String[] {"customers", "surveys", "interactions"}) {
+      Files.createDirectories(landing.resolve(s));
+    }
+    return JobsTestBase.args(landing, dir.resolve("wh"), JobsTestBase.repoCatalog(), base);
+  }
+
+  @Test
+  void unknownCommand_exits2() {
+    assertUsage(run("frobnicate"), "frobnicate");
+  }
+
+  @Test
+  void badDate_exits2_namingTheValue() throws IOException {
+    assertUsage(run(landingArgs("nightly", "--date", "2026-02-30")), "--date", "2026-02-30");
+    assertUsage(run(landingArgs("ingest", "--date", "yesterday")), "yesterday");
+  }
+
+  @Test
+  void missingDate_exits2() {
+    assertUsage(run("nightly"), "--date");
+  }
+
+  @Test
+  void missingLandingFolder_exits2_namingIt() {
+    Path nowhere = dir.resolve("nowhere");
+    assertUsage(
+        run(JobsTestBase.args(nowhere, dir.resolve("wh"), JobsTestBase.repoCatalog(), "nightly", "--date", "2026-10-31")),
+        nowhere.resolve("customers").toString());
+  }
+
+  @Test
+  void missingCatalog_exits2_namingIt() throws IOException {
+    landingArgs();
+    String[] a =
+        JobsTestBase.args(dir.resolve("landing"), dir.resolve("wh"), dir.resolve("none.conf"), "nightly", "--date", "2026-10-31");
+    assertUsage(run(a), "none.conf");
+  }
+
+  @Test
+  void unreadableOrInvalidConfig_exits2() throws IOException {
+    assertUsage(run(landingArgs("nightly", "--date", "2026-10-31", "--config", dir.resolve("missing.conf").toString())), "missing.conf");
+    Path bad = dir.resolve("bad.conf");
+    Files.writeString(bad, "cx { window-days = [ }", StandardCharsets.UTF_8);
+    assertUsage(run(landingArgs("nightly", "--date", "2026-10-31", "--config", bad.toString())), "bad.conf");
+  }
+
+  @Test
+  void badConfigValue_exits2_namingTheKey() throws IOException {
+    assertUsage(run(landingArgs("nightly", "--date", "2026-10-31", "--set", "cx.min-respondents=0")), "cx.min-respondents");
+    assertUsage(run(landingArgs("nightly", "--date", "2026-10-31", "--set", "cx.no-such-key=1")), "cx.no-such-key");
+  }
+
+  @Test
+  void generate_rejectsBadOptions_withExit2() {
+    assertUsage(run("generate", "--out", dir.resolve("g").toString(), "--customers", "0"), "customers");
+    assertUsage(run("generate", "--out", dir.resolve("g").toString(), "--end-date", "31/10/2026"), "31/10/2026");
+  }
+
+  @Test
+  void help_exits0() {
+    JobsTestBase.Outcome o = run("--help");
+    assertThat(o.code()).isZero();
+    assertThat(o.out()).contains("nightly").contains("generate").contains("demo");
+  }
+}

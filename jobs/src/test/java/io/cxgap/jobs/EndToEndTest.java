@@ -1,0 +1,225 @@
+package io.cxgap.jobs;
+
+import static org.apache.spark.sql.functions.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxgap.common.generate.GeneratorOptions;
+import io.cxgap.common.generate.SampleGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** The foundation on generated data with its planted bad rows (issue 2's end-to-end checks). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest extends JobsTestBase {
+  static final LocalDate END = LocalDate.of(2026, 10, 31);
+  static final String[] SOURCES = {"customers", "surveys", "interactions"};
+  static final String[][] TABLES = {
+    {"bronze", "customers"}, {"bronze", "surveys"}, {"bronze", "interactions"}, {"bronze", "quarantine"},
+    {"bronze", "ingest_log"}, {"silver", "customers"}, {"silver", "survey_items"}, {"silver", "interactions"}
+  };
+
+  Path dir;
+  Path landing;
+  Path warehouse;
+  JsonNode truth;
+  Outcome first;
+
+  @BeforeAll
+  void generateAndRun() throws IOException {
+    dir = Files.createTempDirectory("cxgap-e2e");
+    landing = dir.resolve("landing");
+    warehouse = dir.resolve("warehouse");
+    SampleGenerator.generate(new GeneratorOptions(landing, 300, 120, END, 7, 0.02));
+    truth = new ObjectMapper().readTree(landing.resolve("truth.json").toFile());
+    first = cli(args(landing, warehouse, repoCatalog(), "nightly", "--date", END.toString()));
+  }
+
+  private Outcome nightly() {
+    return cli(args(landing, warehouse, repoCatalog(), "nightly", "--date", END.toString()));
+  }
+
+  private Map<String, Long> lastCounts(String job) {
+    Row r =
+        table(warehouse, "gold", "pipeline_run")
+            .where(col("job").equalTo(job))
+            .orderBy(col("finished_at").desc())
+            .select("counts")
+            .head();
+    return new HashMap<>(r.getJavaMap(0));
+  }
+
+  @Test
+  @Order(1)
+  void firstRun_succeeds() {
+    assertThat(first.code()).as(first.toString()).isZero();
+    assertThat(first.out()).contains("ingest   ok").contains("conform  ok");
+  }
+
+  @Test
+  @Order(2)
+  void everyRowRead_isAccepted_quarantined_orADroppedDuplicate_perSource() {
+    Map<String, Long> c = lastCounts("ingest");
+    for (String s : SOURCES) {
+      long read = c.get(s + ".read");
+      assertThat(read).as(s + " rows read vs rows generated").isEqualTo(truth.at("/rows/" + s).asLong());
+      assertThat(c.get(s + ".accepted") + c.get(s + ".quarantined") + c.get(s + ".duplicate"))
+          .as(s + ": read = accepted + quarantined + duplicates")
+          .isEqualTo(read);
+      assertThat(table(warehouse, "bronze", s).count()).as("bronze." + s + " rows").isEqualTo(c.get(s + ".accepted"));
+    }
+    assertThat(c.get("interactions.duplicate")).isEqualTo(truth.at("/duplicates/interactions").asLong());
+  }
+
+  @Test
+  @Order(3)
+  void quarantine_holdsExactlyThePlantedBadRows_perSourceAndReason() {
+    Map<String, Long> expected = new HashMap<>();
+    for (String s : SOURCES) {
+      truth.at("/quarantine/" + s).fields().forEachRemaining(e -> {
+        if (e.getValue().asLong() > 0) {
+          expected.put(s + "/" + e.getKey(), e.getValue().asLong());
+        }
+      });
+    }
+    Map<String, Long> got = new HashMap<>();
+    for (Row r : table(warehouse, "bronze", "quarantine").groupBy("source", "reason").count().collectAsList()) {
+      got.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
+    }
+    assertThat(got).isEqualTo(expected);
+    assertThat(table(warehouse, "bronze", "quarantine").where(col("raw").isNull().or(col("file").isNull())).count())
+        .as("every quarantined row keeps its raw text and file")
+        .isZero();
+  }
+
+  @Test
+  @Order(4)
+  void silver_holdsNoPersonalData() {
+    Dataset<Row> bronzeCustomers = table(warehouse, "bronze", "customers");
+    List<String> pii =
+        bronzeCustomers
+            .select(explode(array(col("full_name"), col("email"), col("phone"))).as("v"))
+            .where(col("v").isNotNull())
+            .distinct()
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    assertThat(pii).as("bronze does hold personal data (the test would prove nothing otherwise)").isNotEmpty();
+    for (String t : List.of("customers", "survey_items", "interactions")) {
+      Dataset<Row> silver = table(warehouse, "silver", t);
+      assertThat(silver.columns()).as("silver." + t + " columns").doesNotContain("full_name", "email", "phone");
+      for (String c : silver.columns()) {
+        if (silver.schema().apply(c).dataType().equals(org.apache.spark.sql.types.DataTypes.StringType)) {
+          long leaks = silver.select(col(c).as("v")).where(col("v").isin(pii.toArray())).count();
+          assertThat(leaks).as("values of silver." + t + "." + c + " equal to a name, email or phone").isZero();
+        }
+      }
+    }
+  }
+
+  @Test
+  @Order(5)
+  void silverCustomers_areTheCrmStateAsOfD_laterVersionsIgnored() {
+    Dataset<Row> silver = table(warehouse, "silver", "customers");
+    for (String dim : List.of("segment", "region", "tier")) {
+      Map<String, Long> expected = new HashMap<>();
+      truth.at("/customers_as_of_end/" + dim).fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asLong()));
+      Map<String, Long> got = new HashMap<>();
+      for (Row r : silver.groupBy(dim).count().collectAsList()) {
+        got.put(r.getString(0), r.getLong(1));
+      }
+      assertThat(got).as("customers per " + dim + " as of " + END).isEqualTo(expected);
+    }
+    assertThat(silver.where(col("updated_at").geq(lit("2026-11-01").cast("timestamp"))).count()).isZero();
+    assertThat(silver.groupBy("customer_id").count().where(col("count").gt(1)).count()).isZero();
+  }
+
+  @Test
+  @Order(6)
+  void secondRunForTheSameDate_changesNothing() {
+    Map<String, List<Row>> before = snapshot();
+    Outcome again = nightly();
+    assertThat(again.code()).as(again.toString()).isZero();
+    assertThat(again.out()).contains("customers: no new files").contains("surveys: no new files").contains("interactions: no new files");
+    Map<String, List<Row>> after = snapshot();
+    for (String[] t : TABLES) {
+      assertThat(after.get(t[0] + "." + t[1])).as(t[0] + "." + t[1]).containsExactlyInAnyOrderElementsOf(before.get(t[0] + "." + t[1]));
+    }
+  }
+
+  private Map<String, List<Row>> snapshot() {
+    Map<String, List<Row>> m = new HashMap<>();
+    for (String[] t : TABLES) {
+      m.put(t[0] + "." + t[1], table(warehouse, t[0], t[1]).collectAsList());
+    }
+    return m;
+  }
+
+  @Test
+  @Order(7)
+  void aRunAfterAddingOneFile_ingestsOnlyThatFile() throws IOException {
+    Row known = table(warehouse, "bronze", "interactions").orderBy("event_id").select("event_id", "customer_id").head();
+    String dup = known.getString(0);
+    String cust = known.getString(1);
+    Path added = landing.resolve("interactions/late/interactions-2026-10-31-late.jsonl");
+    Files.createDirectories(added.getParent());
+    Files.writeString(
+        added,
+        String.join(
+            "\n",
+            "{\"event_id\":\"LATE-1\",\"customer_id\":\"" + cust + "\",\"channel\":\"phone\",\"touchpoint\":\"support_call\",\"started_at\":\"2026-10-31T10:00:00\",\"wait_s\":60,\"duration_s\":300,\"outcome\":\"resolved\"}",
+            "{\"event_id\":\"LATE-2\",\"customer_id\":\"" + cust + "\",\"channel\":\"web\",\"touchpoint\":\"Billing & payments\",\"started_at\":\"2026-10-31T11:00:00Z\",\"outcome\":\"abandoned\"}",
+            "{\"event_id\":\"" + dup + "\",\"customer_id\":\"" + cust + "\",\"channel\":\"web\",\"touchpoint\":\"app\",\"started_at\":\"2026-10-30T11:00:00Z\"}")
+            + "\n",
+        StandardCharsets.UTF_8);
+    long bronzeBefore = table(warehouse, "bronze", "interactions").count();
+    long silverBefore = table(warehouse, "silver", "interactions").count();
+    Outcome o = nightly();
+    assertThat(o.code()).as(o.toString()).isZero();
+    List<String> batchFiles =
+        table(warehouse, "bronze", "ingest_log")
+            .where("source = 'interactions' and status = 'planned' and batch_id = 2")
+            .select("file")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
+    assertThat(batchFiles).hasSize(1);
+    assertThat(batchFiles.get(0)).endsWith("interactions/late/interactions-2026-10-31-late.jsonl");
+    Map<String, Long> c = lastCounts("ingest");
+    assertThat(c.get("interactions.read")).isEqualTo(3);
+    assertThat(c.get("interactions.accepted")).isEqualTo(2);
+    assertThat(c.get("interactions.duplicate")).isEqualTo(1);
+    assertThat(c.get("surveys.read")).isZero();
+    assertThat(table(warehouse, "bronze", "interactions").count()).isEqualTo(bronzeBefore + 2);
+    assertThat(table(warehouse, "silver", "interactions").count()).isEqualTo(silverBefore + 2);
+    assertThat(
+            table(warehouse, "silver", "interactions")
+                .where("event_id = 'LATE-2'")
+                .select("touchpoint")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
+        .containsExactly("billing");
+  }
+
+  @Test
+  @Order(8)
+  void runLog_recordsEveryStep() {
+    Dataset<Row> runs = table(warehouse, "gold", "pipeline_run");
+    assertThat(runs.where("status = 'succeeded'").count()).isEqualTo(6); // 3 nightly runs x 2 steps
+    assertThat(runs.where("rows_read is null or finished_at < started_at").count()).isZero();
+  }
+}

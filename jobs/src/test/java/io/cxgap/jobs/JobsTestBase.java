@@ -1,0 +1,64 @@
+package io.cxgap.jobs;
+
+import io.cxgap.common.SparkTestBase;
+import io.cxgap.common.delta.DeltaIO;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Runs the real command line in-process against the shared test SparkSession and captures what
+ * it prints. Paths are passed explicitly, since tests run from the module folder.
+ */
+abstract class JobsTestBase extends SparkTestBase {
+  /** The repository root (Maven passes it; the module folder's parent otherwise). */
+  static Path repoRoot() {
+    String p = System.getProperty("cx.repo.root");
+    return p != null ? Path.of(p) : Path.of("").toAbsolutePath().getParent();
+  }
+
+  static Path repoCatalog() {
+    return repoRoot().resolve("conf/touchpoints.conf");
+  }
+
+  /** Exit code and output of one command line. */
+  record Outcome(int code, String out, String err) {
+    @Override
+    public String toString() {
+      return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
+    }
+  }
+
+  static Outcome cli(String... args) {
+    spark(); // the shared session: the CLI's getOrCreate picks it up
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+    PrintStream stdout = System.out;
+    System.setOut(o);
+    try {
+      int code = Cli.run(args, o, e);
+      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(stdout);
+    }
+  }
+
+  /** {@code base} followed by --set options pointing landing, warehouse and catalog at the given paths. */
+  static String[] args(Path landing, Path warehouse, Path catalog, String... base) {
+    List<String> a = new ArrayList<>(Arrays.asList(base));
+    a.addAll(List.of("--set", "cx.landing=" + landing, "--set", "cx.warehouse=" + warehouse, "--set", "cx.catalog=" + catalog));
+    return a.toArray(new String[0]);
+  }
+
+  static Dataset<Row> table(Path warehouse, String layer, String name) {
+    return DeltaIO.read(spark(), warehouse.resolve(layer).resolve(name).toString());
+  }
+}

@@ -41,7 +41,9 @@ final class ConformJob {
       customers = DeltaIO.read(ctx.spark(), path).where(col(Columns.AS_OF_DATE).equalTo(lit(ctx.date().toString()).cast("date"))).count();
     }
     counts.put("customers.as_of", customers);
+    FaultPoints.hit("conform.customers");
     long items = conformNew(ctx, Source.SURVEYS, "survey_items", Normalise::surveyItems, counts);
+    FaultPoints.hit("conform.survey_items");
     long contacts = conformNew(ctx, Source.INTERACTIONS, "interactions", Normalise::interactions, counts);
     String msg =
         String.format(

@@ -13,6 +13,8 @@ import io.cxgap.common.landing.Source;
 import io.cxgap.common.quality.RowRules;
 import io.cxgap.common.transform.Duplicates;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,21 +103,18 @@ final class IngestJob {
     String customers = ctx.table("bronze", Source.CUSTOMERS.folder());
     List<LandingFile> listed =
         LandingFiles.list(ctx.spark().sparkContext().hadoopConfiguration(), cfg.landingPath(source.folder()));
-    long customersVersion = source == Source.SURVEYS ? DeltaIO.version(ctx.spark(), customers) : -1;
-    IngestLog.Batch batch = IngestLog.next(ctx, source, listed, customersVersion);
-    if (batch == null) {
-      return new SourceCounts(source, 0, 0, 0, 0, 0);
-    }
-    if (batch.resumed()) {
-      notes.add(source.folder() + " batch " + batch.id() + " resumed after an interrupted run");
-    }
-    List<String> skipped = new ArrayList<>();
     LandingReader reader =
         new LandingReader(
             ctx.spark(),
             source,
             source == Source.CUSTOMERS ? cfg.segmentDimensions() : List.of(),
             new LandingReader.WidePrefixes(cfg.wideExpectationPrefix(), cfg.wideExperiencePrefix()));
+    IngestLog.Batch batch = nextBatch(ctx, source, listed, reader, notes);
+    if (batch == null) {
+      return new SourceCounts(source, 0, 0, 0, 0, 0);
+    }
+    FaultPoints.hit("ingest." + source.folder() + ".planned");
+    List<String> skipped = new ArrayList<>();
     Dataset<Row> raw = reader.read(batch.files(), skipped);
     skipped.forEach(s -> notes.add(source.folder() + ": skipped " + s));
 
@@ -159,13 +158,70 @@ final class IngestJob {
                   lit(ctx.runId()).as(Columns.RUN_ID),
                   lit(batch.id()).as(Columns.BATCH_ID));
       DeltaIO.appendOnce(good, bronze, "cxgap-bronze-" + source.folder(), batch.id());
+      FaultPoints.hit("ingest." + source.folder() + ".bronze");
       DeltaIO.appendOnce(
           bad, ctx.table("bronze", "quarantine"), "cxgap-quarantine-" + source.folder(), batch.id());
+      FaultPoints.hit("ingest." + source.folder() + ".quarantine");
       IngestLog.commit(ctx, source, batch.id(), read, accepted, quarantined, duplicate);
       return new SourceCounts(source, batch.id(), read, accepted, quarantined, duplicate);
     } finally {
       marked.unpersist();
     }
+  }
+
+  /**
+   * The pending batch of an interrupted run, or a new batch of the files no run has taken. New
+   * files are checked for required columns before they are planned, so a bad file stops the run
+   * (exit 2) without leaving a batch behind. A pending batch whose files are gone is abandoned when
+   * none of it landed; otherwise it must be completed with its files.
+   */
+  private static IngestLog.Batch nextBatch(
+      JobContext ctx, Source source, List<LandingFile> listed, LandingReader reader, List<String> notes) {
+    IngestLog.State state = IngestLog.read(ctx, source);
+    IngestLog.Batch pending = state.pending();
+    if (pending != null) {
+      Set<String> present = new HashSet<>();
+      listed.forEach(f -> present.add(f.path()));
+      List<String> gone = pending.files().stream().map(LandingFile::path).filter(p -> !present.contains(p)).toList();
+      if (gone.isEmpty()) {
+        notes.add(source.folder() + " batch " + pending.id() + " resumed after an interrupted run");
+        return pending;
+      }
+      if (landed(ctx, source, pending.id())) {
+        throw CxErrors.usage(
+            "%s batch %d was interrupted after part of it was written, and its file %s is gone;"
+                + " put the file back and rerun, so that the batch can complete",
+            source.folder(), pending.id(), gone.get(0));
+      }
+      IngestLog.abandon(ctx, source, pending.id());
+      notes.add(source.folder() + " batch " + pending.id() + " abandoned: " + gone.size() + " of its files are gone");
+      return nextBatch(ctx, source, listed, reader, notes);
+    }
+    List<LandingFile> fresh = listed.stream().filter(f -> !state.known().contains(f.path())).toList();
+    if (fresh.isEmpty()) {
+      return null;
+    }
+    reader.check(fresh);
+    long customersVersion =
+        source == Source.SURVEYS ? DeltaIO.version(ctx.spark(), ctx.table("bronze", Source.CUSTOMERS.folder())) : -1;
+    return IngestLog.plan(ctx, source, state.maxBatch() + 1, fresh, customersVersion);
+  }
+
+  /** Whether any row of the batch reached bronze or quarantine. */
+  private static boolean landed(JobContext ctx, Source source, long batchId) {
+    boolean inBronze =
+        DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", source.folder()))
+            .map(t -> !t.where(col(Columns.BATCH_ID).equalTo(batchId)).limit(1).isEmpty())
+            .orElse(false);
+    boolean inQuarantine =
+        DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", "quarantine"))
+            .map(
+                t ->
+                    !t.where(col(Columns.SOURCE).equalTo(source.folder()).and(col(Columns.BATCH_ID).equalTo(batchId)))
+                        .limit(1)
+                        .isEmpty())
+            .orElse(false);
+    return inBronze || inQuarantine;
   }
 
   private static Dataset<Row> classify(JobContext ctx, Source source, Dataset<Row> raw, long customersVersion) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.Comparator;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,6 +29,7 @@ import org.apache.spark.sql.types.StructType;
 final class IngestLog {
   static final String PLANNED = "planned";
   static final String COMMITTED = "committed";
+  static final String ABANDONED = "abandoned";
   static final StructType SCHEMA =
       new StructType()
           .add("source", DataTypes.StringType, false)
@@ -46,14 +48,20 @@ final class IngestLog {
   /** A batch to process: new (just planned) or pending from a run that died. */
   record Batch(long id, List<LandingFile> files, long customersVersion, boolean resumed) {}
 
+  /** What the log says of one source: files already taken, a pending batch, the newest id. */
+  record State(Set<String> known, Batch pending, long maxBatch) {}
+
   private IngestLog() {}
 
   static String path(JobContext ctx) {
     return ctx.table("bronze", "ingest_log");
   }
 
-  /** The next batch for a source, or null when there is nothing new. Plans new batches. */
-  static Batch next(JobContext ctx, Source source, List<LandingFile> listed, long customersVersion) {
+  /**
+   * Reads the log of one source. Files of abandoned batches are not known (they are planned
+   * again); the oldest planned batch without a commit is pending.
+   */
+  static State read(JobContext ctx, Source source) {
     List<Row> rows = new ArrayList<>();
     DeltaIO.readIfExists(ctx.spark(), path(ctx))
         .ifPresent(
@@ -62,38 +70,48 @@ final class IngestLog {
                     log.where(col("source").equalTo(source.folder()))
                         .select("batch_id", "status", "file", "size", "modified_at", "customers_version")
                         .collectAsList()));
-    Set<String> known = new HashSet<>();
     TreeMap<Long, List<LandingFile>> planned = new TreeMap<>();
-    Set<Long> committed = new HashSet<>();
+    Set<Long> closed = new HashSet<>();
+    Set<Long> abandoned = new HashSet<>();
     TreeMap<Long, Long> versions = new TreeMap<>();
     long maxBatch = 0;
     for (Row r : rows) {
       long b = r.getLong(0);
       maxBatch = Math.max(maxBatch, b);
-      if (COMMITTED.equals(r.getString(1))) {
-        committed.add(b);
-      } else {
-        known.add(r.getString(2));
-        planned
-            .computeIfAbsent(b, k -> new ArrayList<>())
-            .add(new LandingFile(r.getString(2), r.getLong(3), r.getTimestamp(4).getTime()));
-        versions.put(b, r.isNullAt(5) ? -1L : r.getLong(5));
+      switch (r.getString(1)) {
+        case COMMITTED -> closed.add(b);
+        case ABANDONED -> {
+          closed.add(b);
+          abandoned.add(b);
+        }
+        default -> {
+          planned
+              .computeIfAbsent(b, k -> new ArrayList<>())
+              .add(new LandingFile(r.getString(2), r.getLong(3), r.getTimestamp(4).getTime()));
+          versions.put(b, r.isNullAt(5) ? -1L : r.getLong(5));
+        }
       }
     }
+    Set<String> known = new HashSet<>();
+    Batch pending = null;
     for (var e : planned.entrySet()) {
-      if (!committed.contains(e.getKey())) {
+      if (abandoned.contains(e.getKey())) {
+        continue;
+      }
+      e.getValue().forEach(f -> known.add(f.path()));
+      if (pending == null && !closed.contains(e.getKey())) {
         List<LandingFile> files = new ArrayList<>(e.getValue());
-        files.sort(java.util.Comparator.comparing(LandingFile::path));
-        return new Batch(e.getKey(), files, versions.get(e.getKey()), true);
+        files.sort(Comparator.comparing(LandingFile::path));
+        pending = new Batch(e.getKey(), files, versions.get(e.getKey()), true);
       }
     }
-    List<LandingFile> fresh = listed.stream().filter(f -> !known.contains(f.path())).toList();
-    if (fresh.isEmpty()) {
-      return null;
-    }
-    long id = maxBatch + 1;
+    return new State(known, pending, maxBatch);
+  }
+
+  /** Records a new batch's file list before any of its rows is written. */
+  static Batch plan(JobContext ctx, Source source, long id, List<LandingFile> files, long customersVersion) {
     List<Row> plan = new ArrayList<>();
-    for (LandingFile f : fresh) {
+    for (LandingFile f : files) {
       plan.add(
           RowFactory.create(
               source.folder(), id, PLANNED, f.path(), f.size(), new Timestamp(f.modifiedMillis()),
@@ -101,7 +119,16 @@ final class IngestLog {
     }
     DeltaIO.appendOnce(
         ctx.spark().createDataFrame(plan, SCHEMA), path(ctx), "cxgap-ingest-plan-" + source.folder(), id);
-    return new Batch(id, fresh, customersVersion, false);
+    return new Batch(id, files, customersVersion, false);
+  }
+
+  /** Gives up a pending batch of which nothing landed; its files count as new again. */
+  static void abandon(JobContext ctx, Source source, long batchId) {
+    Row r =
+        RowFactory.create(
+            source.folder(), batchId, ABANDONED, null, null, null, null, ctx.runId(), null, null, null, null);
+    DeltaIO.appendOnce(
+        ctx.spark().createDataFrame(List.of(r), SCHEMA), path(ctx), "cxgap-ingest-abandon-" + source.folder(), batchId);
   }
 
   static void commit(JobContext ctx, Source source, long batchId, long read, long accepted, long quarantined, long duplicate) {

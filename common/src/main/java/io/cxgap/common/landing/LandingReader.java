@@ -60,6 +60,61 @@ public final class LandingReader {
     return columns;
   }
 
+  /**
+   * Checks, before anything is planned or read, that every CSV and Parquet file has the source's
+   * required columns; the error names the first file that lacks one (exit 2).
+   */
+  public void check(List<LandingFile> files) {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    for (LandingFile f : files) {
+      switch (f.format()) {
+        case CSV -> {
+          List<String> header = LandingFiles.csvHeader(hadoop, f.path());
+          if (!header.isEmpty()) {
+            requireColumns(isWide(header) ? wideBase(header, f.path()) : header, requiredFor(header), f.path());
+          }
+        }
+        case PARQUET -> {
+          List<String> present = new ArrayList<>();
+          for (StructField field : spark.read().parquet(f.path()).schema().fields()) {
+            present.add(field.name().toLowerCase(java.util.Locale.ROOT));
+          }
+          requireColumns(present, source.required(), f.path());
+        }
+        default -> {}
+      }
+    }
+  }
+
+  private List<String> requiredFor(List<String> header) {
+    if (!isWide(header)) {
+      return source.required();
+    }
+    List<String> required = new ArrayList<>(source.required());
+    required.removeAll(List.of(Columns.TOUCHPOINT, Columns.EXPECTATION, Columns.EXPERIENCE));
+    return required;
+  }
+
+  /** The non-pair columns of a wide header; an expectation column without its pair is an error. */
+  private List<String> wideBase(List<String> names, String file) {
+    String ep = wide.expectation().toLowerCase(java.util.Locale.ROOT);
+    String xp = wide.experience().toLowerCase(java.util.Locale.ROOT);
+    List<String> base = new ArrayList<>();
+    for (String n : names) {
+      if (n.startsWith(ep)) {
+        String other = xp + n.substring(ep.length());
+        if (!names.contains(other)) {
+          throw CxErrors.usage(
+              "surveys: wide export %s has '%s' but no '%s'; every expectation column needs its experience column",
+              file, n, other);
+        }
+      } else if (!n.startsWith(xp)) {
+        base.add(n);
+      }
+    }
+    return base;
+  }
+
   /** Reads the files; unsupported and empty files are listed in {@code skipped}. */
   public Dataset<Row> read(List<LandingFile> files, List<String> skipped) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
@@ -184,29 +239,19 @@ public final class LandingReader {
   private Dataset<Row> unpivotWide(Dataset<Row> df, List<String> names, String file, Column malformed) {
     String ep = wide.expectation().toLowerCase(java.util.Locale.ROOT);
     String xp = wide.experience().toLowerCase(java.util.Locale.ROOT);
-    List<String> base = new ArrayList<>();
+    List<String> base = wideBase(names, file);
+    requireColumns(base, requiredFor(names), file);
     List<Column> pairs = new ArrayList<>();
     for (String n : names) {
       if (n.startsWith(ep)) {
         String tp = n.substring(ep.length());
-        String other = xp + tp;
-        if (!names.contains(other)) {
-          throw CxErrors.usage(
-              "surveys: wide export %s has '%s' but no '%s'; every expectation column needs its experience column",
-              file, n, other);
-        }
         pairs.add(
             struct(
                 lit(tp).as(Columns.TOUCHPOINT),
                 col("`" + n + "`").as(Columns.EXPECTATION),
-                col("`" + other + "`").as(Columns.EXPERIENCE)));
-      } else if (!n.startsWith(xp)) {
-        base.add(n);
+                col("`" + xp + tp + "`").as(Columns.EXPERIENCE)));
       }
     }
-    List<String> required = new ArrayList<>(source.required());
-    required.removeAll(List.of(Columns.TOUCHPOINT, Columns.EXPECTATION, Columns.EXPERIENCE));
-    requireColumns(base, required, file);
     Column blankPair =
         blank(col("p." + Columns.EXPECTATION)).and(blank(col("p." + Columns.EXPERIENCE)));
     Dataset<Row> items =

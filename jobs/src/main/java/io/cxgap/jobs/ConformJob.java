@@ -32,12 +32,7 @@ final class ConformJob {
           CustomersAsOf.asOf(
               DeltaIO.read(ctx.spark(), bronzeCustomers), ctx.date(), ctx.config().segmentDimensions());
       String path = ctx.table("silver", "customers");
-      asOf.write()
-          .format("delta")
-          .mode("overwrite")
-          .partitionBy(Columns.AS_OF_DATE)
-          .option("replaceWhere", Columns.AS_OF_DATE + " = '" + ctx.date() + "'")
-          .save(path);
+      DeltaIO.replaceDate(asOf, path, ctx.date());
       customers = DeltaIO.read(ctx.spark(), path).where(col(Columns.AS_OF_DATE).equalTo(lit(ctx.date().toString()).cast("date"))).count();
     }
     counts.put("customers.as_of", customers);

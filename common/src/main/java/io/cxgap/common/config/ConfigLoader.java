@@ -111,6 +111,8 @@ public final class ConfigLoader {
           "clusters.k-max",
           "clusters.friction-weight",
           "clusters.wait-cap-s",
+          "clusters.max-match-distance",
+          "clusters.silhouette-sample",
           "drivers.max-exact-touchpoints");
 
   static CxConfig toRecord(Config c, Path workDir) {
@@ -137,6 +139,8 @@ public final class ConfigLoader {
           cx.getInt("clusters.k-max"),
           cx.getDouble("clusters.friction-weight"),
           cx.getDouble("clusters.wait-cap-s"),
+          cx.getDouble("clusters.max-match-distance"),
+          cx.getInt("clusters.silhouette-sample"),
           cx.getInt("drivers.max-exact-touchpoints"),
           sparkSettings(c));
     } catch (ConfigException.Missing e) {

@@ -25,6 +25,8 @@ public record CxConfig(
     int clustersKMax,
     double clustersFrictionWeight,
     double clustersWaitCapS,
+    double clustersMaxMatchDistance,
+    int clustersSilhouetteSample,
     int driversMaxExactTouchpoints,
     Map<String, String> spark)
     implements Serializable {
@@ -61,6 +63,8 @@ public record CxConfig(
         "must be >= cx.clusters.k-min (" + clustersKMin + "), was " + clustersKMax);
     require(clustersFrictionWeight >= 0, "cx.clusters.friction-weight", "must be >= 0");
     require(clustersWaitCapS > 0, "cx.clusters.wait-cap-s", "must be > 0");
+    require(clustersMaxMatchDistance > 0, "cx.clusters.max-match-distance", "must be > 0");
+    require(clustersSilhouetteSample >= 100, "cx.clusters.silhouette-sample", "must be >= 100");
     require(driversMaxExactTouchpoints >= 1, "cx.drivers.max-exact-touchpoints", "must be >= 1");
     segmentDimensions = List.copyOf(segmentDimensions);
     spark = Map.copyOf(spark);

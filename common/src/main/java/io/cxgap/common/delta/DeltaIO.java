@@ -49,6 +49,19 @@ public final class DeltaIO {
         .save(path);
   }
 
+  /**
+   * Replaces one as_of_date's slice of a table partitioned by {@code as_of_date} (DESIGN.md §6):
+   * one atomic commit; other dates are not touched.
+   */
+  public static void replaceDate(Dataset<Row> df, String path, java.time.LocalDate date) {
+    df.write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .partitionBy("as_of_date")
+        .option("replaceWhere", "as_of_date = '" + date + "'")
+        .save(path);
+  }
+
   /** Replaces the rows matching {@code predicate} with {@code df}, atomically. */
   public static void replaceSlice(Dataset<Row> df, String path, String predicate) {
     df.write()

@@ -44,6 +44,18 @@ public final class Columns {
   public static final String GAP = "gap";
   public static final String AS_OF_DATE = "as_of_date";
 
+  // gold keys and catalog attributes
+  public static final String SEGMENT_DIMENSION = "segment_dimension";
+  public static final String SEGMENT_VALUE = "segment_value";
+  public static final String WINDOW_DAYS = "window_days";
+  public static final String JOURNEY_STAGE = "journey_stage";
+  public static final String DIMENSION = "dimension";
+  public static final String TARGET_GAP = "target_gap";
+  /** The whole base: segment_dimension 'total', segment_value 'all' (DESIGN.md §5). */
+  public static final String TOTAL = "total";
+  public static final String ALL = "all";
+  public static final String UNKNOWN = "unknown";
+
   // lineage and quarantine
   public static final String FILE = "file";
   public static final String RAW = "raw";

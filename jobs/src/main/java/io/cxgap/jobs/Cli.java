@@ -34,6 +34,8 @@ import picocli.CommandLine.Option;
       Cli.Nightly.class,
       Cli.Ingest.class,
       Cli.Conform.class,
+      Cli.Gaps.class,
+      Cli.Trends.class,
       RunsCommand.class
     })
 public final class Cli implements Callable<Integer> {
@@ -94,6 +96,22 @@ public final class Cli implements Callable<Integer> {
     @Override
     List<String> steps() {
       return List.of("conform");
+    }
+  }
+
+  @Command(name = "gaps", description = "silver → gold.gap_segment_touchpoint for D")
+  static final class Gaps extends StepCommand {
+    @Override
+    List<String> steps() {
+      return List.of("gaps");
+    }
+  }
+
+  @Command(name = "trends", description = "silver → gold.gap_trend for D (current vs previous window)")
+  static final class Trends extends StepCommand {
+    @Override
+    List<String> steps() {
+      return List.of("trends");
     }
   }
 

@@ -21,6 +21,8 @@ final class Steps {
   static {
     ALL.put("ingest", IngestJob::run);
     ALL.put("conform", ConformJob::run);
+    ALL.put("gaps", GapsJob::run);
+    ALL.put("trends", TrendsJob::run);
   }
 
   private Steps() {}

@@ -1,0 +1,126 @@
+package io.cxgap.common.gaps;
+
+import static io.cxgap.common.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+import io.cxgap.common.catalog.Touchpoint;
+import io.cxgap.common.catalog.TouchpointCatalog;
+import io.cxgap.common.transform.AnalysisWindow;
+import io.cxgap.common.transform.Friction;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code gold.gap_segment_touchpoint} (DESIGN.md §5): one row per segment cut and touchpoint over
+ * the window's survey items, with the channel friction of the same cell. Pure: Datasets and values
+ * in, a Dataset out.
+ */
+public final class GapCells {
+  private GapCells() {}
+
+  /**
+   * @param items silver survey items (any dates; the window is applied here)
+   * @param customersAsOf silver customers of D (customer_id + dimension columns)
+   * @param interactions silver interactions (any dates)
+   */
+  public static Dataset<Row> gapCells(
+      Dataset<Row> items,
+      Dataset<Row> customersAsOf,
+      Dataset<Row> interactions,
+      TouchpointCatalog catalog,
+      List<String> dimensions,
+      int minRespondents,
+      AnalysisWindow window) {
+    Dataset<Row> survey = surveyCells(SegmentCuts.explode(window.items(items), customersAsOf, dimensions));
+    Dataset<Row> friction =
+        frictionCells(SegmentCuts.explode(Friction.flagged(interactions, window), customersAsOf, dimensions));
+    Column[] keys = {col(SEGMENT_DIMENSION), col(SEGMENT_VALUE), col(TOUCHPOINT)};
+    Dataset<Row> joined =
+        survey
+            .join(friction, scala.collection.JavaConverters.asScalaBuffer(List.of(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)).toSeq(), "left")
+            .join(broadcast(catalogFrame(items.sparkSession(), catalog)), scala.collection.JavaConverters.asScalaBuffer(List.of(TOUCHPOINT)).toSeq(), "left");
+    return finish(joined, minRespondents, window).orderBy(keys);
+  }
+
+  /** Survey statistics per cut and touchpoint: one aggregation. */
+  static Dataset<Row> surveyCells(Dataset<Row> cutItems) {
+    return cutItems
+        .groupBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)
+        .agg(
+            countDistinct(col(CUSTOMER_ID)).as("respondents"),
+            count(lit(1)).as("responses"),
+            avg(EXPECTATION_NORM).as("_exp"),
+            avg(EXPERIENCE_NORM).as("_perc"),
+            avg(GAP).as("_gap"),
+            stddev_samp(GAP).as("_sd"),
+            avg(when(col(GAP).lt(0), 1.0).otherwise(0.0)).as("_neg"));
+  }
+
+  /** Friction per cut and touchpoint: one aggregation over flagged contacts. */
+  static Dataset<Row> frictionCells(Dataset<Row> cutContacts) {
+    return cutContacts
+        .groupBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)
+        .agg(
+            count(lit(1)).as("contacts"),
+            avg(col(Friction.IS_REPEAT).cast("double")).as("_repeat"),
+            avg(col(Friction.IS_ABANDONED).cast("double")).as("_abandon"),
+            avg(col(Friction.IS_FAILURE).cast("double")).as("_failure"),
+            avg(WAIT_S).as("_wait"),
+            percentile(col(WAIT_S), lit(0.9)).as("_p90"));
+  }
+
+  private static Dataset<Row> finish(Dataset<Row> cells, int minRespondents, AnalysisWindow window) {
+    Column shown = col("respondents").geq(minRespondents);
+    Column n = col("responses");
+    Column half = Stats.T975.apply(n).multiply(col("_sd")).divide(sqrt(n.cast("double")));
+    Column gap = when(shown, col("_gap"));
+    return cells.select(
+        lit(java.sql.Date.valueOf(window.end())).as(AS_OF_DATE),
+        lit(window.days()).as(WINDOW_DAYS),
+        col(SEGMENT_DIMENSION),
+        col(SEGMENT_VALUE),
+        col(TOUCHPOINT),
+        col(JOURNEY_STAGE),
+        col(DIMENSION),
+        col("respondents"),
+        col("responses"),
+        when(shown, col("_exp")).as("expectation_mean"),
+        when(shown, col("_perc")).as("experience_mean"),
+        gap.as("gap_mean"),
+        when(shown, col("_sd")).as("gap_stddev"),
+        when(shown, col("_gap").minus(half)).as("gap_ci95_low"),
+        when(shown, col("_gap").plus(half)).as("gap_ci95_high"),
+        when(shown, col("_neg")).as("negative_gap_share"),
+        col(TARGET_GAP),
+        when(shown, col("_gap").geq(col(TARGET_GAP))).as("meets_target"),
+        coalesce(col("contacts"), lit(0L)).as("contacts"),
+        when(shown, col("_repeat")).as("repeat_contact_rate"),
+        when(shown, col("_abandon")).as("abandonment_rate"),
+        when(shown, col("_failure")).as("failure_rate"),
+        when(shown, col("_wait")).as("avg_wait_s"),
+        when(shown, col("_p90")).as("p90_wait_s"),
+        not(shown).as("suppressed"));
+  }
+
+  /** The catalog as a small frame: touchpoint, journey_stage, dimension, target_gap. */
+  static Dataset<Row> catalogFrame(SparkSession spark, TouchpointCatalog catalog) {
+    StructType schema =
+        new StructType()
+            .add(TOUCHPOINT, DataTypes.StringType, false)
+            .add(JOURNEY_STAGE, DataTypes.StringType, false)
+            .add(DIMENSION, DataTypes.StringType, false)
+            .add(TARGET_GAP, DataTypes.DoubleType, false);
+    List<Row> rows = new ArrayList<>();
+    for (Touchpoint t : catalog.touchpoints()) {
+      rows.add(RowFactory.create(t.id(), t.journeyStage(), t.dimension(), t.targetGap()));
+    }
+    return spark.createDataFrame(rows, schema);
+  }
+}

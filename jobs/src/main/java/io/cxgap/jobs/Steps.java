@@ -47,7 +47,8 @@ final class Steps {
         throw failed;
       }
       RunLog.record(ctx, name, started, "succeeded", result);
-      out.printf("%-8s ok  %s%n", name, result.message());
+      double seconds = java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0;
+      out.printf(java.util.Locale.ROOT, "%-8s ok  %5.1fs  %s%n", name, seconds, result.message());
     }
   }
 

@@ -55,6 +55,8 @@ abstract class JobsTestBase extends SparkTestBase {
   static String[] args(Path landing, Path warehouse, Path catalog, String... base) {
     List<String> a = new ArrayList<>(Arrays.asList(base));
     a.addAll(List.of("--set", "cx.landing=" + landing, "--set", "cx.warehouse=" + warehouse, "--set", "cx.catalog=" + catalog));
+    // small test data on 2 cores: few shuffle partitions (the CLI would otherwise apply the config's 8)
+    a.addAll(List.of("--set", "spark.sql.shuffle.partitions=2", "--set", "spark.databricks.delta.snapshotPartitions=2"));
     return a.toArray(new String[0]);
   }
 

@@ -52,6 +52,12 @@ public final class CxErrors {
         null);
   }
 
+  /** A query the user wrote failed: exit 1 with Spark's message on one line. */
+  public static CxException queryFailed(String sparkMessage) {
+    String oneLine = sparkMessage == null ? "" : sparkMessage.replaceAll("\\s*\\R\\s*", " ").strip();
+    return new CxException(CxException.JOB_FAILED, "query failed: " + oneLine, null);
+  }
+
   public static CxException jobFailed(String job, String date, Throwable cause) {
     String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     String firstLine = reason.lines().findFirst().orElse(reason);

@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
       Cli.Conform.class,
       Cli.Gaps.class,
       Cli.Trends.class,
+      SqlCommand.class,
       RunsCommand.class
     })
 public final class Cli implements Callable<Integer> {

@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
       Cli.Conform.class,
       Cli.Gaps.class,
       Cli.Trends.class,
+      Cli.Drivers.class,
       SqlCommand.class,
       RunsCommand.class
     })
@@ -113,6 +114,14 @@ public final class Cli implements Callable<Integer> {
     @Override
     List<String> steps() {
       return List.of("trends");
+    }
+  }
+
+  @Command(name = "drivers", description = "silver → gold.touchpoint_driver for D (moments of truth)")
+  static final class Drivers extends StepCommand {
+    @Override
+    List<String> steps() {
+      return List.of("drivers");
     }
   }
 

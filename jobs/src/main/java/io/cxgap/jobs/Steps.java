@@ -23,6 +23,7 @@ final class Steps {
     ALL.put("conform", ConformJob::run);
     ALL.put("gaps", GapsJob::run);
     ALL.put("trends", TrendsJob::run);
+    ALL.put("drivers", DriversJob::run);
   }
 
   private Steps() {}

@@ -13,8 +13,8 @@ public final class Friction {
   public static final String IS_REPEAT = "is_repeat";
   public static final String IS_ABANDONED = "is_abandoned";
   public static final String IS_FAILURE = "is_failure";
-  /** A follow-up within this many seconds after a contact makes it a repeat. */
-  public static final long REPEAT_SECONDS = 7L * 24 * 3600;
+  /** A follow-up within this many microseconds after a contact makes it a repeat (7 days). */
+  public static final long REPEAT_MICROS = 7L * 24 * 3600 * 1_000_000;
 
   private Friction() {}
 
@@ -29,14 +29,15 @@ public final class Friction {
     Column next =
         lead(col(STARTED_AT), 1)
             .over(Window.partitionBy(col(CUSTOMER_ID), col(TOUCHPOINT)).orderBy(col(STARTED_AT), col(EVENT_ID)));
-    Column gap = col("_next").cast("long").minus(col(STARTED_AT).cast("long"));
+    // microseconds: a cast to long would drop fractions of a second (7 d + 0.2 s is no repeat)
+    Column gap = expr("unix_micros(_next) - unix_micros(" + STARTED_AT + ")");
     Dataset<Row> upToD =
         interactions
             .where(col(STARTED_AT).lt(window.endExclusive()))
             .withColumn("_next", next);
     return window
         .contacts(upToD)
-        .withColumn(IS_REPEAT, coalesce(gap.leq(REPEAT_SECONDS), lit(false)))
+        .withColumn(IS_REPEAT, coalesce(gap.leq(REPEAT_MICROS), lit(false)))
         .withColumn(IS_ABANDONED, coalesce(col(OUTCOME).equalTo("abandoned"), lit(false)))
         .withColumn(IS_FAILURE, coalesce(col(OUTCOME).isin("failed", "unresolved"), lit(false)))
         .drop("_next");

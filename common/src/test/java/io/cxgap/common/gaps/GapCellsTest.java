@@ -121,13 +121,17 @@ class GapCellsTest extends GapFixtures {
             contact("A1", "C1", "billing", "2026-10-22 10:00:00", null, null),
             contact("A2", "C1", "billing", "2026-10-29 10:00:00", null, null), // exactly 7 days after A1
             contact("B1", "C2", "billing", "2026-10-22 10:00:00", null, null),
-            contact("B2", "C2", "billing", "2026-10-29 10:00:01", null, null)); // 7 days + 1 s after B1
+            contact("B2", "C2", "billing", "2026-10-29 10:00:01", null, null), // 7 days + 1 s after B1
+            contact("M1", "C3", "billing", "2026-10-22 10:00:00.100", null, null),
+            contact("M2", "C3", "billing", "2026-10-29 10:00:00.300", null, null)); // 7 days + 0.2 s after M1
     Map<String, Boolean> repeat = new HashMap<>();
     for (Row r :
         io.cxgap.common.transform.Friction.flagged(c, new AnalysisWindow(LocalDate.of(2026, 10, 31), 10)).collectAsList()) {
       repeat.put(r.getAs("event_id"), r.getAs("is_repeat"));
     }
-    assertThat(repeat).containsExactlyInAnyOrderEntriesOf(Map.of("A1", true, "A2", false, "B1", false, "B2", false));
+    assertThat(repeat)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("A1", true, "A2", false, "B1", false, "B2", false, "M1", false, "M2", false));
   }
 
   @Test

@@ -1,0 +1,37 @@
+package io.cxgap.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import org.junit.jupiter.api.Test;
+
+/** The spark-submit jar (DESIGN.md §7): our code and relocated libraries, no Spark, Scala or Delta. */
+class SparkJarIT {
+  static Path jar() {
+    return Path.of(System.getProperty("cx.jobs.target"), "cxgap-jobs-" + System.getProperty("cx.version") + "-spark.jar");
+  }
+
+  @Test
+  void sparkJar_holdsNoSparkScalaOrDeltaClasses_andRelocatesItsLibraries() throws IOException {
+    try (JarFile jar = new JarFile(jar().toFile())) {
+      List<String> classes =
+          jar.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".class")).toList();
+      assertThat(classes).as("classes in the jar").isNotEmpty();
+      assertThat(classes)
+          .as("classes a cluster provides")
+          .noneMatch(n -> n.startsWith("org/apache/spark/") || n.startsWith("scala/") || n.startsWith("io/delta/")
+              || n.startsWith("org/apache/hadoop/") || n.startsWith("com/fasterxml/"));
+      assertThat(classes)
+          .as("libraries that could clash with a cluster's classpath are relocated")
+          .noneMatch(n -> n.startsWith("com/typesafe/") || n.startsWith("picocli/") || n.startsWith("org/apache/commons/math3/"));
+      assertThat(classes).contains("io/cxgap/jobs/Cli.class", "io/cxgap/common/gaps/GapCells.class");
+      assertThat(classes).anyMatch(n -> n.startsWith("io/cxgap/shaded/typesafe/config/"));
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("io.cxgap.jobs.Cli");
+      assertThat(jar.getEntry("cxgap/application.conf")).as("the built-in config defaults").isNotNull();
+    }
+  }
+}

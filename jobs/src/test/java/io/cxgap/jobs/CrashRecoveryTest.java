@@ -40,9 +40,19 @@ class CrashRecoveryTest extends JobsTestBase {
     landing = dir.resolve("landing");
     SampleGenerator.generate(new GeneratorOptions(landing, 40, 20, LocalDate.parse(DATE), 11, 0.03));
     Path wh = dir.resolve("clean");
-    Outcome o = cli(args(landing, wh, repoCatalog(), "nightly", "--date", DATE, "--set", "cx.quality.max-quarantine-share=0.5"));
-    assertThat(o.code()).as(o.toString()).isZero();
+    assertThat(ingestThenConform(wh).code()).isZero();
     clean = contents(wh);
+  }
+
+  /** The two steps whose writes the fault points sit between, as nightly runs them. */
+  private Outcome ingestThenConform(Path wh) {
+    for (String step : List.of("ingest", "conform")) {
+      Outcome o = cli(args(landing, wh, repoCatalog(), step, "--date", DATE, "--set", "cx.quality.max-quarantine-share=0.5"));
+      if (o.code() != 0) {
+        return o;
+      }
+    }
+    return new Outcome(0, "", "");
   }
 
   @AfterEach
@@ -69,13 +79,12 @@ class CrashRecoveryTest extends JobsTestBase {
       })
   void runDiesAtAPoint_thenRerun_equalsOneCleanRun(String point) {
     Path wh = dir.resolve("crash-" + point);
-    String[] a = args(landing, wh, repoCatalog(), "nightly", "--date", DATE, "--set", "cx.quality.max-quarantine-share=0.5");
     System.setProperty("cxgap.fault", point);
-    Outcome dead = cli(a);
+    Outcome dead = ingestThenConform(wh);
     assertThat(dead.code()).as(dead.toString()).isEqualTo(1);
     assertThat(dead.err()).contains("injected fault at " + point);
     System.clearProperty("cxgap.fault");
-    Outcome rerun = cli(a);
+    Outcome rerun = ingestThenConform(wh);
     assertThat(rerun.code()).as(rerun.toString()).isZero();
     Map<String, List<Row>> got = contents(wh);
     for (String[] t : TABLES) {

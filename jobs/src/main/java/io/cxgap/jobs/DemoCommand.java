@@ -32,7 +32,8 @@ final class DemoCommand implements Callable<Integer> {
 
   static final String[][] TABLES = {
     {"bronze", "customers"}, {"bronze", "surveys"}, {"bronze", "interactions"}, {"bronze", "quarantine"},
-    {"silver", "customers"}, {"silver", "survey_items"}, {"silver", "interactions"}, {"gold", "pipeline_run"}
+    {"silver", "customers"}, {"silver", "survey_items"}, {"silver", "interactions"},
+    {"gold", "gap_segment_touchpoint"}, {"gold", "gap_trend"}, {"gold", "touchpoint_driver"}, {"gold", "pipeline_run"}
   };
 
   @Override
@@ -52,7 +53,63 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("demo: nightly --date " + d);
     Steps.run(ctx, List.copyOf(Steps.ALL.keySet()), System.out);
     summary(ctx, System.out);
+    findings(ctx, System.out);
     return 0;
+  }
+
+  /** The headline results, so a first-time user sees what the tables say. */
+  static void findings(JobContext ctx, PrintStream out) {
+    String d = ctx.date().toString();
+    String gaps = ctx.table("gold", "gap_segment_touchpoint");
+    if (DeltaIO.exists(ctx.spark(), gaps)) {
+      out.println();
+      out.println("Largest shortfalls, whole base, " + d + " (gap = experience - expectation, 0..100; 95% interval):");
+      for (Row r :
+          DeltaIO.read(ctx.spark(), gaps)
+              .where("as_of_date = '" + d + "' and segment_dimension = 'total' and not suppressed")
+              .orderBy("gap_mean")
+              .limit(3)
+              .collectAsList()) {
+        out.printf(
+            Locale.ROOT, "  %-14s gap %6.1f  [%6.1f, %6.1f]  %d respondents%n",
+            r.<String>getAs("touchpoint"), r.<Double>getAs("gap_mean"), r.<Double>getAs("gap_ci95_low"),
+            r.<Double>getAs("gap_ci95_high"), r.<Long>getAs("respondents"));
+      }
+    }
+    String trend = ctx.table("gold", "gap_trend");
+    if (DeltaIO.exists(ctx.spark(), trend)) {
+      out.println();
+      out.println("Deteriorating gaps (vs the previous window):");
+      List<Row> rows =
+          DeltaIO.read(ctx.spark(), trend)
+              .where("as_of_date = '" + d + "' and direction = 'deteriorating'")
+              .orderBy("delta")
+              .limit(5)
+              .collectAsList();
+      if (rows.isEmpty()) {
+        out.println("  none");
+      }
+      for (Row r : rows) {
+        out.printf(
+            Locale.ROOT, "  %-8s %-12s %-14s delta %6.1f  p %.2g%n",
+            r.<String>getAs("segment_dimension"), r.<String>getAs("segment_value"), r.<String>getAs("touchpoint"),
+            r.<Double>getAs("delta"), r.<Double>getAs("p_value"));
+      }
+    }
+    String drivers = ctx.table("gold", "touchpoint_driver");
+    if (DeltaIO.exists(ctx.spark(), drivers)) {
+      out.println();
+      out.println("Moments of truth (share of explained NPS variance, priority):");
+      for (Row r :
+          DeltaIO.read(ctx.spark(), drivers).where("as_of_date = '" + d + "'").orderBy("priority_rank").limit(3).collectAsList()) {
+        out.printf(
+            Locale.ROOT, "  %d. %-14s %5.1f%%  gap %6.1f  %s%n",
+            r.<Integer>getAs("priority_rank"), r.<String>getAs("touchpoint"), 100 * r.<Double>getAs("importance_share"),
+            r.<Double>getAs("gap_mean"), r.<String>getAs("quadrant"));
+      }
+    }
+    out.println();
+    out.println("Query them: bin/cxgap sql \"SELECT * FROM cx_gold.gap_trend WHERE direction = 'deteriorating'\"");
   }
 
   static void summary(JobContext ctx, PrintStream out) {

@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
       Cli.Gaps.class,
       Cli.Trends.class,
       Cli.Drivers.class,
+      Cli.Clusters.class,
       SqlCommand.class,
       RunsCommand.class
     })
@@ -122,6 +123,14 @@ public final class Cli implements Callable<Integer> {
     @Override
     List<String> steps() {
       return List.of("drivers");
+    }
+  }
+
+  @Command(name = "clusters", description = "silver → gold.customer_pain_cluster and gold.pain_cluster_profile for D")
+  static final class Clusters extends StepCommand {
+    @Override
+    List<String> steps() {
+      return List.of("clusters");
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +34,8 @@ final class DemoCommand implements Callable<Integer> {
   static final String[][] TABLES = {
     {"bronze", "customers"}, {"bronze", "surveys"}, {"bronze", "interactions"}, {"bronze", "quarantine"},
     {"silver", "customers"}, {"silver", "survey_items"}, {"silver", "interactions"},
-    {"gold", "gap_segment_touchpoint"}, {"gold", "gap_trend"}, {"gold", "touchpoint_driver"}, {"gold", "pipeline_run"}
+    {"gold", "gap_segment_touchpoint"}, {"gold", "gap_trend"}, {"gold", "touchpoint_driver"},
+    {"gold", "customer_pain_cluster"}, {"gold", "pain_cluster_profile"}, {"gold", "pipeline_run"}
   };
 
   @Override
@@ -106,6 +108,18 @@ final class DemoCommand implements Callable<Integer> {
             Locale.ROOT, "  %d. %-14s %5.1f%%  gap %6.1f  %s%n",
             r.<Integer>getAs("priority_rank"), r.<String>getAs("touchpoint"), 100 * r.<Double>getAs("importance_share"),
             r.<Double>getAs("gap_mean"), r.<String>getAs("quadrant"));
+      }
+    }
+    String profiles = ctx.table("gold", "pain_cluster_profile");
+    if (DeltaIO.exists(ctx.spark(), profiles)) {
+      out.println();
+      out.println("Pain clusters (customers with a response in the window):");
+      for (Row r :
+          DeltaIO.read(ctx.spark(), profiles).where("as_of_date = '" + d + "'").orderBy(functions.desc("customers")).collectAsList()) {
+        out.printf(
+            Locale.ROOT, "  #%-3d %-32s %5.1f%%  mean NPS %4.1f%n",
+            r.<Integer>getAs("cluster_id"), r.<String>getAs("cluster_label"), 100 * r.<Double>getAs("share"),
+            r.<Double>getAs("mean_nps"));
       }
     }
     out.println();

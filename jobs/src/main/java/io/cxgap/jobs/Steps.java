@@ -24,6 +24,7 @@ final class Steps {
     ALL.put("gaps", GapsJob::run);
     ALL.put("trends", TrendsJob::run);
     ALL.put("drivers", DriversJob::run);
+    ALL.put("clusters", ClustersJob::run);
   }
 
   private Steps() {}

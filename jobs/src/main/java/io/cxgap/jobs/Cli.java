@@ -28,19 +28,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "cxgap 0.1.0",
     description = "Customer-experience gap analytics on Spark and Delta Lake.",
-    subcommands = {
-      DemoCommand.class,
-      GenerateCommand.class,
-      Cli.Nightly.class,
-      Cli.Ingest.class,
-      Cli.Conform.class,
-      Cli.Gaps.class,
-      Cli.Trends.class,
-      Cli.Drivers.class,
-      Cli.Clusters.class,
-      SqlCommand.class,
-      RunsCommand.class
-    })
+    subcommands = {DemoCommand.class, GenerateCommand.class})
 public final class Cli implements Callable<Integer> {
 
   /** Options every command that touches the pipeline takes. */
@@ -56,14 +44,19 @@ public final class Cli implements Callable<Integer> {
     }
   }
 
-  /** Runs a list of steps for one date. */
-  abstract static class StepCommand implements Callable<Integer> {
+  /** Runs a list of steps for one date: {@code nightly} runs them all, each step has its own command. */
+  @Command(mixinStandardHelpOptions = true)
+  static final class StepCommand implements Callable<Integer> {
+    private final List<String> steps;
+
     @Mixin ConfigOptions options;
 
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "the run date D (UTC)")
     String date;
 
-    abstract List<String> steps();
+    StepCommand(List<String> steps) {
+      this.steps = List.copyOf(steps);
+    }
 
     @Override
     public Integer call() {
@@ -73,70 +66,30 @@ public final class Cli implements Callable<Integer> {
       preflight(config);
       SparkSession spark = Sessions.getOrCreate(config);
       JobContext ctx = new JobContext(config, catalog, spark, d, newRunId(d));
-      Steps.run(ctx, steps(), System.out);
+      Steps.run(ctx, steps, System.out);
       return 0;
     }
   }
 
-  @Command(name = "nightly", description = "ingest, conform (and the later steps) for one date, in order")
-  static final class Nightly extends StepCommand {
-    @Override
-    List<String> steps() {
-      return List.copyOf(Steps.ALL.keySet());
-    }
+  /** The full command tree, in the order the help lists it (DESIGN.md §3). */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Cli());
+    addStep(cl, "nightly", List.copyOf(Steps.ALL.keySet()), String.join(", ", Steps.ALL.keySet()) + " for one date, in order");
+    Steps.DESCRIPTIONS.forEach((name, description) -> addStep(cl, name, List.of(name), description));
+    cl.addSubcommand("sql", new SqlCommand());
+    cl.addSubcommand("runs", new RunsCommand());
+    return cl;
   }
 
-  @Command(name = "ingest", description = "landing files not yet ingested → bronze tables and quarantine")
-  static final class Ingest extends StepCommand {
-    @Override
-    List<String> steps() {
-      return List.of("ingest");
-    }
-  }
-
-  @Command(name = "conform", description = "bronze → silver: CRM as of D, normalised survey items, interactions")
-  static final class Conform extends StepCommand {
-    @Override
-    List<String> steps() {
-      return List.of("conform");
-    }
-  }
-
-  @Command(name = "gaps", description = "silver → gold.gap_segment_touchpoint for D")
-  static final class Gaps extends StepCommand {
-    @Override
-    List<String> steps() {
-      return List.of("gaps");
-    }
-  }
-
-  @Command(name = "trends", description = "silver → gold.gap_trend for D (current vs previous window)")
-  static final class Trends extends StepCommand {
-    @Override
-    List<String> steps() {
-      return List.of("trends");
-    }
-  }
-
-  @Command(name = "drivers", description = "silver → gold.touchpoint_driver for D (moments of truth)")
-  static final class Drivers extends StepCommand {
-    @Override
-    List<String> steps() {
-      return List.of("drivers");
-    }
-  }
-
-  @Command(name = "clusters", description = "silver → gold.customer_pain_cluster and gold.pain_cluster_profile for D")
-  static final class Clusters extends StepCommand {
-    @Override
-    List<String> steps() {
-      return List.of("clusters");
-    }
+  private static void addStep(CommandLine cl, String name, List<String> steps, String description) {
+    CommandLine sub = new CommandLine(new StepCommand(steps));
+    sub.getCommandSpec().usageMessage().description(description);
+    cl.addSubcommand(name, sub);
   }
 
   @Override
   public Integer call() {
-    new CommandLine(this).usage(System.out);
+    commandLine().usage(System.out);
     return CxException.USAGE;
   }
 
@@ -172,7 +125,7 @@ public final class Cli implements Callable<Integer> {
 
   /** Runs the command line and maps every failure to an exit code and one line on stderr. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cl = new CommandLine(new Cli());
+    CommandLine cl = commandLine();
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
     cl.setParameterExceptionHandler(

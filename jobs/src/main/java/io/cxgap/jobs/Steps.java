@@ -18,13 +18,21 @@ final class Steps {
   /** Steps that exist so far, in run order. */
   static final Map<String, Function<JobContext, StepResult>> ALL = new LinkedHashMap<>();
 
+  /** What each step does, for the command line's help. */
+  static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+
   static {
-    ALL.put("ingest", IngestJob::run);
-    ALL.put("conform", ConformJob::run);
-    ALL.put("gaps", GapsJob::run);
-    ALL.put("trends", TrendsJob::run);
-    ALL.put("drivers", DriversJob::run);
-    ALL.put("clusters", ClustersJob::run);
+    add("ingest", IngestJob::run, "landing files not yet ingested → bronze tables and quarantine");
+    add("conform", ConformJob::run, "bronze → silver: CRM as of D, normalised survey items, interactions");
+    add("gaps", GapsJob::run, "silver → gold.gap_segment_touchpoint for D");
+    add("trends", TrendsJob::run, "silver → gold.gap_trend for D (current vs previous window)");
+    add("drivers", DriversJob::run, "silver → gold.touchpoint_driver for D (moments of truth)");
+    add("clusters", ClustersJob::run, "silver → gold.customer_pain_cluster and gold.pain_cluster_profile for D");
+  }
+
+  private static void add(String name, Function<JobContext, StepResult> step, String description) {
+    ALL.put(name, step);
+    DESCRIPTIONS.put(name, description);
   }
 
   private Steps() {}

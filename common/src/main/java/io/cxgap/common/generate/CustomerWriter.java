@@ -2,6 +2,7 @@ package io.cxgap.common.generate;
 
 import static io.cxgap.common.Columns.*;
 
+import io.cxgap.common.landing.Source;
 import io.cxgap.common.quality.Reasons;
 import java.util.SplittableRandom;
 
@@ -11,19 +12,8 @@ import java.util.SplittableRandom;
  * is an extra copy of a clean version, so every customer keeps a resolvable clean version.
  */
 final class CustomerWriter {
-  static final String HEADER =
-      String.join(
-              ",",
-              CUSTOMER_ID,
-              FULL_NAME,
-              EMAIL,
-              PHONE,
-              SEGMENT,
-              REGION,
-              TIER,
-              SIGNUP_DATE,
-              UPDATED_AT)
-          + "\n";
+  /** The CRM columns in the contract's order (DESIGN.md §4). */
+  static final String HEADER = String.join(",", Source.CUSTOMERS.columns()) + "\n";
 
   private final GeneratorOptions options;
   private final LandingOutput out;

@@ -2,6 +2,7 @@ package io.cxgap.common.generate;
 
 import static io.cxgap.common.Columns.*;
 
+import io.cxgap.common.landing.Source;
 import io.cxgap.common.quality.Reasons;
 import java.util.List;
 import java.util.Objects;
@@ -14,19 +15,8 @@ import java.util.SplittableRandom;
  * docs/landing-format.md: item rows in long and JSON files, whole rows in the wide export.
  */
 final class SurveyWriter {
-  static final List<String> COLUMNS =
-      List.of(
-          RESPONSE_ID,
-          CUSTOMER_ID,
-          SURVEY_ID,
-          RESPONDED_AT,
-          TOUCHPOINT,
-          EXPECTATION,
-          EXPERIENCE,
-          SCALE_MIN,
-          SCALE_MAX,
-          OVERALL_NPS,
-          COMMENT);
+  /** The long format's columns, in the contract's order (DESIGN.md §4). */
+  static final List<String> COLUMNS = Source.SURVEYS.columns();
   static final String LONG_HEADER = String.join(",", COLUMNS) + "\n";
 
   /** Default wide-export column prefixes (docs/landing-format.md). */

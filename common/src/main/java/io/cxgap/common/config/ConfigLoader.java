@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import io.cxgap.common.CxErrors;
@@ -190,10 +189,5 @@ public final class ConfigLoader {
     lines.add("cx.seed = " + config.seed());
     config.spark().forEach((k, v) -> lines.add(k + " = " + (SECRET.matcher(k).matches() ? "****" : v)));
     return lines;
-  }
-
-  /** For tests and debugging: the merged HOCON as text. */
-  static String render(Config c) {
-    return c.root().render(ConfigRenderOptions.concise());
   }
 }

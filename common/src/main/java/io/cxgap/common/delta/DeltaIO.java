@@ -61,13 +61,4 @@ public final class DeltaIO {
         .option("replaceWhere", "as_of_date = '" + date + "'")
         .save(path);
   }
-
-  /** Replaces the rows matching {@code predicate} with {@code df}, atomically. */
-  public static void replaceSlice(Dataset<Row> df, String path, String predicate) {
-    df.write()
-        .format("delta")
-        .mode(SaveMode.Overwrite)
-        .option("replaceWhere", predicate)
-        .save(path);
-  }
 }

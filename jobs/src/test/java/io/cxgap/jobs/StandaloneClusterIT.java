@@ -76,7 +76,7 @@ class StandaloneClusterIT extends JobsTestBase {
       long t2 = System.nanoTime();
       local = cli(args(landing, localWarehouse, repoCatalog(), "nightly", "--date", DATE.toString()));
       long t3 = System.nanoTime();
-      driver = cluster.awaitDriver(Duration.ofMinutes(5));
+      driver = cluster.awaitDriver(Duration.ofMinutes(10));
       master = cluster.state();
       driverLog = cluster.log(driver.path("id").asText()) + "\n" + cluster.log("submit");
       System.out.printf(Locale.ROOT, "cluster up %.1fs, spark-submit %.1fs, local nightly %.1fs, cluster driver done %.1fs after submit%n",

@@ -189,4 +189,28 @@ class DriversJobTest extends JobsTestBase {
     assertThat(slice(BEFORE_DATA).count()).isZero();
     assertThat(table(warehouse, "gold", "touchpoint_driver").count()).isEqualTo(before);
   }
+
+  @Test
+  @Order(7)
+  void relativeWeightsFallback_ranksTheGeneratedDataLikeLmg() {
+    List<String> lmg = byImportance(END).stream().map(r -> r.<String>getAs("touchpoint")).collect(Collectors.toList());
+    double lmgR2 = slice(END).first().getAs("r2");
+    CxConfig fallback =
+        ConfigLoader.load(
+            repoRoot(),
+            null,
+            List.of(
+                "cx.landing=" + landing,
+                "cx.warehouse=" + warehouse,
+                "cx.catalog=" + repoCatalog(),
+                "cx.drivers.max-exact-touchpoints=2"));
+    StepResult r = DriversJob.run(new JobContext(fallback, catalog, spark(), END, "test-rw"));
+    assertThat(r.message()).contains("(relative_weights)");
+    List<Row> rows = byImportance(END);
+    assertThat(rows).extracting(x -> x.<String>getAs("method")).containsOnly("relative_weights");
+    assertThat(rows.get(0).<Double>getAs("r2")).as("the same regression's R²").isCloseTo(lmgR2, within(1e-9));
+    List<String> rw = rows.stream().map(x -> x.<String>getAs("touchpoint")).collect(Collectors.toList());
+    // the leading three carry almost all of R²; below them importances of .02 or less may swap
+    assertThat(rw.subList(0, 3)).as("relative weights " + describe(rows) + " vs LMG " + lmg).isEqualTo(lmg.subList(0, 3));
+  }
 }

@@ -13,9 +13,22 @@ public final class Sessions {
    * the config file's (DESIGN.md §3).
    */
   public static SparkSession getOrCreate(CxConfig config) {
+    return getOrCreate(config, Map.of());
+  }
+
+  /**
+   * As {@link #getOrCreate(CxConfig)}, with settings a command adds (the catalog's, for {@code
+   * sql} and {@code serve}); the config file and spark-submit still win over them.
+   */
+  public static SparkSession getOrCreate(CxConfig config, Map<String, String> defaults) {
     SparkSession.Builder b = SparkSession.builder();
     Map<String, String> given = config.spark();
     String submitted = System.getProperty("spark.master");
+    for (Map.Entry<String, String> e : defaults.entrySet()) {
+      if (System.getProperty(e.getKey()) == null && !given.containsKey(e.getKey())) {
+        b.config(e.getKey(), e.getValue());
+      }
+    }
     for (Map.Entry<String, String> e : given.entrySet()) {
       if (System.getProperty(e.getKey()) == null) {
         b.config(e.getKey(), e.getValue());

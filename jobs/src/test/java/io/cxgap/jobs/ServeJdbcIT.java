@@ -177,7 +177,8 @@ class ServeJdbcIT extends JobsTestBase {
       assertThat(rs.getMetaData().getColumnTypeName(6)).isEqualToIgnoringCase("double");
       while (rs.next()) {
         double g = rs.getDouble(6);
-        got.add(line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.wasNull() ? null : g, rs.getBoolean(7)));
+        Double gap = rs.wasNull() ? null : g;
+        got.add(line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), gap, rs.getBoolean(7)));
       }
     }
     assertThat(got).containsExactlyInAnyOrderElementsOf(expected);

@@ -101,6 +101,7 @@ class MetastoreTest extends JobsTestBase {
     try (RandomAccessFile f = new RandomAccessFile(lock.toFile(), "rw");
         FileChannel ch = f.getChannel();
         FileLock held = ch.lock()) {
+      assertThat(held.isValid()).isTrue();
       assertThat(Metastore.inUse(dir)).as("held").isTrue();
     }
     assertThat(Metastore.inUse(dir)).as("released").isFalse();

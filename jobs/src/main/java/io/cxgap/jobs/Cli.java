@@ -77,6 +77,7 @@ public final class Cli implements Callable<Integer> {
     addStep(cl, "nightly", List.copyOf(Steps.ALL.keySet()), String.join(", ", Steps.ALL.keySet()) + " for one date, in order");
     Steps.DESCRIPTIONS.forEach((name, description) -> addStep(cl, name, List.of(name), description));
     cl.addSubcommand("sql", new SqlCommand());
+    cl.addSubcommand("serve", new ServeCommand());
     cl.addSubcommand("runs", new RunsCommand());
     return cl;
   }

@@ -46,8 +46,8 @@ final class ClustersJob {
             c.clustersMaxMatchDistance());
     Dataset<Row> previous = DeltaIO.readIfExists(ctx.spark(), profilePath).orElse(null);
     try (PainClusters.Result r = PainClusters.run(spec, items, contacts, segments, previous)) {
-      DeltaIO.replaceDate(r.customers(), ctx.table("gold", "customer_pain_cluster"), ctx.date());
-      DeltaIO.replaceDate(r.profiles(), profilePath, ctx.date());
+      GoldTables.replaceDate(ctx, "customer_pain_cluster", r.customers());
+      GoldTables.replaceDate(ctx, "pain_cluster_profile", r.profiles());
       Map<String, Long> counts =
           Map.of(
               "customers", r.customerCount(),

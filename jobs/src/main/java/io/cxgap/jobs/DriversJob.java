@@ -1,6 +1,5 @@
 package io.cxgap.jobs;
 
-import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.drivers.TouchpointDrivers;
 import io.cxgap.common.transform.AnalysisWindow;
 import java.util.Map;
@@ -19,8 +18,7 @@ final class DriversJob {
     TouchpointDrivers.Result r =
         TouchpointDrivers.compute(
             window.items(Silver.table(ctx, "survey_items")), ctx.catalog(), ctx.config().driversMaxExactTouchpoints());
-    DeltaIO.replaceDate(
-        TouchpointDrivers.table(ctx.spark(), ctx.date(), days, r.rows()), ctx.table("gold", "touchpoint_driver"), ctx.date());
+    GoldTables.replaceDate(ctx, "touchpoint_driver", TouchpointDrivers.table(ctx.spark(), ctx.date(), days, r.rows()));
     Map<String, Long> counts =
         Map.of(
             "drivers.items", r.items(),

@@ -25,7 +25,7 @@ final class GapsJob {
             cfg.minRespondents(),
             window);
     String path = ctx.table("gold", "gap_segment_touchpoint");
-    DeltaIO.replaceDate(cells, path, ctx.date());
+    GoldTables.replaceDate(ctx, "gap_segment_touchpoint", cells);
     Row n =
         DeltaIO.read(ctx.spark(), path)
             .where("as_of_date = '" + ctx.date() + "'")

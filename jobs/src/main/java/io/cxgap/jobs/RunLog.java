@@ -3,6 +3,7 @@ package io.cxgap.jobs;
 import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.gold.GoldDocs;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +54,7 @@ final class RunLog {
             r == null ? null : r.rowsQuarantined(),
             r == null ? null : r.message(),
             r == null ? null : scala.collection.JavaConverters.mapAsScalaMap(r.counts()));
-    Dataset<Row> df = ctx.spark().createDataFrame(List.of(row), SCHEMA);
+    Dataset<Row> df = GoldDocs.withComments("pipeline_run", ctx.spark().createDataFrame(List.of(row), SCHEMA));
     df.write().format("delta").mode(SaveMode.Append).save(path(ctx));
   }
 

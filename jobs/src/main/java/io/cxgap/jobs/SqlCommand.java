@@ -2,12 +2,13 @@ package io.cxgap.jobs;
 
 import io.cxgap.common.CxErrors;
 import io.cxgap.common.config.CxConfig;
-import io.cxgap.common.spark.Sessions;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,24 +38,35 @@ final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CxConfig config = options.load();
-    SparkSession spark = Sessions.getOrCreate(config);
+    Metastore.Opened catalog = Metastore.open(config, Map.of());
+    if (catalog.fallback()) {
+      System.err.println("cxgap: note: " + catalog.description());
+    }
+    SparkSession spark = catalog.spark();
     WarehouseCatalog.register(spark, config);
-    Dataset<Row> result;
+    String[] columns;
     List<Row> rows;
+    List<String> json = List.of();
     try {
-      result = spark.sql(query);
-      rows = result.collectAsList();
+      Dataset<Row> result = spark.sql(query);
+      columns = result.columns();
+      if (format == Format.json) {
+        json = result.toJSON().collectAsList();
+        rows = List.of();
+      } else {
+        rows = result.collectAsList();
+      }
     } catch (Exception e) { // Scala throws AnalysisException (a checked type) undeclared
-      if (e instanceof AnalysisException) {
+      if (e instanceof AnalysisException || e instanceof SparkThrowable || e.getCause() instanceof SparkThrowable) {
         throw CxErrors.queryFailed(e.getMessage());
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
     PrintStream out = System.out;
     switch (format) {
-      case csv -> printCsv(result.columns(), rows, out);
-      case json -> result.toJSON().collectAsList().forEach(out::println);
-      case table -> printTable(result.columns(), rows, out);
+      case csv -> printCsv(columns, rows, out);
+      case json -> json.forEach(out::println);
+      case table -> printTable(columns, rows, out);
     }
     return 0;
   }

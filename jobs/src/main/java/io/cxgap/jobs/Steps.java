@@ -60,6 +60,7 @@ final class Steps {
       double seconds = java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0;
       out.printf(java.util.Locale.ROOT, "%-8s ok  %5.1fs  %s%n", name, seconds, result.message());
     }
+    GoldTables.document(ctx, "pipeline_run"); // a run log written before its docs existed gets them
   }
 
   private static StepResult withMessage(StepResult r, String gate) {

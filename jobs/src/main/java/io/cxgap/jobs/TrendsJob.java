@@ -26,7 +26,7 @@ final class TrendsJob {
             window,
             cfg.trendsMinDelta());
     String path = ctx.table("gold", "gap_trend");
-    DeltaIO.replaceDate(trend, path, ctx.date());
+    GoldTables.replaceDate(ctx, "gap_trend", trend);
     Map<String, Long> byDirection = new TreeMap<>();
     long total = 0;
     for (Row r :

@@ -1,11 +1,14 @@
 package io.cxgap.common.delta;
 
 import io.delta.tables.DeltaTable;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * The one place cxgap writes Delta tables (DESIGN.md §6). Appends carry Delta's idempotent
@@ -60,5 +63,40 @@ public final class DeltaIO {
         .partitionBy("as_of_date")
         .option("replaceWhere", "as_of_date = '" + date + "'")
         .save(path);
+  }
+
+  /**
+   * Gives an existing table its description and column comments where they differ from the
+   * given ones ({@code ALTER TABLE … ALTER COLUMN … COMMENT}, {@code SET TBLPROPERTIES
+   * ('comment')}). A table that already carries them gets no new commit. Columns the table does
+   * not have are skipped.
+   *
+   * @return the number of changes committed
+   */
+  public static int document(SparkSession spark, String path, String tableComment, Map<String, String> columnComments) {
+    if (!exists(spark, path)) {
+      return 0;
+    }
+    String table = "delta.`" + path.replace("`", "``") + "`";
+    int changes = 0;
+    for (StructField f : read(spark, path).schema().fields()) {
+      String want = columnComments.get(f.name());
+      String have = f.getComment().isDefined() ? f.getComment().get() : null;
+      if (want != null && !want.equals(have)) {
+        spark.sql("ALTER TABLE " + table + " ALTER COLUMN `" + f.name().replace("`", "``") + "` COMMENT " + literal(want));
+        changes++;
+      }
+    }
+    String description = DeltaTable.forPath(spark, path).detail().select("description").head().getString(0);
+    if (tableComment != null && !Objects.equals(tableComment, description)) {
+      spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ('comment' = " + literal(tableComment) + ")");
+      changes++;
+    }
+    return changes;
+  }
+
+  /** A Spark SQL string literal. */
+  static String literal(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 }

@@ -17,10 +17,26 @@ public final class Sessions {
    * the config file's (DESIGN.md §3, §7).
    */
   public static SparkSession getOrCreate(CxConfig config) {
+    return getOrCreate(config, Map.of());
+  }
+
+  /**
+   * As {@link #getOrCreate(CxConfig)}, with settings a command adds (the catalog's, for {@code
+   * sql} and {@code serve}); the config file and spark-submit still win over them.
+   */
+  public static SparkSession getOrCreate(CxConfig config, Map<String, String> defaults) {
     SparkSession.Builder b = SparkSession.builder();
     // spark-submit (and SparkLauncher) hand the driver its settings as spark.* system properties,
     // which is what SparkConf(true) loads: --master, --conf, --name and spark-defaults.conf.
-    fromConfigFile(config.spark(), new SparkConf(true)).forEach(b::config);
+    SparkConf submitted = new SparkConf(true);
+    Map<String, String> fromFile = config.spark();
+    defaults.forEach(
+        (k, v) -> {
+          if (!submitted.contains(k) && !fromFile.containsKey(k)) {
+            b.config(k, v);
+          }
+        });
+    fromConfigFile(fromFile, submitted).forEach(b::config);
     b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")

@@ -1,0 +1,23 @@
+package io.cxgap.jobs;
+
+import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.gold.GoldDocs;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Gold writes that carry the tables' docs (GoldDocs): comments at creation, added to older tables. */
+final class GoldTables {
+  private GoldTables() {}
+
+  /** Replaces D's slice of {@code gold.<table>} and makes sure its comments are in place. */
+  static void replaceDate(JobContext ctx, String table, Dataset<Row> df) {
+    DeltaIO.replaceDate(GoldDocs.withComments(table, df), ctx.table("gold", table), ctx.date());
+    document(ctx, table);
+  }
+
+  /** Adds the table's description and column comments where the Delta table lacks them. */
+  static void document(JobContext ctx, String table) {
+    GoldDocs.of(table)
+        .ifPresent(d -> DeltaIO.document(ctx.spark(), ctx.table("gold", table), d.comment(), d.columns()));
+  }
+}

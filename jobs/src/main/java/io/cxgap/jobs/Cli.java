@@ -42,6 +42,11 @@ public final class Cli implements Callable<Integer> {
     CxConfig load() {
       return ConfigLoader.load(Path.of("").toAbsolutePath(), config, sets);
     }
+
+    /** The config with other {@code --set} overrides in place of the command line's. */
+    CxConfig load(List<String> overrides) {
+      return ConfigLoader.load(Path.of("").toAbsolutePath(), config, overrides);
+    }
   }
 
   /** Runs a list of steps for one date: {@code nightly} runs them all, each step has its own command. */
@@ -79,6 +84,7 @@ public final class Cli implements Callable<Integer> {
     cl.addSubcommand("sql", new SqlCommand());
     cl.addSubcommand("serve", new ServeCommand());
     cl.addSubcommand("runs", new RunsCommand());
+    cl.addSubcommand("bench", new BenchCommand());
     return cl;
   }
 

@@ -37,9 +37,23 @@ final class Steps {
 
   private Steps() {}
 
+  /** Told when each step starts and when it has succeeded (the benchmark times steps with it). */
+  interface Listener {
+    Listener NONE = new Listener() {};
+
+    default void starting(String step) {}
+
+    default void succeeded(String step, long millis, StepResult result) {}
+  }
+
   static void run(JobContext ctx, List<String> names, PrintStream out) {
+    run(ctx, names, out, Listener.NONE);
+  }
+
+  static void run(JobContext ctx, List<String> names, PrintStream out, Listener listener) {
     for (String name : names) {
       Function<JobContext, StepResult> step = ALL.get(name);
+      listener.starting(name);
       Instant started = Instant.now();
       Sessions.jobGroup(ctx.spark(), name, ctx.date().toString());
       StepResult result;
@@ -57,7 +71,9 @@ final class Steps {
         throw failed;
       }
       RunLog.record(ctx, name, started, "succeeded", result);
-      double seconds = java.time.Duration.between(started, Instant.now()).toMillis() / 1000.0;
+      long millis = java.time.Duration.between(started, Instant.now()).toMillis();
+      listener.succeeded(name, millis, result);
+      double seconds = millis / 1000.0;
       out.printf(java.util.Locale.ROOT, "%-8s ok  %5.1fs  %s%n", name, seconds, result.message());
     }
     GoldTables.document(ctx, "pipeline_run"); // a run log written before its docs existed gets them

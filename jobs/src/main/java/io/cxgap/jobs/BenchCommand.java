@@ -86,8 +86,11 @@ final class BenchCommand implements Callable<Integer> {
       for (double sf : scales) {
         List<BenchSummary.Row> rows = new ArrayList<>();
         Bench b = new Bench(this, base, catalog, sf, runId, load, heap, rows, System.out);
-        problems.addAll(b.run());
-        BenchSummary.append(out.resolve("bench-runs.csv"), rows);
+        try {
+          problems.addAll(b.run());
+        } finally {
+          BenchSummary.append(out.resolve("bench-runs.csv"), rows); // what was measured, even if a later part failed
+        }
       }
     }
     writeSummary();

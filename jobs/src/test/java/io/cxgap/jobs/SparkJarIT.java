@@ -25,6 +25,8 @@ class SparkJarIT {
           .as("classes a cluster provides")
           .noneMatch(n -> n.startsWith("org/apache/spark/") || n.startsWith("scala/") || n.startsWith("io/delta/")
               || n.startsWith("org/apache/hadoop/") || n.startsWith("com/fasterxml/"));
+      assertThat(classes).as("DuckDB, the benchmark's peer, stays out of the cluster jar").noneMatch(n -> n.startsWith("org/duckdb/"));
+      assertThat(jar.stream().map(ZipEntry::getName)).as("nor its native library").noneMatch(n -> n.contains("libduckdb"));
       assertThat(classes)
           .as("libraries that could clash with a cluster's classpath are relocated")
           .noneMatch(n -> n.startsWith("com/typesafe/") || n.startsWith("picocli/") || n.startsWith("org/apache/commons/math3/"));

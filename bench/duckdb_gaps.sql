@@ -20,6 +20,8 @@
 --
 -- Rows that break a landing rule (docs/landing-format.md) are left out, as the pipeline
 -- quarantines them; duplicates are kept once. Time zone: UTC, as the pipeline's.
+-- JSON lines are read as lines of text and parsed one by one: read_json's error recovery
+-- (ignore_errors) lets a truncated line swallow the valid line after it, which the pipeline keeps.
 
 SET TimeZone = 'UTC';
 
@@ -37,10 +39,11 @@ FROM (
   FROM read_csv(${customers_csv}, header = true, all_varchar = true, union_by_name = true, filename = true,
                 delim = ',', quote = '"', escape = '"')
   UNION ALL BY NAME
-  SELECT customer_id, segment, region, tier, signup_date, updated_at, filename
-  FROM read_json(${customers_json}, format = 'newline_delimited', ignore_errors = true, filename = true,
-                 columns = {customer_id: 'VARCHAR', segment: 'VARCHAR', region: 'VARCHAR', tier: 'VARCHAR',
-                            signup_date: 'VARCHAR', updated_at: 'VARCHAR'})
+  SELECT doc->>'customer_id' AS customer_id, doc->>'segment' AS segment, doc->>'region' AS region, doc->>'tier' AS tier, doc->>'signup_date' AS signup_date, doc->>'updated_at' AS updated_at, filename
+  FROM (SELECT CASE WHEN json_valid(line) THEN line END AS doc, filename
+        FROM read_csv(${customers_json}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '',
+                header = false, auto_detect = false, filename = true))
+  WHERE doc IS NOT NULL
 )
 WHERE clean(customer_id) IS NOT NULL
   AND ts(updated_at) IS NOT NULL
@@ -66,12 +69,11 @@ SELECT response_id, customer_id, responded_at, touchpoint, expectation, experien
 FROM read_csv(${surveys_long_csv}, header = true, all_varchar = true, union_by_name = true, filename = true,
               delim = ',', quote = '"', escape = '"')
 UNION ALL BY NAME
-SELECT response_id, customer_id, responded_at, touchpoint, expectation, experience, scale_min, scale_max,
-       overall_nps, filename
-FROM read_json(${surveys_json}, format = 'newline_delimited', ignore_errors = true, filename = true,
-               columns = {response_id: 'VARCHAR', customer_id: 'VARCHAR', responded_at: 'VARCHAR',
-                          touchpoint: 'VARCHAR', expectation: 'VARCHAR', experience: 'VARCHAR',
-                          scale_min: 'VARCHAR', scale_max: 'VARCHAR', overall_nps: 'VARCHAR'})
+SELECT doc->>'response_id' AS response_id, doc->>'customer_id' AS customer_id, doc->>'responded_at' AS responded_at, doc->>'touchpoint' AS touchpoint, doc->>'expectation' AS expectation, doc->>'experience' AS experience, doc->>'scale_min' AS scale_min, doc->>'scale_max' AS scale_max, doc->>'overall_nps' AS overall_nps, filename
+FROM (SELECT CASE WHEN json_valid(line) THEN line END AS doc, filename
+      FROM read_csv(${surveys_json}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '',
+              header = false, auto_detect = false, filename = true))
+WHERE doc IS NOT NULL
 UNION ALL BY NAME
 -- a wide export: one row per answered touchpoint (expectation or experience given)
 SELECT w.response_id, w.customer_id, w.responded_at, e.tp AS touchpoint, e.expectation, p.experience,
@@ -125,10 +127,11 @@ WHERE CAST(responded_at AS DATE) BETWEEN DATE '${window_start}' AND DATE '${as_o
 -- ---------------------------------------------------------------- contacts with friction flags
 CREATE OR REPLACE TEMP TABLE contacts AS
 WITH raw AS (
-  SELECT event_id, customer_id, channel, touchpoint, started_at, wait_s, duration_s, outcome, filename
-  FROM read_json(${interactions_json}, format = 'newline_delimited', ignore_errors = true, filename = true,
-                 columns = {event_id: 'VARCHAR', customer_id: 'VARCHAR', channel: 'VARCHAR', touchpoint: 'VARCHAR',
-                            started_at: 'VARCHAR', wait_s: 'VARCHAR', duration_s: 'VARCHAR', outcome: 'VARCHAR'})
+  SELECT doc->>'event_id' AS event_id, doc->>'customer_id' AS customer_id, doc->>'channel' AS channel, doc->>'touchpoint' AS touchpoint, doc->>'started_at' AS started_at, doc->>'wait_s' AS wait_s, doc->>'duration_s' AS duration_s, doc->>'outcome' AS outcome, filename
+  FROM (SELECT CASE WHEN json_valid(line) THEN line END AS doc, filename
+        FROM read_csv(${interactions_json}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '',
+                header = false, auto_detect = false, filename = true))
+  WHERE doc IS NOT NULL
   UNION ALL BY NAME
   SELECT event_id, customer_id, channel, touchpoint, started_at, wait_s, duration_s, outcome, filename
   FROM read_csv(${interactions_csv}, header = true, all_varchar = true, union_by_name = true, filename = true,

@@ -72,8 +72,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--messy-rate", paramLabel = "R", description = "share of rows broken on purpose (default ${DEFAULT-VALUE})")
   double messyRate = GeneratorOptions.DEFAULT_MESSY_RATE;
 
-  @Option(names = "--peer-only", description = "run only the DuckDB peer, against the full run's warehouse of an earlier bench")
-  boolean peerOnly;
+  @Option(names = "--cases", split = ",", paramLabel = "CASE",
+      description = "what to measure: full, incremental, duckdb (default all; duckdb alone reuses an earlier full run's warehouse)")
+  List<String> cases = new ArrayList<>(List.of("full", "incremental", "duckdb"));
 
   @Override
   public Integer call() {
@@ -96,7 +97,14 @@ final class BenchCommand implements Callable<Integer> {
     writeSummary();
     System.out.println("bench: results in " + out.resolve("bench-runs.csv") + ", summary in " + out.resolve("bench-summary.md"));
     if (!problems.isEmpty()) {
-      problems.stream().limit(20).forEach(p -> System.err.println("cxgap: bench: " + p));
+      Path list = out.resolve("duckdb-differences.txt");
+      try {
+        Files.write(list, problems, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("bench: cannot write " + list, e);
+      }
+      problems.stream().limit(5).forEach(p -> System.err.println("cxgap: bench: " + p));
+      System.err.println("cxgap: bench: every difference is in " + list);
       throw CxErrors.jobFailed("bench", "", new IllegalStateException(problems.size() + " differences between DuckDB's gap table and ours"));
     }
     return 0;
@@ -150,21 +158,31 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     List<String> run() {
+      for (String c : cmd.cases) {
+        if (!List.of("full", "incremental", "duckdb").contains(c)) {
+          throw CxErrors.usage("bench: --cases: '%s' is not one of full, incremental, duckdb", c);
+        }
+      }
       Path landing = dir.resolve("landing");
       prepareLanding(landing);
       SparkSession spark = Sessions.getOrCreate(config(landing, dir.resolve("warehouse-full")));
       Path fullWarehouse = dir.resolve("warehouse-full");
-      if (!cmd.peerOnly) {
-        pipeline(spark, landing, fullWarehouse);
+      if (cmd.cases.contains("full")) {
+        full(spark, landing, fullWarehouse);
       }
-      return peer(spark, landing, fullWarehouse);
+      if (cmd.cases.contains("incremental")) {
+        incremental(spark, landing);
+      }
+      return cmd.cases.contains("duckdb") ? peer(spark, landing, fullWarehouse) : List.of();
     }
 
-    private void pipeline(SparkSession spark, Path landing, Path fullWarehouse) {
+    private void full(SparkSession spark, Path landing, Path fullWarehouse) {
       log.printf(Locale.ROOT, "bench: SF%s (%,d customers): full nightly for %s%n", BenchSummary.num(sf), customers, day);
       delete(fullWarehouse);
       nightly(spark, config(landing, fullWarehouse), day, "full");
+    }
 
+    private void incremental(SparkSession spark, Path landing) {
       log.printf(Locale.ROOT, "bench: SF%s: incremental: nightly for %s, then the files of %s added%n", BenchSummary.num(sf), day.minusDays(1), day);
       Path incrLanding = dir.resolve("landing-incr");
       Path incrWarehouse = dir.resolve("warehouse-incr");

@@ -110,16 +110,24 @@ final class BenchSummary {
     return exponent <= LINEAR_EXPONENT ? (exponent < 0.9 ? "sub-linear" : "linear") : "super-linear";
   }
 
-  /** The rows of the newest run (by run_at) of each scale factor, by scale. */
+  /**
+   * By scale factor, the newest measurement of each case (full, incremental, duckdb): the rows of
+   * the newest run (by run_at) that measured it, so a later {@code --cases duckdb} run replaces
+   * only the DuckDB rows.
+   */
   static Map<Double, List<Row>> newestPerScale(List<Row> rows) {
-    Map<Double, String> newest = new TreeMap<>();
+    Map<String, String> newest = new TreeMap<>();
     for (Row r : rows) {
-      newest.merge(r.scale(), r.runAt() + "\u0000" + r.runId(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+      newest.merge(r.scale() + "|" + r.kase(), r.runAt().substring(0, Math.min(19, r.runAt().length())) + "\u0000" + r.runId(),
+          (a, b) -> a.compareTo(b) >= 0 ? a : b);
     }
     Map<Double, List<Row>> out = new TreeMap<>();
-    for (Row r : rows) {
-      if ((r.runAt() + "\u0000" + r.runId()).equals(newest.get(r.scale()))) {
-        out.computeIfAbsent(r.scale(), k -> new ArrayList<>()).add(r);
+    for (String kase : List.of("full", "incremental", "duckdb")) {
+      for (Row r : rows) {
+        String run = newest.get(r.scale() + "|" + r.kase());
+        if (r.kase().equals(kase) && run != null && run.endsWith("\u0000" + r.runId())) {
+          out.computeIfAbsent(r.scale(), k -> new ArrayList<>()).add(r);
+        }
       }
     }
     return out;
@@ -147,11 +155,14 @@ final class BenchSummary {
       List<Row> rows = e.getValue();
       Row first = rows.get(0);
       b.append(String.format(Locale.ROOT, "## SF%s (%,d customers)%n%n", num(e.getKey()), first.customers()));
-      b.append("Run `").append(first.runId()).append("` at ").append(first.runAt());
-      if (!first.label().isEmpty()) {
-        b.append(", label: ").append(first.label());
+      java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+      for (Row r : rows) {
+        if (seen.add(r.runId())) {
+          b.append("- Run `").append(r.runId()).append("`, load average at start ").append(r.load());
+          b.append(r.label().isEmpty() ? "" : ", label: " + r.label()).append('\n');
+        }
       }
-      b.append(", load average at start: ").append(first.load()).append("\n\n");
+      b.append('\n');
       b.append("| case | step | wall s | rows in | rows out | rows/s | peak heap MiB |\n|---|---|---:|---:|---:|---:|---:|\n");
       for (Row r : rows) {
         b.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %,d | %,d | %,.0f | %s |%n", r.kase(), r.step(), r.wallS(), r.rowsIn(),

@@ -59,6 +59,17 @@ class BenchSummaryTest {
     assertThat(md).doesNotContain("99.0");
   }
 
+  @Test
+  void aLaterDuckDbOnlyRun_replacesOnlyTheDuckDbRows() {
+    List<BenchSummary.Row> rows = new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 0.1, 10_000, 20, 3, 4, 5, 6, 4));
+    rows.add(new BenchSummary.Row("r3", "2026-11-30T12:00:00Z", "", "1.00 on 2 cores", 0.1, 10_000, "duckdb", "gap_segment_touchpoint", 2, 1000, 140, null, "equal"));
+    String md = BenchSummary.markdown(rows);
+    // the full run of r1 (12 s for the three steps) against r3's DuckDB (2 s): 6.0×
+    assertThat(md).contains("ours (ingest + conform + gaps) 12.0 s, DuckDB 2.0 s: 6.0× DuckDB");
+    assertThat(md).contains("- Incremental next day: 6.0 s = 0.30 of the full run (20.0 s).");
+    assertThat(md).doesNotContain("DuckDB 4.0 s");
+  }
+
   private static List<BenchSummary.Row> run(
       String id, String at, double sf, long customers, double full, double ingest, double conform, double gaps, double incr, double duck) {
     String label = "idle, \"quiet\" box";

@@ -105,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
       }
       problems.stream().limit(5).forEach(p -> System.err.println("cxgap: bench: " + p));
       System.err.println("cxgap: bench: every difference is in " + list);
-      throw CxErrors.jobFailed("bench", "", new IllegalStateException(problems.size() + " differences between DuckDB's gap table and ours"));
+      throw CxErrors.jobFailed("bench", "scale " + scales, new IllegalStateException(problems.size() + " differences between DuckDB's gap table and ours"));
     }
     return 0;
   }

@@ -149,7 +149,7 @@ final class BenchSummary {
   static String markdown(List<Row> all) {
     Map<Double, List<Row>> runs = newestPerScale(all);
     StringBuilder b = new StringBuilder("# cxgap benchmark\n\n");
-    b.append("The newest run of each scale factor in `bench-runs.csv`. Wall times in seconds; rows/s = rows in / wall; ")
+    b.append("The newest measurement of each case (full, incremental, duckdb) per scale factor in `bench-runs.csv`. Wall times in seconds; rows/s = rows in / wall; ")
         .append("peak heap = largest used heap sampled every 10 ms during the step (a lower bound).\n\n");
     for (Map.Entry<Double, List<Row>> e : runs.entrySet()) {
       List<Row> rows = e.getValue();

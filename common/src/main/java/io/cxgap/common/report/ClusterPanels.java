@@ -18,9 +18,9 @@ import java.util.TreeSet;
  * is a tick.
  */
 final class ClusterPanels {
-  static final int WIDTH = 300;
-  static final int LABEL_W = 112;
-  static final int BAR_W = 140;
+  static final int WIDTH = 250;
+  static final int LABEL_W = 104;
+  static final int BAR_W = 108;
   static final int ROW_H = 15;
 
   private ClusterPanels() {}

@@ -36,10 +36,12 @@ public final class HtmlReport {
         d.gaps().isEmpty() ? empty("No gap cells for " + d.date() + ": run the gaps step for this date.") : Heatmap.svg(d));
     section(s, "drivers", "Moments of truth: importance and performance",
         "Each dot is a touchpoint. Further right, it performs better (mean gap); higher, it explains more of the differences in "
-            + "customers' NPS (share of R²). The dashed lines are the averages. Fix the top-left box, \"concentrate here\", first.",
+            + "customers' NPS (share of R²). The dashed lines are the averages. Fix the top-left box, \"concentrate here\", first. "
+            + "The table ranks the touchpoints by priority: share × shortfall.",
         d.drivers().isEmpty()
             ? empty("No driver analysis for " + d.date() + " (too few customers with an NPS, or the drivers step did not run).")
-            : driversCaption(d.drivers()) + ImportancePerformance.svg(d.drivers(), names));
+            : driversCaption(d.drivers()) + "<div class=\"side\">" + ImportancePerformance.svg(d.drivers(), names)
+                + ImportancePerformance.table(d.drivers(), names) + "</div>");
     section(s, "clusters", "Pain clusters",
         "Each panel is a group of customers who hurt in the same places, largest first. Bars are the group's average pain per "
             + "feature: for a touchpoint, 0.30 means 30 points short of expectation; friction features are shrunk contact rates, "
@@ -136,9 +138,12 @@ public final class HtmlReport {
           + "svg .hm-col{font-size:11px;font-weight:bold}svg .hm-sup{fill:#333;font-size:11px}"
           + "svg .quad{fill:#777;font-size:12px;font-style:italic}svg .ipa-label{font-size:12px}"
           + "svg .feat{font-size:11px}svg .feat.pain{fill:#b2182b;font-weight:bold}"
-          + ".panels{display:flex;flex-wrap:wrap;gap:12px}.panel{border:1px solid #ddd;border-radius:4px;padding:8px;width:310px}"
-          + "table.quality{border-collapse:collapse;margin:4px 0 12px}table.quality th,table.quality td{padding:4px 10px;"
-          + "border-bottom:1px solid #e4e4e4;text-align:right}table.quality th:first-child,table.quality td:first-child{text-align:left}"
-          + "table.quality tr.over td{background:#fbecec;color:#b2182b;font-weight:bold}"
+          + ".panels{display:flex;flex-wrap:wrap;gap:12px}.panel{border:1px solid #ddd;border-radius:4px;padding:8px;width:250px}.panel .meta{font-size:12px}"
+          + ".side{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}"
+          + "table.data{border-collapse:collapse;margin:4px 0 12px}table.data th,table.data td{padding:4px 10px;"
+          + "border-bottom:1px solid #e4e4e4;text-align:right}table.data th:first-child,table.data td:first-child{text-align:left}"
+          + "table.ranks{font-size:12px}table.ranks td,table.ranks th{padding:4px 6px}table.ranks td:nth-child(2),table.ranks td:last-child,table.ranks th:nth-child(2),table.ranks th:last-child{text-align:left}"
+          + ".swatch{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:6px}"
+          + "table.data tr.over td{background:#fbecec;color:#b2182b;font-weight:bold}"
           + "footer{color:#777;font-size:12px;border-top:1px solid #ddd;padding-top:8px}";
 }

@@ -6,7 +6,6 @@ import static io.cxgap.common.report.Html.px;
 import io.cxgap.common.report.ReportData.DriverPoint;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +16,10 @@ import java.util.Map;
  * table's {@code quadrant} column uses; each dot is coloured by that column.
  */
 final class ImportancePerformance {
-  static final int WIDTH = 760;
+  static final int WIDTH = 600;
   static final int HEIGHT = 440;
   static final int LEFT = 64;
-  static final int RIGHT = 120;
+  static final int RIGHT = 60;
   static final int TOP = 16;
   static final int BOTTOM = 52;
 
@@ -86,39 +85,85 @@ final class ImportancePerformance {
   private static void points(StringBuilder s, List<DriverPoint> points, Map<String, String> names, Axis x, Axis y) {
     List<DriverPoint> sorted = new ArrayList<>(points);
     sorted.sort(Comparator.comparingDouble(DriverPoint::importanceShare).reversed().thenComparing(DriverPoint::touchpoint));
-    List<double[]> placed = new ArrayList<>();
-    Map<String, Double> labelY = new HashMap<>();
+    List<double[]> dots = new ArrayList<>();
     for (DriverPoint p : sorted) {
-      double px = x.at(p.gapMean());
-      double py = y.at(100 * p.importanceShare());
-      double ly = py + 4;
-      for (int tries = 0; tries < 6 && overlaps(placed, px, ly); tries++) {
-        ly += 12;
-      }
-      placed.add(new double[] {px, ly});
-      labelY.put(p.touchpoint(), ly);
+      dots.add(new double[] {x.at(p.gapMean()) - 6, y.at(100 * p.importanceShare()) - 6, 12, 12});
     }
+    double[] plot = {x.at(x.min()), y.at(y.max()), x.at(x.max()) - x.at(x.min()), y.at(y.min()) - y.at(y.max())};
+    List<double[]> taken = new ArrayList<>(dots);
+    // the four quadrant names in the plot's corners
+    double right = plot[0] + plot[2];
+    double bottom = plot[1] + plot[3];
+    taken.add(new double[] {plot[0], plot[1], 130, 22});
+    taken.add(new double[] {right - 170, plot[1], 170, 22});
+    taken.add(new double[] {plot[0], bottom - 22, 100, 22});
+    taken.add(new double[] {right - 130, bottom - 22, 130, 22});
     for (DriverPoint p : sorted) {
       double px = x.at(p.gapMean());
       double py = y.at(100 * p.importanceShare());
+      Label label = place(p.touchpoint(), px, py, taken, plot);
+      if (label != null) {
+        taken.add(label.box());
+      }
       String name = names.getOrDefault(p.touchpoint(), p.touchpoint());
       s.append("<g class=\"ipa-point\" data-touchpoint=\"").append(esc(p.touchpoint())).append("\" data-quadrant=\"")
           .append(esc(p.quadrant())).append("\">");
       s.append("<circle cx=\"").append(px(px)).append("\" cy=\"").append(px(py)).append("\" r=\"6\" fill=\"")
           .append(Colours.quadrant(p.quadrant())).append("\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>");
-      s.append(Svg.text("ipa-label", px + 9, labelY.get(p.touchpoint()), "start", p.touchpoint()));
+      if (label != null) {
+        s.append(Svg.text("ipa-label", label.x(), label.y(), label.anchor(), p.touchpoint()));
+      }
       s.append("<title>").append(esc(name + ": gap " + Html.signed(p.gapMean(), 1) + ", "
           + Html.percent(p.importanceShare(), 1) + " of explained variance, priority " + p.priorityRank() + ", "
           + p.quadrant().replace('_', ' '))).append("</title></g>");
     }
   }
 
-  private static boolean overlaps(List<double[]> placed, double x, double y) {
-    for (double[] p : placed) {
-      if (Math.abs(p[0] - x) < 90 && Math.abs(p[1] - y) < 11) {
-        return true;
+  /** A label's text position and its estimated box (x, y, width, height). */
+  record Label(double x, double y, String anchor, double[] box) {}
+
+  /**
+   * The first of a few positions around the dot (right, left, above, below, then further out)
+   * whose box stays in the plot and clears the dots and labels already placed; null where every
+   * position is taken (crowded dots are named in the table beside the chart and in their tooltip).
+   */
+  static Label place(String text, double px, double py, List<double[]> taken, double[] plot) {
+    double w = 7 * text.length();
+    double h = 13;
+    double[][] offsets = {{9, 4}, {-9, 4}, {0, -10}, {0, 19}, {9, -9}, {9, 17}, {-9, -9}, {-9, 17}, {0, -23}, {0, 32}};
+    for (double[] o : offsets) {
+      String anchor = o[0] > 0 ? "start" : o[0] < 0 ? "end" : "middle";
+      double left = anchor.equals("start") ? px + o[0] : anchor.equals("end") ? px + o[0] - w : px - w / 2;
+      double[] box = {left, py + o[1] - 10, w, h};
+      Label l = new Label(px + o[0], py + o[1], anchor, box);
+      if (inside(box, plot) && taken.stream().noneMatch(t -> intersects(t, box))) {
+        return l;
       }
     }
-    return false;
+    return null;
+  }
+
+  private static boolean inside(double[] b, double[] plot) {
+    return b[0] >= plot[0] && b[1] >= plot[1] && b[0] + b[2] <= plot[0] + plot[2] + RIGHT && b[1] + b[3] <= plot[1] + plot[3];
+  }
+
+  private static boolean intersects(double[] a, double[] b) {
+    return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
+  }
+
+
+  /** The touchpoints by priority rank, beside the chart: where dots crowd, the numbers still read. */
+  static String table(List<DriverPoint> points, Map<String, String> names) {
+    List<DriverPoint> byRank = new ArrayList<>(points);
+    byRank.sort(Comparator.comparingInt(DriverPoint::priorityRank).thenComparing(DriverPoint::touchpoint));
+    StringBuilder s = new StringBuilder("<table class=\"data ranks\"><thead><tr><th>priority</th><th>touchpoint</th>"
+        + "<th>share</th><th>gap</th><th>quadrant</th></tr></thead><tbody>");
+    for (DriverPoint p : byRank) {
+      s.append("<tr><td>").append(p.priorityRank()).append("</td><td>").append(esc(names.getOrDefault(p.touchpoint(), p.touchpoint())))
+          .append("</td><td>").append(Html.percent(p.importanceShare(), 1)).append("</td><td>").append(Html.signed(p.gapMean(), 1))
+          .append("</td><td><span class=\"swatch\" style=\"background:").append(Colours.quadrant(p.quadrant())).append("\"></span>")
+          .append(esc(p.quadrant() == null ? "" : p.quadrant().replace('_', ' '))).append("</td></tr>");
+    }
+    return s.append("</tbody></table>").toString();
   }
 }

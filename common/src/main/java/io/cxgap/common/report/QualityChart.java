@@ -20,7 +20,7 @@ final class QualityChart {
   private QualityChart() {}
 
   static String table(List<SourceCount> sources, double maxShare) {
-    StringBuilder s = new StringBuilder("<table class=\"quality\"><thead><tr><th>source</th><th>read</th>"
+    StringBuilder s = new StringBuilder("<table class=\"data quality\"><thead><tr><th>source</th><th>read</th>"
         + "<th>accepted</th><th>quarantined</th><th>duplicates dropped</th><th>quarantined share</th></tr></thead><tbody>");
     for (SourceCount c : sources) {
       double share = c.read() == 0 ? 0 : (double) c.quarantined() / c.read();

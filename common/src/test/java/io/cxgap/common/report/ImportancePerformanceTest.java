@@ -41,9 +41,9 @@ class ImportancePerformanceTest {
     assertThat(ImportancePerformance.meanShare(POINTS)).isCloseTo(0.25, within(1e-12));
     Document doc = parse(ImportancePerformance.svg(POINTS, Map.of()));
     // x: gaps -20..10 padded by max(1, 30 * 0.08) = 2.4 -> -22.4..12.4, step 10 -> -30..20 over
-    // pixels 64..640: -5 sits at 64 + 25 / 50 * 576 = 352
+    // pixels 64..540: -5 sits at 64 + 25 / 50 * 476 = 302
     Element vertical = select(doc, "//line[@class='ipa-mean-gap']").get(0);
-    assertThat(attr(vertical, "x1")).isEqualTo(352.0);
+    assertThat(attr(vertical, "x1")).isEqualTo(302.0);
     // y: shares in % up to 40 * 1.08 = 43.2, step 10 -> 0..50 over pixels 388..16: 25 -> 202
     Element horizontal = select(doc, "//line[@class='ipa-mean-importance']").get(0);
     assertThat(attr(horizontal, "y1")).isEqualTo(202.0);
@@ -63,9 +63,9 @@ class ImportancePerformanceTest {
       String expected = above ? (left ? "concentrate_here" : "keep_up") : (left ? "low_priority" : "possible_overkill");
       assertThat(g.getAttribute("data-quadrant")).as(g.getAttribute("data-touchpoint")).isEqualTo(expected);
     }
-    // billing at gap -20 -> 64 + 10 / 50 * 576 = 179.2; share 40% -> 388 - 0.8 * 372 = 90.4
+    // billing at gap -20 -> 64 + 10 / 50 * 476 = 159.2; share 40% -> 388 - 0.8 * 372 = 90.4
     Element billing = (Element) select(doc, "//g[@data-touchpoint='billing']").get(0).getElementsByTagName("circle").item(0);
-    assertThat(attr(billing, "cx")).isEqualTo(179.2);
+    assertThat(attr(billing, "cx")).isEqualTo(159.2);
     assertThat(attr(billing, "cy")).isEqualTo(90.4);
     assertThat(billing.getAttribute("fill")).isEqualTo("#b2182b");
   }

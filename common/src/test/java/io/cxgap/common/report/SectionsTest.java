@@ -38,9 +38,9 @@ class SectionsTest {
     assertThat(select(svgs.get(1), "//rect[@class='bar pain']")).hasSize(2);
     // a shared scale: the largest centroid value 0.42 rounds up to 0.5
     assertThat(ClusterPanels.scaleMax(CLUSTERS)).isEqualTo(0.5);
-    // billing 0.42 of 0.5 over 140 px = 117.6 px
+    // billing 0.42 of 0.5 over 108 px = 90.72 px
     Element billing = select(svgs.get(1), "//rect[@class='bar pain']").get(0);
-    assertThat(billing.getAttribute("width")).isEqualTo("117.6");
+    assertThat(billing.getAttribute("width")).isEqualTo("90.7");
     assertThat(html).contains("300 customers (60.0%) · mean NPS 8.1");
   }
 

@@ -62,10 +62,10 @@ class ReportBrowserTest extends JobsTestBase {
     Path dir = Files.createTempDirectory("cxgap-report");
     landing = dir.resolve("landing");
     warehouse = dir.resolve("warehouse");
-    SampleGenerator.generate(new GeneratorOptions(landing, 300, 120, END, 5, 0.02));
+    SampleGenerator.generate(new GeneratorOptions(landing, 250, 110, END, 5, 0.02));
     List<String> a = new ArrayList<>(List.of(args(landing, warehouse, repoCatalog(), "nightly", "--date", END.toString())));
     // fewer k-means fits (the report is what this test is about); a threshold that suppresses the small cuts
-    a.addAll(List.of("--set", "cx.clusters.k-max=4", "--set", "cx.min-respondents=15"));
+    a.addAll(List.of("--set", "cx.clusters.k-max=3", "--set", "cx.min-respondents=15"));
     nightly = cli(a.toArray(new String[0]));
     assertThat(nightly.code()).as(nightly.toString()).isZero();
     report = Path.of(ReportJob.path(warehouse.toString(), END));

@@ -123,7 +123,14 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     out.println();
+    out.println("Report: " + reportLocation(ctx) + " (open it in a browser; it needs no network)");
     out.println("Query them: bin/cxgap sql \"SELECT * FROM cx_gold.gap_trend WHERE direction = 'deteriorating'\"");
+  }
+
+  /** The report's file, as an absolute path where it is local. */
+  static String reportLocation(JobContext ctx) {
+    String p = ReportJob.path(ctx.config().warehouse(), ctx.date());
+    return p.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? p : Path.of(p).toAbsolutePath().normalize().toString();
   }
 
   static void summary(JobContext ctx, PrintStream out) {

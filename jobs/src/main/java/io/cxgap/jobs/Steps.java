@@ -28,6 +28,7 @@ final class Steps {
     add("trends", TrendsJob::run, "silver → gold.gap_trend for D (current vs previous window)");
     add("drivers", DriversJob::run, "silver → gold.touchpoint_driver for D (moments of truth)");
     add("clusters", ClustersJob::run, "silver → gold.customer_pain_cluster and gold.pain_cluster_profile for D");
+    add("report", ReportJob::run, "gold → <warehouse>/reports/cx-report-D.html, the HTML report for D");
   }
 
   private static void add(String name, Function<JobContext, StepResult> step, String description) {

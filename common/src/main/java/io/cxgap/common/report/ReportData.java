@@ -1,0 +1,110 @@
+package io.cxgap.common.report;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the HTML report of one date shows (DESIGN.md §2 "gold ──report──>"), as small
+ * in-memory rows read from the gold tables: the report's renderers are pure functions of this.
+ *
+ * @param date the run date D
+ * @param windowDays {@code cx.window-days}
+ * @param minRespondents {@code cx.min-respondents}, the suppression threshold
+ * @param trendsMinDelta {@code cx.trends.min-delta}
+ * @param maxQuarantineShare {@code cx.quality.max-quarantine-share}
+ * @param touchpoints the catalog's touchpoints, in catalog order
+ * @param segmentDimensions {@code cx.segment-dimensions}, in config order
+ * @param gaps D's rows of gold.gap_segment_touchpoint
+ * @param drivers D's rows of gold.touchpoint_driver
+ * @param clusters D's rows of gold.pain_cluster_profile
+ * @param trends D's rows of gold.gap_trend
+ * @param sources rows read per source by the ingest runs of D
+ * @param quarantine rows those runs quarantined, per source and reason
+ */
+public record ReportData(
+    LocalDate date,
+    int windowDays,
+    int minRespondents,
+    double trendsMinDelta,
+    double maxQuarantineShare,
+    List<TouchpointLabel> touchpoints,
+    List<String> segmentDimensions,
+    List<GapCell> gaps,
+    List<DriverPoint> drivers,
+    List<ClusterPanel> clusters,
+    List<TrendRow> trends,
+    List<SourceCount> sources,
+    List<ReasonCount> quarantine) {
+
+  public ReportData {
+    Objects.requireNonNull(date, "date");
+    touchpoints = List.copyOf(touchpoints);
+    segmentDimensions = List.copyOf(segmentDimensions);
+    gaps = List.copyOf(gaps);
+    drivers = List.copyOf(drivers);
+    clusters = List.copyOf(clusters);
+    trends = List.copyOf(trends);
+    sources = List.copyOf(sources);
+    quarantine = List.copyOf(quarantine);
+  }
+
+  /** A catalog touchpoint: its id (the tables' key) and readable name. */
+  public record TouchpointLabel(String id, String name) {}
+
+  /** One cell of gold.gap_segment_touchpoint; the means are null when suppressed. */
+  public record GapCell(
+      String segmentDimension,
+      String segmentValue,
+      String touchpoint,
+      long respondents,
+      Double gapMean,
+      Double ciLow,
+      Double ciHigh,
+      boolean suppressed) {}
+
+  /** One row of gold.touchpoint_driver. */
+  public record DriverPoint(
+      String touchpoint,
+      double importance,
+      double importanceShare,
+      double r2,
+      double gapMean,
+      String quadrant,
+      int priorityRank) {}
+
+  /** One row of gold.pain_cluster_profile. */
+  public record ClusterPanel(
+      int clusterId,
+      String label,
+      long customers,
+      double share,
+      Double meanNps,
+      Map<String, Double> centroid,
+      Map<String, Double> baseline,
+      List<String> topPains) {
+    public ClusterPanel {
+      centroid = Map.copyOf(centroid);
+      baseline = Map.copyOf(baseline);
+      topPains = List.copyOf(topPains);
+    }
+  }
+
+  /** One row of gold.gap_trend. */
+  public record TrendRow(
+      String segmentDimension,
+      String segmentValue,
+      String touchpoint,
+      Double previousGapMean,
+      Double gapMean,
+      Double delta,
+      Double pValue,
+      String direction) {}
+
+  /** Rows of one source read by D's ingest runs: read = accepted + quarantined + duplicate. */
+  public record SourceCount(String source, long read, long accepted, long quarantined, long duplicate) {}
+
+  /** Rows of one source quarantined for one reason by D's ingest runs. */
+  public record ReasonCount(String source, String reason, long rows) {}
+}

@@ -26,6 +26,7 @@ final class GapsJob {
             window);
     String path = ctx.table("gold", "gap_segment_touchpoint");
     DeltaIO.replaceDate(cells, path, ctx.date());
+    FaultPoints.hit("gaps.committed");
     Row n =
         DeltaIO.read(ctx.spark(), path)
             .where("as_of_date = '" + ctx.date() + "'")

@@ -32,6 +32,9 @@ final class RunLog {
               DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
               true);
 
+  /** Status of a step whose process was killed (found by the next run, see RunLock). */
+  static final String INTERRUPTED = "interrupted";
+
   private RunLog() {}
 
   static String path(JobContext ctx) {
@@ -55,6 +58,45 @@ final class RunLog {
             r == null ? null : scala.collection.JavaConverters.mapAsScalaMap(r.counts()));
     Dataset<Row> df = ctx.spark().createDataFrame(List.of(row), SCHEMA);
     df.write().format("delta").mode(SaveMode.Append).save(path(ctx));
+  }
+
+  /**
+   * Records the step a killed run was in (from its lock holder file) as {@code interrupted};
+   * {@code finished_at} is when this run found it.
+   */
+  static void recordInterrupted(JobContext ctx, java.util.Properties dead) {
+    String step = dead.getProperty("step", "");
+    String started = dead.getProperty(step.isEmpty() ? "started" : "step_started", "");
+    Instant startedAt;
+    try {
+      startedAt = Instant.parse(started);
+    } catch (java.time.format.DateTimeParseException e) {
+      startedAt = Instant.now();
+    }
+    java.time.LocalDate date;
+    try {
+      date = java.time.LocalDate.parse(dead.getProperty("date", ""));
+    } catch (java.time.format.DateTimeParseException e) {
+      date = ctx.date();
+    }
+    String message =
+        String.format(
+            java.util.Locale.ROOT,
+            "interrupted: process %s on %s died %s; found by run %s",
+            dead.getProperty("pid", "?"),
+            dead.getProperty("host", "?"),
+            step.isEmpty() ? "between steps" : "during this step",
+            ctx.runId());
+    Row row =
+        RowFactory.create(
+            dead.getProperty("run_id", "unknown"),
+            step.isEmpty() ? dead.getProperty("command", "unknown") : step,
+            java.sql.Date.valueOf(date),
+            Timestamp.from(startedAt),
+            Timestamp.from(Instant.now()),
+            INTERRUPTED,
+            null, null, null, message, null);
+    ctx.spark().createDataFrame(List.of(row), SCHEMA).write().format("delta").mode(SaveMode.Append).save(path(ctx));
   }
 
   static Dataset<Row> last(JobContext ctx, int n) {

@@ -90,14 +90,18 @@ public final class RowRules {
   private static List<Rule> recordRules(List<String> columns) {
     Column over = lit(false);
     Column overDetail = lit(null).cast("string");
+    // CSV raw text is decoded; a JSON line's raw text keeps its bytes, its parsed values are decoded
+    Column badBytes = coalesce(col(RAW).contains("\uFFFD"), lit(false));
     for (int i = columns.size() - 1; i >= 0; i--) {
-      Column tooLong = coalesce(length(col(columns.get(i))).gt(MAX_FIELD_CHARS), lit(false));
+      Column c = col(columns.get(i));
+      Column tooLong = coalesce(length(c).gt(MAX_FIELD_CHARS), lit(false));
       over = over.or(tooLong);
       overDetail = when(tooLong, lit(columns.get(i))).otherwise(overDetail);
+      badBytes = badBytes.or(coalesce(c.contains("\uFFFD"), lit(false)));
     }
     return List.of(
         malformed(),
-        new Rule(Reasons.BAD_ENCODING, coalesce(col(RAW).contains("\uFFFD"), lit(false)), lit("invalid UTF-8")),
+        new Rule(Reasons.BAD_ENCODING, badBytes, lit("invalid UTF-8")),
         new Rule(Reasons.OVERSIZED_FIELD, over, overDetail));
   }
 

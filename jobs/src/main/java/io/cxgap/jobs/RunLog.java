@@ -5,7 +5,11 @@ import static org.apache.spark.sql.functions.*;
 import io.cxgap.common.delta.DeltaIO;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -64,24 +68,24 @@ final class RunLog {
    * Records the step a killed run was in (from its lock holder file) as {@code interrupted};
    * {@code finished_at} is when this run found it.
    */
-  static void recordInterrupted(JobContext ctx, java.util.Properties dead) {
+  static void recordInterrupted(JobContext ctx, Properties dead) {
     String step = dead.getProperty("step", "");
     String started = dead.getProperty(step.isEmpty() ? "started" : "step_started", "");
     Instant startedAt;
     try {
       startedAt = Instant.parse(started);
-    } catch (java.time.format.DateTimeParseException e) {
+    } catch (DateTimeParseException e) {
       startedAt = Instant.now();
     }
-    java.time.LocalDate date;
+    LocalDate date;
     try {
-      date = java.time.LocalDate.parse(dead.getProperty("date", ""));
-    } catch (java.time.format.DateTimeParseException e) {
+      date = LocalDate.parse(dead.getProperty("date", ""));
+    } catch (DateTimeParseException e) {
       date = ctx.date();
     }
     String message =
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "interrupted: process %s on %s died %s; found by run %s",
             dead.getProperty("pid", "?"),
             dead.getProperty("host", "?"),

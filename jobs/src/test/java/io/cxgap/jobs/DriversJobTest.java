@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -99,27 +98,23 @@ class DriversJobTest extends JobsTestBase {
     List<String> top2 = rows.stream().limit(2).map(r -> r.<String>getAs("touchpoint")).collect(Collectors.toList());
     assertThat(top2).as(all).containsExactlyInAnyOrderElementsOf(planted().subList(0, 2));
     double third = rows.get(2).getAs("importance");
-    assertThat(rows.get(1).<Double>getAs("importance")).as("second vs ten times the third; " + all).isGreaterThan(10 * third);
+    // weights .45 and .20 against .18 for the third: a simulation of the generator's model put the
+    // importances at .33–.37, .27–.30 and .04–.07 (5 seeds), and any other at most .021
+    assertThat(rows.get(1).<Double>getAs("importance")).as("second vs three times the third; " + all).isGreaterThan(3 * third);
     assertThat(rows.get(0).<Double>getAs("importance_share") + rows.get(1).<Double>getAs("importance_share"))
         .as("share of R² of the top two; " + all)
-        .isGreaterThan(0.9);
+        .isGreaterThan(0.75);
   }
 
   /*
-   * Not what LMG gives on this generator, whatever the sample size:
-   * - the generator puts every customer in exactly one pain group, so a bad delivery gap also says
-   *   "not in the billing/support group" and its marginal correlation with NPS is about 0, while
-   *   app and website gaps correlate negatively with NPS for the same reason. LMG averages over
-   *   orderings in which delivery enters first, so it ranks delivery behind app and website (about
-   *   0.003 against 0.008 of R² ≈ 0.65) although its regression weight is larger;
-   * - support_call and billing come out nearly tied (about 0.32 and 0.31 in a 20,000-customer
-   *   simulation of the latent model: billing's SMB trend adds variance), so their order flips
-   *   between seeds at test sizes. The test above checks the pair, not the order.
-   * Enable when the generator's planted ranking and the LMG definition agree.
+   * The generator's NPS weights are support_call .45, billing .20, onboarding .18, delivery .05 and
+   * .02 elsewhere; onboarding belongs to no pain group and its gap varies from customer to customer
+   * (see LatentModel for why the third driver is not a pain touchpoint). A simulation of the latent
+   * model at 900–1,000 customers gave LMG importances of about .33–.37, .27–.30 and .04–.07 for the
+   * three and at most .021 for any other touchpoint over 5 seeds.
    */
   @Test
   @Order(2)
-  @Disabled("the planted driver_top3 order is not what LMG gives on this generator; see the comment")
   void plantedTopThreeDrivers_areTheTopThreeByImportance_inOrder() {
     List<Row> rows = byImportance(END);
     List<String> top3 = rows.stream().limit(3).map(r -> r.<String>getAs("touchpoint")).collect(Collectors.toList());
@@ -193,5 +188,29 @@ class DriversJobTest extends JobsTestBase {
     assertThat(r.message()).contains("0 customers with an overall_nps in the window, fewer than 3");
     assertThat(slice(BEFORE_DATA).count()).isZero();
     assertThat(table(warehouse, "gold", "touchpoint_driver").count()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(7)
+  void relativeWeightsFallback_ranksTheGeneratedDataLikeLmg() {
+    List<String> lmg = byImportance(END).stream().map(r -> r.<String>getAs("touchpoint")).collect(Collectors.toList());
+    double lmgR2 = slice(END).first().getAs("r2");
+    CxConfig fallback =
+        ConfigLoader.load(
+            repoRoot(),
+            null,
+            List.of(
+                "cx.landing=" + landing,
+                "cx.warehouse=" + warehouse,
+                "cx.catalog=" + repoCatalog(),
+                "cx.drivers.max-exact-touchpoints=2"));
+    StepResult r = DriversJob.run(new JobContext(fallback, catalog, spark(), END, "test-rw"));
+    assertThat(r.message()).contains("(relative_weights)");
+    List<Row> rows = byImportance(END);
+    assertThat(rows).extracting(x -> x.<String>getAs("method")).containsOnly("relative_weights");
+    assertThat(rows.get(0).<Double>getAs("r2")).as("the same regression's R²").isCloseTo(lmgR2, within(1e-9));
+    List<String> rw = rows.stream().map(x -> x.<String>getAs("touchpoint")).collect(Collectors.toList());
+    // the leading three carry almost all of R²; below them importances of .02 or less may swap
+    assertThat(rw.subList(0, 3)).as("relative weights " + describe(rows) + " vs LMG " + lmg).isEqualTo(lmg.subList(0, 3));
   }
 }

@@ -28,7 +28,16 @@ class SparkJarIT {
       assertThat(classes)
           .as("libraries that could clash with a cluster's classpath are relocated")
           .noneMatch(n -> n.startsWith("com/typesafe/") || n.startsWith("picocli/") || n.startsWith("org/apache/commons/math3/"));
+      assertThat(classes)
+          .as("every class is cxgap's own or a library relocated under io/cxgap/shaded/")
+          .allMatch(n -> n.startsWith("io/cxgap/"));
+      assertThat(jar.stream().map(ZipEntry::getName))
+          .as("no module descriptor: the jar is a plain classpath jar")
+          .noneMatch(n -> n.endsWith("module-info.class"));
       assertThat(classes).contains("io/cxgap/jobs/Cli.class", "io/cxgap/common/gaps/GapCells.class");
+      assertThat(classes)
+          .anyMatch(n -> n.startsWith("io/cxgap/shaded/picocli/"))
+          .anyMatch(n -> n.startsWith("io/cxgap/shaded/commons/math3/"));
       assertThat(classes).anyMatch(n -> n.startsWith("io/cxgap/shaded/typesafe/config/"));
       assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("io.cxgap.jobs.Cli");
       assertThat(jar.getEntry("cxgap/application.conf")).as("the built-in config defaults").isNotNull();

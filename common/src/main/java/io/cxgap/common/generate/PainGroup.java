@@ -32,6 +32,16 @@ enum PainGroup {
     return false;
   }
 
+  /** True when the touchpoint is a pain of some group. */
+  static boolean anyPain(int tp) {
+    for (PainGroup g : values()) {
+      if (g.isPain(tp)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static PainGroup draw(SplittableRandom r) {
     PainGroup[] all = values();
     double u = r.nextDouble();

@@ -11,6 +11,7 @@ final class Rng {
   static final long PROFILE = 1;
   static final long SURVEYS = 2;
   static final long INTERACTIONS = 3;
+  static final long GAP_OFFSETS = 4;
   static final long MESS_CUSTOMERS = 11;
   static final long MESS_SURVEYS = 12;
   static final long MESS_INTERACTIONS = 13;

@@ -51,19 +51,20 @@ record SurveyResponse(
    * 15..75 days (mean 45), so every 90-day window holds at least one response of an active
    * customer.
    */
-  static List<SurveyResponse> plan(CustomerPlan c, Period p, SplittableRandom r) {
+  static List<SurveyResponse> plan(
+      CustomerPlan c, double[] offsets, Period p, SplittableRandom r) {
     List<SurveyResponse> out = new ArrayList<>();
     double t = c.activeFrom(p) + r.nextDouble() * MEAN_DAYS_BETWEEN * Timestamps.DAY;
     int seq = 1;
     while (t < p.end()) {
-      out.add(one(c, p, r, (long) t, seq++));
+      out.add(one(c, offsets, p, r, (long) t, seq++));
       t += (15 + r.nextDouble() * 60) * Timestamps.DAY;
     }
     return out;
   }
 
   private static SurveyResponse one(
-      CustomerPlan c, Period p, SplittableRandom r, long at, int seq) {
+      CustomerPlan c, double[] offsets, Period p, SplittableRandom r, long at, int seq) {
     int s = Rng.weighted(r, SURVEY_SHARES);
     Format format = Format.values()[Rng.weighted(r, FORMAT_SHARES)];
     boolean blankScale = s == 0 && r.nextDouble() < BLANK_SCALE_PROB;
@@ -77,13 +78,13 @@ record SurveyResponse(
         continue;
       }
       double e = LatentModel.expectation(r);
-      double g = LatentModel.gap(r, c.group(), tp, trended);
+      double g = LatentModel.gap(r, c.group(), offsets[tp], tp, trended);
       gaps[tp] = g;
       int exp = LatentModel.toScale(r, e, SCALE_MIN[s], SCALE_MAX[s]);
       int xp = LatentModel.toScale(r, e + g, SCALE_MIN[s], SCALE_MAX[s]);
       items.add(new Item(tp, Touchpoints.render(r, tp), exp, xp, FakeText.comment(r, g)));
     }
-    int nps = LatentModel.nps(r, gaps, c.group(), trended);
+    int nps = LatentModel.nps(r, gaps, c.group(), offsets, trended);
     String rid = Timestamps.id("R" + c.id().substring(1) + "-", seq, 3);
     return new SurveyResponse(
         rid,

@@ -64,7 +64,8 @@ final class SurveyWriter {
   void write(CustomerPlan c) {
     SplittableRandom r = Rng.stream(options.seed(), Rng.SURVEYS, c.index());
     SplittableRandom mess = Rng.stream(options.seed(), Rng.MESS_SURVEYS, c.index());
-    for (SurveyResponse resp : SurveyResponse.plan(c, period, r)) {
+    double[] offsets = LatentModel.offsets(Rng.stream(options.seed(), Rng.GAP_OFFSETS, c.index()));
+    for (SurveyResponse resp : SurveyResponse.plan(c, offsets, period, r)) {
       responses[resp.format().ordinal()]++;
       if (resp.format() == SurveyResponse.Format.WIDE) {
         writeWide(resp, mess);

@@ -69,6 +69,8 @@ final class TruthWriter {
     g.writeNumberField("pain_gap_mean", LatentModel.PAIN_GAP_MEAN);
     g.writeNumberField("other_gap_mean", LatentModel.OTHER_GAP_MEAN);
     g.writeNumberField("gap_sd", LatentModel.GAP_SD);
+    g.writeNumberField("customer_offset_mean_outside_pain_groups", LatentModel.OFFSET_MEAN);
+    g.writeNumberField("customer_offset_sd_outside_pain_groups", LatentModel.OFFSET_SD);
     g.writeNumberField("pain_answer_probability", LatentModel.PAIN_ANSWER_PROB);
     g.writeArrayFieldStart("items_per_response");
     g.writeNumber(3);
@@ -105,7 +107,7 @@ final class TruthWriter {
       g.writeNumberField(Touchpoints.IDS.get(t), LatentModel.WEIGHTS[t]);
     }
     g.writeEndObject();
-    strings("driver_top3", List.of("support_call", "billing", "delivery"));
+    strings("driver_top3", List.of("support_call", "billing", "onboarding"));
     g.writeObjectFieldStart("nps_model");
     g.writeStringField("formula", "clamp(round(8 + sum_t w_t * gap_t / 10 + noise), 0, 10)");
     g.writeNumberField("intercept", LatentModel.NPS_INTERCEPT);

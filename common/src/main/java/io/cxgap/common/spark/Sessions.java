@@ -2,34 +2,53 @@ package io.cxgap.common.spark;
 
 import io.cxgap.common.config.CxConfig;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /** The one place a SparkSession is configured: Delta, UTC, config-given settings. */
 public final class Sessions {
+  static final String LOCAL_MASTER = "local[*]";
+
   private Sessions() {}
 
   /**
    * Returns the active session, or builds one. Settings already given to spark-submit win over
-   * the config file's (DESIGN.md §3).
+   * the config file's (DESIGN.md §3, §7).
    */
   public static SparkSession getOrCreate(CxConfig config) {
     SparkSession.Builder b = SparkSession.builder();
-    Map<String, String> given = config.spark();
-    String submitted = System.getProperty("spark.master");
-    for (Map.Entry<String, String> e : given.entrySet()) {
-      if (System.getProperty(e.getKey()) == null) {
-        b.config(e.getKey(), e.getValue());
-      }
-    }
-    if (submitted == null && !given.containsKey("spark.master")) {
-      b.master("local[*]");
-    }
+    // spark-submit (and SparkLauncher) hand the driver its settings as spark.* system properties,
+    // which is what SparkConf(true) loads: --master, --conf, --name and spark-defaults.conf.
+    fromConfigFile(config.spark(), new SparkConf(true)).forEach(b::config);
     b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.ansi.enabled", "false")
         .config("spark.databricks.delta.schema.autoMerge.enabled", "false");
     return b.getOrCreate();
+  }
+
+  /**
+   * The config file's {@code spark.*} settings that the session builder should apply. The
+   * builder's settings override what the driver was given, so every key spark-submit already set
+   * is left out; without a master from either side the session runs on {@code local[*]}.
+   *
+   * @param fromFile the merged config's {@code spark.*} settings (null values already dropped)
+   * @param submitted what the driver JVM was given (spark-submit's settings)
+   */
+  static Map<String, String> fromConfigFile(Map<String, String> fromFile, SparkConf submitted) {
+    Map<String, String> out = new TreeMap<>();
+    fromFile.forEach(
+        (k, v) -> {
+          if (!submitted.contains(k)) {
+            out.put(k, v);
+          }
+        });
+    if (!submitted.contains("spark.master") && !out.containsKey("spark.master")) {
+      out.put("spark.master", LOCAL_MASTER);
+    }
+    return out;
   }
 
   /** Names the Spark jobs of one step so the Spark UI shows which step is slow. */

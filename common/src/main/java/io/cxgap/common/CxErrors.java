@@ -37,6 +37,18 @@ public final class CxErrors {
         null);
   }
 
+  /** A landing file with a .csv name that cannot be read as CSV (binary, wrong delimiter): exit 2. */
+  public static CxException notCsv(String file, String why) {
+    return new CxException(
+        CxException.USAGE,
+        String.format(
+            Locale.ROOT,
+            "landing file %s is not a comma-separated UTF-8 CSV file: %s; fix it or move it out of the landing zone",
+            file,
+            why),
+        null);
+  }
+
   public static CxException qualityGate(String source, long quarantined, long read, double max) {
     return new CxException(
         CxException.QUALITY_GATE,
@@ -49,6 +61,18 @@ public final class CxErrors {
             read,
             read == 0 ? 0.0 : 100.0 * quarantined / read,
             100.0 * max),
+        null);
+  }
+
+  /** Another run holds the warehouse's run lock (DESIGN.md §6): exit 4, naming the holder. */
+  public static CxException locked(String warehouse, String holder) {
+    return new CxException(
+        CxException.LOCKED,
+        String.format(
+            Locale.ROOT,
+            "warehouse %s is in use by another run (%s); wait for it to finish, or stop it, then rerun",
+            warehouse,
+            holder),
         null);
   }
 

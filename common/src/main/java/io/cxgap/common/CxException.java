@@ -13,6 +13,8 @@ public final class CxException extends RuntimeException {
   public static final int USAGE = 2;
   /** Exit code for a failed data-quality gate. */
   public static final int QUALITY_GATE = 3;
+  /** Exit code when another run holds the warehouse's run lock. */
+  public static final int LOCKED = 4;
 
   private final int exitCode;
 

@@ -220,7 +220,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void nightly(SparkSession spark, CxConfig cfg, LocalDate d, String kase) {
-      JobContext ctx = new JobContext(cfg, catalog, spark, d, Cli.newRunId(d));
+      String runId = Cli.newRunId(d);
+      JobContext ctx = new JobContext(cfg, catalog, spark, d, runId);
       List<BenchSummary.Row> steps = new ArrayList<>();
       Steps.Listener listener =
           new Steps.Listener() {
@@ -235,7 +236,9 @@ final class BenchCommand implements Callable<Integer> {
             }
           };
       long t0 = System.nanoTime();
-      Steps.run(ctx, List.copyOf(Steps.ALL.keySet()), log, listener);
+      try (RunLock lock = RunLock.acquire(cfg, "bench", d, runId)) {
+        Steps.runExclusive(ctx, lock, List.copyOf(Steps.ALL.keySet()), log, listener);
+      }
       double total = (System.nanoTime() - t0) / 1e9;
       if (kase != null) {
         rows.addAll(steps);

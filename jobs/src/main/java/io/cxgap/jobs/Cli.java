@@ -22,7 +22,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The command line of DESIGN.md §3. Exit codes: 0 ok, 1 job failed, 2 usage/config, 3 quality gate. */
+/**
+ * The command line of DESIGN.md §3. Exit codes: 0 ok, 1 job failed, 2 usage/config, 3 quality gate,
+ * 4 another run holds the warehouse (see {@link RunLock}).
+ */
 @Command(
     name = "cxgap",
     mixinStandardHelpOptions = true,
@@ -52,6 +55,7 @@ public final class Cli implements Callable<Integer> {
   /** Runs a list of steps for one date: {@code nightly} runs them all, each step has its own command. */
   @Command(mixinStandardHelpOptions = true)
   static final class StepCommand implements Callable<Integer> {
+    private final String name;
     private final List<String> steps;
 
     @Mixin ConfigOptions options;
@@ -59,7 +63,8 @@ public final class Cli implements Callable<Integer> {
     @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "the run date D (UTC)")
     String date;
 
-    StepCommand(List<String> steps) {
+    StepCommand(String name, List<String> steps) {
+      this.name = name;
       this.steps = List.copyOf(steps);
     }
 
@@ -69,9 +74,12 @@ public final class Cli implements Callable<Integer> {
       CxConfig config = options.load();
       TouchpointCatalog catalog = JobContext.loadCatalog(config);
       preflight(config);
-      SparkSession spark = Sessions.getOrCreate(config);
-      JobContext ctx = new JobContext(config, catalog, spark, d, newRunId(d));
-      Steps.run(ctx, steps, System.out);
+      String runId = newRunId(d);
+      try (RunLock lock = RunLock.acquire(config, name, d, runId)) {
+        SparkSession spark = Sessions.getOrCreate(config);
+        JobContext ctx = new JobContext(config, catalog, spark, d, runId);
+        Steps.runExclusive(ctx, lock, steps, System.out);
+      }
       return 0;
     }
   }
@@ -89,7 +97,7 @@ public final class Cli implements Callable<Integer> {
   }
 
   private static void addStep(CommandLine cl, String name, List<String> steps, String description) {
-    CommandLine sub = new CommandLine(new StepCommand(steps));
+    CommandLine sub = new CommandLine(new StepCommand(name, steps));
     sub.getCommandSpec().usageMessage().description(description);
     cl.addSubcommand(name, sub);
   }

@@ -50,12 +50,15 @@ final class DemoCommand implements Callable<Integer> {
     }
     TouchpointCatalog catalog = JobContext.loadCatalog(config);
     Cli.preflight(config);
-    SparkSession spark = Sessions.getOrCreate(config);
-    JobContext ctx = new JobContext(config, catalog, spark, d, Cli.newRunId(d));
-    System.out.println("demo: nightly --date " + d);
-    Steps.run(ctx, List.copyOf(Steps.ALL.keySet()), System.out);
-    summary(ctx, System.out);
-    findings(ctx, System.out);
+    String runId = Cli.newRunId(d);
+    try (RunLock lock = RunLock.acquire(config, "demo", d, runId)) {
+      SparkSession spark = Sessions.getOrCreate(config);
+      JobContext ctx = new JobContext(config, catalog, spark, d, runId);
+      System.out.println("demo: nightly --date " + d);
+      Steps.runExclusive(ctx, lock, List.copyOf(Steps.ALL.keySet()), System.out);
+      summary(ctx, System.out);
+      findings(ctx, System.out);
+    }
     return 0;
   }
 

@@ -26,6 +26,7 @@ final class GapsJob {
             window);
     String path = ctx.table("gold", "gap_segment_touchpoint");
     GoldTables.replaceDate(ctx, "gap_segment_touchpoint", cells);
+    FaultPoints.hit("gaps.committed");
     Row n =
         DeltaIO.read(ctx.spark(), path)
             .where("as_of_date = '" + ctx.date() + "'")

@@ -114,9 +114,9 @@ final class IngestJob {
       return new SourceCounts(source, 0, 0, 0, 0, 0);
     }
     FaultPoints.hit("ingest." + source.folder() + ".planned");
-    List<String> skipped = new ArrayList<>();
-    Dataset<Row> raw = reader.read(batch.files(), skipped);
-    skipped.forEach(s -> notes.add(source.folder() + ": skipped " + s));
+    List<String> readNotes = new ArrayList<>();
+    Dataset<Row> raw = reader.read(batch.files(), readNotes);
+    readNotes.forEach(s -> notes.add(source.folder() + ": " + s));
 
     Dataset<Row> classified = classify(ctx, source, raw, batch.customersVersion());
     List<String> keys = keys(source);
@@ -153,7 +153,7 @@ final class IngestJob {
                   lit(source.folder()).as(Columns.SOURCE),
                   col(Columns.REASON),
                   col(Columns.DETAIL),
-                  col(Columns.RAW),
+                  RowRules.quarantineRaw(col(Columns.RAW), col(Columns.REASON)).as(Columns.RAW),
                   col(Columns.FILE),
                   lit(ctx.runId()).as(Columns.RUN_ID),
                   lit(batch.id()).as(Columns.BATCH_ID));

@@ -6,7 +6,11 @@ import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.gold.GoldDocs;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -33,6 +37,9 @@ final class RunLog {
               DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
               true);
 
+  /** Status of a step whose process was killed (found by the next run, see RunLock). */
+  static final String INTERRUPTED = "interrupted";
+
   private RunLog() {}
 
   static String path(JobContext ctx) {
@@ -56,6 +63,45 @@ final class RunLog {
             r == null ? null : scala.collection.JavaConverters.mapAsScalaMap(r.counts()));
     Dataset<Row> df = GoldDocs.withComments("pipeline_run", ctx.spark().createDataFrame(List.of(row), SCHEMA));
     df.write().format("delta").mode(SaveMode.Append).save(path(ctx));
+  }
+
+  /**
+   * Records the step a killed run was in (from its lock holder file) as {@code interrupted};
+   * {@code finished_at} is when this run found it.
+   */
+  static void recordInterrupted(JobContext ctx, Properties dead) {
+    String step = dead.getProperty("step", "");
+    String started = dead.getProperty(step.isEmpty() ? "started" : "step_started", "");
+    Instant startedAt;
+    try {
+      startedAt = Instant.parse(started);
+    } catch (DateTimeParseException e) {
+      startedAt = Instant.now();
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(dead.getProperty("date", ""));
+    } catch (DateTimeParseException e) {
+      date = ctx.date();
+    }
+    String message =
+        String.format(
+            Locale.ROOT,
+            "interrupted: process %s on %s died %s; found by run %s",
+            dead.getProperty("pid", "?"),
+            dead.getProperty("host", "?"),
+            step.isEmpty() ? "between steps" : "during this step",
+            ctx.runId());
+    Row row =
+        RowFactory.create(
+            dead.getProperty("run_id", "unknown"),
+            step.isEmpty() ? dead.getProperty("command", "unknown") : step,
+            java.sql.Date.valueOf(date),
+            Timestamp.from(startedAt),
+            Timestamp.from(Instant.now()),
+            INTERRUPTED,
+            null, null, null, message, null);
+    ctx.spark().createDataFrame(List.of(row), SCHEMA).write().format("delta").mode(SaveMode.Append).save(path(ctx));
   }
 
   static Dataset<Row> last(JobContext ctx, int n) {

@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code cxgap runs}: the newest entries of gold.pipeline_run. */
+/**
+ * {@code cxgap runs}: the newest entries of gold.pipeline_run, with status succeeded, failed or
+ * interrupted (a killed run, recorded by the run after it), and the run in progress if any.
+ */
 @Command(name = "runs", description = "print the run log (gold.pipeline_run), newest first")
 final class RunsCommand implements Callable<Integer> {
   @Mixin Cli.ConfigOptions options;
@@ -21,6 +24,12 @@ final class RunsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CxConfig config = options.load();
+    java.util.Properties holder = RunLock.holder(config);
+    if (!holder.isEmpty()) {
+      System.out.println(
+          "run lock: " + RunLock.describe(holder)
+              + " (running; or, if that process is gone, the next run records it as interrupted)");
+    }
     String path = config.tablePath("gold", "pipeline_run");
     SparkSession spark = Sessions.getOrCreate(config);
     if (!DeltaIO.exists(spark, path)) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Function;
 
 /**
@@ -47,40 +48,67 @@ final class Steps {
     default void succeeded(String step, long millis, StepResult result) {}
   }
 
-  static void run(JobContext ctx, List<String> names, PrintStream out) {
-    run(ctx, names, out, Listener.NONE);
+  /**
+   * Runs the steps holding the warehouse's run lock (DESIGN.md §6). A run that the lock's holder
+   * file shows was killed is first recorded as {@code interrupted}; the first step of this run
+   * then says which run it recovers.
+   */
+  static void runExclusive(JobContext ctx, RunLock lock, List<String> names, PrintStream out) {
+    runExclusive(ctx, lock, names, out, Listener.NONE);
   }
 
-  static void run(JobContext ctx, List<String> names, PrintStream out, Listener listener) {
+  static void runExclusive(JobContext ctx, RunLock lock, List<String> names, PrintStream out, Listener listener) {
+    String recovers = null;
+    if (lock.interrupted().isPresent()) {
+      Properties dead = lock.interrupted().get();
+      RunLog.recordInterrupted(ctx, dead);
+      recovers = "recovers interrupted run " + dead.getProperty("run_id", "?");
+      out.println("cxgap: " + recovers + " (" + RunLock.describe(dead) + ")");
+    }
+    run(ctx, lock, names, out, recovers, listener);
+  }
+
+  private static void run(
+      JobContext ctx, RunLock lock, List<String> names, PrintStream out, String recovers, Listener listener) {
+    String note = recovers;
     for (String name : names) {
       Function<JobContext, StepResult> step = ALL.get(name);
       listener.starting(name);
       Instant started = Instant.now();
+      lock.step(name, started);
       Sessions.jobGroup(ctx.spark(), name, ctx.date().toString());
       StepResult result;
       try {
         result = step.apply(ctx);
       } catch (IngestJob.GateFailure g) {
-        RunLog.record(ctx, name, started, "failed", withMessage(g.result, g.getMessage()));
+        RunLog.record(ctx, name, started, "failed", withMessage(g.result, note, g.getMessage()));
         throw (CxException) g.getCause();
       } catch (CxException e) {
-        RunLog.record(ctx, name, started, "failed", StepResult.of(0, 0, 0, e.getMessage()));
+        RunLog.record(ctx, name, started, "failed", StepResult.of(0, 0, 0, prefixed(note, e.getMessage())));
         throw e;
       } catch (RuntimeException e) {
         CxException failed = CxErrors.jobFailed(name, ctx.date().toString(), e);
-        RunLog.record(ctx, name, started, "failed", StepResult.of(0, 0, 0, failed.getMessage()));
+        RunLog.record(ctx, name, started, "failed", StepResult.of(0, 0, 0, prefixed(note, failed.getMessage())));
         throw failed;
       }
-      RunLog.record(ctx, name, started, "succeeded", result);
+      RunLog.record(ctx, name, started, "succeeded", withMessage(result, note, null));
+      note = null;
+      lock.step("", started);
       long millis = java.time.Duration.between(started, Instant.now()).toMillis();
       listener.succeeded(name, millis, result);
       double seconds = millis / 1000.0;
       out.printf(java.util.Locale.ROOT, "%-8s ok  %5.1fs  %s%n", name, seconds, result.message());
+      FaultPoints.hit(name + ".done");
     }
     GoldTables.document(ctx, "pipeline_run"); // a run log written before its docs existed gets them
   }
 
-  private static StepResult withMessage(StepResult r, String gate) {
-    return new StepResult(r.rowsRead(), r.rowsWritten(), r.rowsQuarantined(), gate + " | " + r.message(), r.counts());
+  private static String prefixed(String note, String message) {
+    return note == null ? message : note + "; " + message;
+  }
+
+  private static StepResult withMessage(StepResult r, String note, String gate) {
+    String m = gate == null ? r.message() : gate + " | " + r.message();
+    return new StepResult(r.rowsRead(), r.rowsWritten(), r.rowsQuarantined(), prefixed(note, m), r.counts());
   }
 }

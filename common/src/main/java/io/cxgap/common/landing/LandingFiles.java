@@ -53,23 +53,46 @@ public final class LandingFiles {
     return false;
   }
 
+  /** The longest header line read; a longer first line is not a CSV header. */
+  static final int MAX_HEADER_CHARS = 64 * 1024;
+
   /**
    * The header of a CSV file, lower-cased and trimmed, or an empty list for an empty file. A
-   * UTF-8 byte-order mark is skipped.
+   * UTF-8 byte-order mark is skipped. A first line that is not UTF-8 text (a NUL or other control
+   * character, an invalid byte sequence) or longer than 64 KiB is a usage error naming the file:
+   * a binary file with a .csv name stops the run (exit 2) rather than being read as garbage.
    */
   public static List<String> csvHeader(Configuration hadoop, String file) {
     Path p = new Path(URI.create(file));
     try (BufferedReader r =
         new BufferedReader(
             new InputStreamReader(p.getFileSystem(hadoop).open(p), StandardCharsets.UTF_8))) {
-      String line = r.readLine();
-      if (line == null) {
+      StringBuilder line = new StringBuilder();
+      int c = r.read();
+      if (c < 0) {
         return List.of();
       }
-      if (line.startsWith("\uFEFF")) {
-        line = line.substring(1);
+      while (c >= 0 && c != '\n' && line.length() <= MAX_HEADER_CHARS) {
+        line.append((char) c);
+        c = r.read();
       }
-      return splitHeader(line);
+      if (line.length() > MAX_HEADER_CHARS) {
+        throw CxErrors.notCsv(file, "its first line is longer than " + MAX_HEADER_CHARS + " characters");
+      }
+      String h = line.toString();
+      if (h.endsWith("\r")) {
+        h = h.substring(0, h.length() - 1);
+      }
+      if (h.startsWith("\uFEFF")) {
+        h = h.substring(1);
+      }
+      for (int i = 0; i < h.length(); i++) {
+        char ch = h.charAt(i);
+        if (ch == '\uFFFD' || (ch < 0x20 && ch != '\t')) {
+          throw CxErrors.notCsv(file, "its header line holds binary or non-UTF-8 bytes");
+        }
+      }
+      return splitHeader(h);
     } catch (IOException e) {
       throw new UncheckedIOException("reading header of " + file + ": " + e.getMessage(), e);
     }

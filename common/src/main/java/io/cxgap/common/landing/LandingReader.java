@@ -71,6 +71,7 @@ public final class LandingReader {
         case CSV -> {
           List<String> header = LandingFiles.csvHeader(hadoop, f.path());
           if (!header.isEmpty()) {
+            checkDelimiter(header, f.path());
             requireColumns(isWide(header) ? wideBase(header, f.path()) : header, requiredFor(header), f.path());
           }
         }
@@ -82,6 +83,24 @@ public final class LandingReader {
           requireColumns(present, source.required(), f.path());
         }
         default -> {}
+      }
+    }
+  }
+
+  /** A one-column header holding ';', tab or '|' is a file with another delimiter. */
+  private static void checkDelimiter(List<String> header, String file) {
+    if (header.size() != 1) {
+      return;
+    }
+    for (String d : List.of(";", "\t", "|")) {
+      if (header.get(0).contains(d)) {
+        throw CxErrors.notCsv(
+            file,
+            String.format(
+                java.util.Locale.ROOT,
+                "its header is one column that holds '%s', so it seems to use '%s' as delimiter",
+                header.get(0).length() > 60 ? header.get(0).substring(0, 60) + "..." : header.get(0),
+                d.equals("\t") ? "\\t" : d));
       }
     }
   }
@@ -115,8 +134,11 @@ public final class LandingReader {
     return base;
   }
 
-  /** Reads the files; unsupported and empty files are listed in {@code skipped}. */
-  public Dataset<Row> read(List<LandingFile> files, List<String> skipped) {
+  /**
+   * Reads the files. {@code notes} gets a line for each skipped file (empty, unsupported) and for
+   * each set of unknown columns that was ignored, for the run log.
+   */
+  public Dataset<Row> read(List<LandingFile> files, List<String> notes) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Map<List<String>, List<String>> csvGroups = new LinkedHashMap<>();
     List<String> json = new ArrayList<>();
@@ -126,29 +148,52 @@ public final class LandingReader {
         case CSV -> {
           List<String> header = LandingFiles.csvHeader(hadoop, f.path());
           if (header.isEmpty()) {
-            skipped.add(f.path() + " (empty file)");
+            notes.add("skipped " + f.path() + " (empty file)");
           } else {
             csvGroups.computeIfAbsent(header, h -> new ArrayList<>()).add(f.path());
           }
         }
         case JSON -> json.add(f.path());
         case PARQUET -> parquet.add(f.path());
-        case UNSUPPORTED -> skipped.add(f.path() + " (not .csv, .json, .jsonl or .parquet)");
+        case UNSUPPORTED -> notes.add("skipped " + f.path() + " (not .csv, .json, .jsonl or .parquet)");
       }
     }
     List<Dataset<Row>> parts = new ArrayList<>();
-    csvGroups.forEach((header, group) -> parts.add(readCsv(header, group)));
+    csvGroups.forEach(
+        (header, group) -> {
+          noteUnknown(header, group, notes);
+          parts.add(readCsv(header, group));
+        });
     if (!json.isEmpty()) {
       parts.add(readJson(json));
     }
     if (!parquet.isEmpty()) {
-      parts.add(readParquet(parquet));
+      parts.add(readParquet(parquet, notes));
     }
     Dataset<Row> out = empty();
     for (Dataset<Row> p : parts) {
       out = out.unionByName(p);
     }
     return out;
+  }
+
+  /** Notes the columns of a header that the contract does not know: they are ignored. */
+  private void noteUnknown(List<String> header, List<String> files, List<String> notes) {
+    String ep = wide.expectation().toLowerCase(java.util.Locale.ROOT);
+    String xp = wide.experience().toLowerCase(java.util.Locale.ROOT);
+    boolean wideFile = isWide(header);
+    List<String> unknown =
+        header.stream()
+            .filter(h -> !columns.contains(h))
+            .filter(h -> !(wideFile && (h.startsWith(ep) || h.startsWith(xp))))
+            .map(h -> h.isEmpty() ? "(blank)" : h)
+            .distinct()
+            .toList();
+    if (!unknown.isEmpty()) {
+      notes.add(
+          "ignored unknown columns " + String.join(", ", unknown) + " in " + files.get(0)
+              + (files.size() > 1 ? " and " + (files.size() - 1) + " more files with its header" : ""));
+    }
   }
 
   /** The output schema of {@link #read}. */
@@ -306,7 +351,7 @@ public final class LandingReader {
     return parsed.select(cols.toArray(new Column[0]));
   }
 
-  private Dataset<Row> readParquet(List<String> files) {
+  private Dataset<Row> readParquet(List<String> files, List<String> notes) {
     Dataset<Row> df =
         spark.read().option("mergeSchema", "true").parquet(files.toArray(new String[0]));
     List<String> present = new ArrayList<>();
@@ -314,6 +359,10 @@ public final class LandingReader {
       present.add(f.name().toLowerCase(java.util.Locale.ROOT));
     }
     requireColumns(present, source.required(), files.get(0));
+    List<String> unknown = present.stream().filter(c -> !columns.contains(c)).toList();
+    if (!unknown.isEmpty()) {
+      notes.add("ignored unknown columns " + String.join(", ", unknown) + " in Parquet files " + files.get(0) + (files.size() > 1 ? " ..." : ""));
+    }
     Column raw = to_json(struct(col("*")));
     return df.withColumn(Columns.FILE, col("_metadata.file_path"))
         .select(projection(present, raw, lit(null).cast("string")));

@@ -5,6 +5,8 @@ public final class Reasons {
   private Reasons() {}
 
   public static final String MALFORMED = "malformed";
+  public static final String BAD_ENCODING = "bad_encoding";
+  public static final String OVERSIZED_FIELD = "oversized_field";
   public static final String MISSING_REQUIRED = "missing_required";
   public static final String BAD_TIMESTAMP = "bad_timestamp";
   public static final String BAD_NUMBER = "bad_number";

@@ -27,6 +27,11 @@ public final class RowRules {
   /** Boolean input column a caller sets: does the customer id exist in the CRM. */
   public static final String KNOWN_CUSTOMER = "known_customer";
 
+  /** The longest field accepted: 1 MiB of characters; longer is {@code oversized_field}. */
+  public static final int MAX_FIELD_CHARS = 1 << 20;
+  /** Characters of an oversized record's raw text kept in quarantine. */
+  public static final int OVERSIZED_RAW_KEPT = 1024;
+
   private RowRules() {}
 
   private static final String CLEAN = "_clean_";
@@ -77,6 +82,40 @@ public final class RowRules {
         Reasons.MALFORMED, col(LandingReader.MALFORMED).isNotNull(), col(LandingReader.MALFORMED));
   }
 
+  /**
+   * Record-level rules every source checks first: unparseable, then invalid UTF-8 (the reader
+   * decodes a bad byte sequence to U+FFFD, so the replacement character marks it), then a field
+   * over {@link #MAX_FIELD_CHARS}.
+   */
+  private static List<Rule> recordRules(List<String> columns) {
+    Column over = lit(false);
+    Column overDetail = lit(null).cast("string");
+    // CSV raw text is decoded; a JSON line's raw text keeps its bytes, its parsed values are decoded
+    Column badBytes = coalesce(col(RAW).contains("\uFFFD"), lit(false));
+    for (int i = columns.size() - 1; i >= 0; i--) {
+      Column c = col(columns.get(i));
+      Column tooLong = coalesce(length(c).gt(MAX_FIELD_CHARS), lit(false));
+      over = over.or(tooLong);
+      overDetail = when(tooLong, lit(columns.get(i))).otherwise(overDetail);
+      badBytes = badBytes.or(coalesce(c.contains("\uFFFD"), lit(false)));
+    }
+    return List.of(
+        malformed(),
+        new Rule(Reasons.BAD_ENCODING, badBytes, lit("invalid UTF-8")),
+        new Rule(Reasons.OVERSIZED_FIELD, over, overDetail));
+  }
+
+  /**
+   * The raw text kept in quarantine: whole, except for an oversized record, of which the first
+   * {@link #OVERSIZED_RAW_KEPT} characters are kept with a note of its length.
+   */
+  public static Column quarantineRaw(Column raw, Column reason) {
+    return when(
+            reason.equalTo(Reasons.OVERSIZED_FIELD),
+            concat(substring(raw, 1, OVERSIZED_RAW_KEPT), lit(" ... (truncated: "), length(raw).cast("string"), lit(" characters)")))
+        .otherwise(raw);
+  }
+
   /** Adds reason/detail for the first failing rule (one index, then two lookups). */
   static Dataset<Row> mark(Dataset<Row> df, List<Rule> rules) {
     Column index = lit(null).cast("int");
@@ -99,8 +138,7 @@ public final class RowRules {
     List<String> all = new ArrayList<>(List.of(CUSTOMER_ID, FULL_NAME, EMAIL, PHONE, SIGNUP_DATE, UPDATED_AT));
     dimensions.stream().filter(d -> !all.contains(d)).forEach(all::add);
     Dataset<Row> raw = withClean(input, all);
-    List<Rule> rules = new ArrayList<>();
-    rules.add(malformed());
+    List<Rule> rules = new ArrayList<>(recordRules(all));
     rules.add(missing(CUSTOMER_ID));
     rules.add(missing(UPDATED_AT));
     rules.add(badTimestamp(UPDATED_AT));
@@ -146,8 +184,11 @@ public final class RowRules {
     Column scaleMin = col("_smin");
     Column scaleMax = col("_smax");
     Column tp = col("_tp");
-    List<Rule> rules = new ArrayList<>();
-    rules.add(malformed());
+    List<Rule> rules =
+        new ArrayList<>(
+            recordRules(
+                List.of(RESPONSE_ID, CUSTOMER_ID, SURVEY_ID, RESPONDED_AT, TOUCHPOINT, EXPECTATION, EXPERIENCE,
+                    SCALE_MIN, SCALE_MAX, OVERALL_NPS, COMMENT)));
     for (String c : List.of(RESPONSE_ID, CUSTOMER_ID, RESPONDED_AT, TOUCHPOINT, EXPECTATION, EXPERIENCE)) {
       rules.add(missing(c));
     }
@@ -193,8 +234,8 @@ public final class RowRules {
     Column tp = col("_tp");
     Column channel = col("_channel");
     Column outcome = col("_outcome");
-    List<Rule> rules = new ArrayList<>();
-    rules.add(malformed());
+    List<Rule> rules =
+        new ArrayList<>(recordRules(List.of(EVENT_ID, CUSTOMER_ID, CHANNEL, TOUCHPOINT, STARTED_AT, WAIT_S, DURATION_S, OUTCOME)));
     for (String c : List.of(EVENT_ID, CUSTOMER_ID, CHANNEL, TOUCHPOINT, STARTED_AT)) {
       rules.add(missing(c));
     }

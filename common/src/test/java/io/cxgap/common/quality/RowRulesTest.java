@@ -49,6 +49,30 @@ class RowRulesTest extends SparkTestBase {
   }
 
   @Test
+  void replacementCharacter_inRawTextOrAValue_isBadEncoding_beforeAnyOtherRule() {
+    // a CSV record's raw text carries the decoded U+FFFD; a JSON line's parsed value does
+    String[] inRaw = survey(12, "R1,C1,Stra\uFFFDe");
+    inRaw[5] = "not a number";
+    assertSurveyReason(inRaw, Reasons.BAD_ENCODING, "invalid UTF-8");
+    assertSurveyReason(survey(4, "bill\uFFFD(ing"), Reasons.BAD_ENCODING, "invalid UTF-8");
+  }
+
+  @Test
+  void fieldOverOneMebibyte_isOversized_andQuarantineKeepsTheFirstKibibyteOfRaw() {
+    String big = "x".repeat(RowRules.MAX_FIELD_CHARS + 1);
+    assertSurveyReason(survey(10, big), Reasons.OVERSIZED_FIELD, "comment");
+    assertThat(reasons(surveys(survey(10, "x".repeat(RowRules.MAX_FIELD_CHARS))))).singleElement().satisfies(r -> assertThat(r[0]).isNull());
+    String raw = "y".repeat(5000);
+    Row kept =
+        spark().sql("select 1").select(
+                RowRules.quarantineRaw(lit(raw), lit(Reasons.OVERSIZED_FIELD)).as("oversized"),
+                RowRules.quarantineRaw(lit(raw), lit(Reasons.MALFORMED)).as("other"))
+            .head();
+    assertThat(kept.getString(0)).isEqualTo("y".repeat(1024) + " ... (truncated: 5000 characters)");
+    assertThat(kept.getString(1)).isEqualTo(raw);
+  }
+
+  @Test
   void validSurveyRow_passes_andIsTyped() {
     Row r = surveys(survey(-1, null)).head();
     assertThat(r.<String>getAs("reason")).isNull();

@@ -1,5 +1,6 @@
 package io.cxgap.jobs;
 
+import io.cxgap.common.landing.LandingFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ final class BenchSummary {
     }
 
     static Row parse(String line) {
-      List<String> f = DaySplit.csvFields(line);
+      List<String> f = LandingFiles.csvFields(line);
       return new Row(
           f.get(0), f.get(1), f.get(2), f.get(3), Double.parseDouble(f.get(4)), Long.parseLong(f.get(5)), f.get(6),
           f.get(7), Double.parseDouble(f.get(8)), Long.parseLong(f.get(9)), Long.parseLong(f.get(10)),

@@ -1,5 +1,6 @@
 package io.cxgap.jobs;
 
+import io.cxgap.common.landing.LandingFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -152,38 +153,8 @@ final class DaySplit {
     return out;
   }
 
-  /** The fields of one CSV record (line end dropped, quotes removed). */
-  static List<String> csvFields(String record) {
-    List<String> out = new ArrayList<>();
-    StringBuilder b = new StringBuilder();
-    boolean quoted = false;
-    String r = record.endsWith("\r\n") ? record.substring(0, record.length() - 2) : record.endsWith("\n") ? record.substring(0, record.length() - 1) : record;
-    for (int i = 0; i < r.length(); i++) {
-      char c = r.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < r.length() && r.charAt(i + 1) == '"') {
-          b.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          b.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(b.toString());
-        b.setLength(0);
-      } else {
-        b.append(c);
-      }
-    }
-    out.add(b.toString());
-    return out;
-  }
-
   private static int headerIndex(String header, String column) {
-    List<String> names = csvFields(header);
+    List<String> names = LandingFiles.csvFields(header);
     for (int i = 0; i < names.size(); i++) {
       if (names.get(i).strip().equalsIgnoreCase(column)) {
         return i;
@@ -193,7 +164,7 @@ final class DaySplit {
   }
 
   private static String csvField(String record, int index) {
-    List<String> f = csvFields(record);
+    List<String> f = LandingFiles.csvFields(record);
     return index < f.size() ? f.get(index) : null;
   }
 

@@ -3,6 +3,7 @@ package io.cxgap.jobs;
 import io.cxgap.common.CxErrors;
 import io.cxgap.common.catalog.Touchpoint;
 import io.cxgap.common.catalog.TouchpointCatalog;
+import io.cxgap.common.landing.LandingFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -270,7 +271,7 @@ final class DuckDbPeer {
     private static boolean isWide(Path csv) {
       try (Stream<String> lines = Files.lines(csv, StandardCharsets.UTF_8)) {
         String header = lines.findFirst().orElse("");
-        return DaySplit.csvFields(header).stream().noneMatch(h -> h.strip().equalsIgnoreCase("touchpoint"));
+        return LandingFiles.csvFields(header).stream().noneMatch(h -> h.strip().equalsIgnoreCase("touchpoint"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -98,32 +98,45 @@ public final class LandingFiles {
     }
   }
 
-  /** Splits one RFC 4180 header line. */
+  /** Splits one RFC 4180 header line into trimmed, lower-case column names. */
   static List<String> splitHeader(String line) {
     List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
+    for (String f : csvFields(line)) {
+      out.add(f.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+    return out;
+  }
+
+  /** The fields of one RFC 4180 record (line end dropped, quotes removed, "" as one quote). */
+  public static List<String> csvFields(String record) {
+    List<String> out = new ArrayList<>();
+    StringBuilder b = new StringBuilder();
     boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
+    String r =
+        record.endsWith("\r\n")
+            ? record.substring(0, record.length() - 2)
+            : record.endsWith("\n") ? record.substring(0, record.length() - 1) : record;
+    for (int i = 0; i < r.length(); i++) {
+      char c = r.charAt(i);
       if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
+        if (c == '"' && i + 1 < r.length() && r.charAt(i + 1) == '"') {
+          b.append('"');
           i++;
         } else if (c == '"') {
           quoted = false;
         } else {
-          cur.append(c);
+          b.append(c);
         }
       } else if (c == '"') {
         quoted = true;
       } else if (c == ',') {
-        out.add(cur.toString().strip().toLowerCase(java.util.Locale.ROOT));
-        cur.setLength(0);
+        out.add(b.toString());
+        b.setLength(0);
       } else {
-        cur.append(c);
+        b.append(c);
       }
     }
-    out.add(cur.toString().strip().toLowerCase(java.util.Locale.ROOT));
+    out.add(b.toString());
     return out;
   }
 }

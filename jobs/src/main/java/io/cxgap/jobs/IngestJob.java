@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -118,15 +119,23 @@ final class IngestJob {
     Dataset<Row> raw = reader.read(batch.files(), readNotes);
     readNotes.forEach(s -> notes.add(source.folder() + ": " + s));
 
-    Dataset<Row> classified = classify(ctx, source, raw, batch.customersVersion());
     List<String> keys = keys(source);
+    Column[] keyCols = keys.stream().map(k -> col(k)).toArray(Column[]::new);
+    // Duplicates are found by key (a join and a window): hash the batch by key once, into enough
+    // partitions that each sorts a bounded slice of it, whatever the batch's size.
+    long bytes = batch.files().stream().mapToLong(LandingFile::size).sum();
+    int configured = Integer.parseInt(ctx.spark().conf().get("spark.sql.shuffle.partitions"));
+    Dataset<Row> classified =
+        classify(ctx, source, raw, batch.customersVersion()).repartition(partitions(bytes, configured), keyCols);
     Dataset<Row> existing =
         DeltaIO.readIfExists(ctx.spark(), bronze)
             .map(b -> b.where(col(Columns.BATCH_ID).lt(batch.id())))
             .orElse(classified.limit(0));
     Dataset<Row> marked =
-        Duplicates.mark(classified, keys, existing.select(keys.stream().map(k -> col(k)).toArray(org.apache.spark.sql.Column[]::new)))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        Duplicates.mark(classified, keys, existing.select(keyCols))
+            // On disk only: a batch can be far larger than the heap, and a memory level would try
+            // to hold whole partitions of it (the SF10 benchmark ran out of an 8 GB heap so).
+            .persist(StorageLevel.DISK_ONLY());
     try {
       Row n =
           marked
@@ -167,6 +176,18 @@ final class IngestJob {
     } finally {
       marked.unpersist();
     }
+  }
+
+  /** Landing bytes per partition of a batch: small enough that one partition sorts in memory. */
+  static final long BYTES_PER_PARTITION = 128L << 20;
+
+  /**
+   * The partitions of a batch of {@code bytes} landing bytes: {@code configured}
+   * (spark.sql.shuffle.partitions), or one per {@link #BYTES_PER_PARTITION} where that is more.
+   */
+  static int partitions(long bytes, int configured) {
+    long needed = (bytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
+    return (int) Math.max(configured, Math.min(10_000, needed));
   }
 
   /**

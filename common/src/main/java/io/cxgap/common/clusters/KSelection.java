@@ -12,9 +12,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Chooses k (DESIGN.md §5): a seeded Spark ML k-means per candidate k in [k-min, k-max], each
- * scored by the silhouette (squared Euclidean, {@link ClusteringEvaluator}) on a seeded sample of
- * customers; the highest silhouette wins, the smaller k on a tie.
+ * Chooses k (DESIGN.md §5): a seeded Spark ML k-means per candidate k in [k-min, k-max], fitted
+ * and scored by the silhouette (squared Euclidean, {@link ClusteringEvaluator}) on a seeded sample
+ * of customers; the highest silhouette wins, the smaller k on a tie. The winner is then fitted
+ * again, with the same seed, on every customer. Fitting the candidates on the sample keeps the
+ * cost of choosing k bounded at any customer count: nine full fits were most of the clusters
+ * step's time.
  */
 final class KSelection {
   private KSelection() {}
@@ -31,33 +34,23 @@ final class KSelection {
   }
 
   /**
-   * Fits every candidate k on the cached {@code features} and scores it on the cached {@code
-   * sample}; candidates above the customer count are skipped, except k-min. A candidate is void
-   * (null) when k-means finds fewer distinct centres than k or the sample falls in one cluster;
-   * when every candidate is void (e.g. one customer, or all alike), k-min's model is kept with the
-   * centres it found.
+   * Fits every candidate k on the cached {@code sample} and scores it there; candidates above the
+   * customer count are skipped, except k-min. A candidate is void (null) when k-means finds fewer
+   * distinct centres than k or the sample falls in one cluster. The best candidate's k is fitted
+   * on {@code features}; when every candidate is void (e.g. one customer, or all alike), k-min is,
+   * and the model keeps the centres it found.
    */
   static Choice choose(
       Dataset<Row> features, Dataset<Row> sample, long customers, int kMin, int kMax, long seed) {
     SortedMap<Integer, Double> scores = new TreeMap<>();
-    KMeansModel best = null;
-    KMeansModel fallback = null;
+    int best = kMin;
     double bestScore = Double.NEGATIVE_INFINITY;
     ClusteringEvaluator evaluator =
         new ClusteringEvaluator()
             .setFeaturesCol(ClusterColumns.FEATURES)
             .setPredictionCol(ClusterColumns.PREDICTION);
     for (int k = kMin; k <= kMax && (k == kMin || k <= customers); k++) {
-      KMeansModel m =
-          new KMeans()
-              .setK(k)
-              .setSeed(seed)
-              .setFeaturesCol(ClusterColumns.FEATURES)
-              .setPredictionCol(ClusterColumns.PREDICTION)
-              .fit(features);
-      if (fallback == null) {
-        fallback = m;
-      }
+      KMeansModel m = fit(sample, k, seed);
       Dataset<Row> scored = m.transform(sample);
       boolean valid =
           m.clusterCenters().length == k
@@ -66,10 +59,19 @@ final class KSelection {
       scores.put(k, s);
       if (s != null && s > bestScore) {
         bestScore = s;
-        best = m;
+        best = k;
       }
     }
-    KMeansModel chosen = best != null ? best : fallback;
+    KMeansModel chosen = fit(features, best, seed);
     return new Choice(chosen, chosen.clusterCenters().length, scores);
+  }
+
+  private static KMeansModel fit(Dataset<Row> rows, int k, long seed) {
+    return new KMeans()
+        .setK(k)
+        .setSeed(seed)
+        .setFeaturesCol(ClusterColumns.FEATURES)
+        .setPredictionCol(ClusterColumns.PREDICTION)
+        .fit(rows);
   }
 }

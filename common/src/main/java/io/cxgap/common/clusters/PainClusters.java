@@ -26,8 +26,9 @@ import org.apache.spark.storage.StorageLevel;
  * gold.pain_cluster_profile}.
  *
  * <p>Scales with the customer count without pulling customers to the driver: the feature
- * vectors are cached once and every k-means fit reads them; silhouettes are computed on a seeded
- * sample of at most {@code cx.clusters.silhouette-sample} customers; only the k centroids, the k
+ * vectors are cached once; the candidate k are fitted and scored on a cached seeded sample of at
+ * most {@code cx.clusters.silhouette-sample} customers, and only the chosen k on all of them; only
+ * the k centroids, the k
  * cluster sizes and the previous run's k profile rows reach the driver. Customer rows keep the
  * features' order (partitioned by customer id, sorted within), so they need no further sort.
  */

@@ -45,6 +45,18 @@ class KSelectionTest extends SparkTestBase {
   }
 
   @Test
+  void kIsChosenOnTheSample_andTheModelIsFittedOnEveryCustomer() {
+    // the sample holds two of the three blobs: two clusters score best there
+    Dataset<Row> all = blobs(12, new double[] {0, 0}, new double[] {1, 0}, new double[] {0, 1});
+    Dataset<Row> sample = all.where("customer_id < 'C0024'").cache();
+    KSelection.Choice c = KSelection.choose(all, sample, all.count(), 2, 4, 42);
+    assertThat(c.k()).isEqualTo(2);
+    long[] sizes = c.model().summary().clusterSizes();
+    assertThat(sizes).hasSize(2);
+    assertThat(sizes[0] + sizes[1]).as("fitted on all 36 customers, not the 24 of the sample").isEqualTo(36);
+  }
+
+  @Test
   void candidatesAboveTheCustomerCount_areSkipped() {
     Dataset<Row> f = blobs(1, new double[] {0, 0}, new double[] {1, 0}, new double[] {0, 1}, new double[] {1, 1});
     KSelection.Choice c = KSelection.choose(f, f, 4, 2, 6, 42);

@@ -7,6 +7,7 @@ import io.cxgap.common.landing.LandingFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.TDistribution;
@@ -60,7 +62,7 @@ final class DuckDbPeer {
       throw new IllegalStateException("bench: the line '-- @@ t975' is missing from " + SQL_RESOURCE);
     }
     int mark = m.start();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:", settings(scratch));
         Statement s = c.createStatement()) {
       long t0 = System.nanoTime();
       createCatalogTables(c, p.catalog());
@@ -74,6 +76,21 @@ final class DuckDbPeer {
     } catch (SQLException e) {
       throw CxErrors.jobFailed("bench duckdb", p.date().toString(), e);
     }
+  }
+
+  /**
+   * DuckDB runs inside this JVM, beside Spark's heap: by default it would take up to 80% of the
+   * machine's memory on top of the heap (at SF10 the kernel killed the process). It gets half of
+   * what the heap leaves, and spills to {@code scratch} beyond that.
+   */
+  static Properties settings(Path scratch) {
+    long physical =
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+    long mib = Math.max(1024, (physical - Runtime.getRuntime().maxMemory()) / 2 / (1 << 20));
+    Properties p = new Properties();
+    p.setProperty("memory_limit", mib + "MB");
+    p.setProperty("temp_directory", scratch.resolve("duckdb-spill").toAbsolutePath().toString());
+    return p;
   }
 
   /** The SQL with its placeholders filled in (see the file's header). */

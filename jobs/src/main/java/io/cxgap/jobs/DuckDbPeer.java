@@ -80,13 +80,13 @@ final class DuckDbPeer {
 
   /**
    * DuckDB runs inside this JVM, beside Spark's heap: by default it would take up to 80% of the
-   * machine's memory on top of the heap (at SF10 the kernel killed the process). It gets half of
-   * what the heap leaves, and spills to {@code scratch} beyond that.
+   * machine's memory on top of the heap (at SF10 the kernel killed the process). It gets what the
+   * heap leaves less 3 GiB for the JVM's own memory, and spills to {@code scratch} beyond that.
    */
   static Properties settings(Path scratch) {
     long physical =
         ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
-    long mib = Math.max(1024, (physical - Runtime.getRuntime().maxMemory()) / 2 / (1 << 20));
+    long mib = Math.max(1024, (physical - Runtime.getRuntime().maxMemory()) / (1 << 20) - 3072);
     Properties p = new Properties();
     p.setProperty("memory_limit", mib + "MB");
     p.setProperty("temp_directory", scratch.resolve("duckdb-spill").toAbsolutePath().toString());

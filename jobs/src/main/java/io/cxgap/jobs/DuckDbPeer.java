@@ -90,6 +90,8 @@ final class DuckDbPeer {
     Properties p = new Properties();
     p.setProperty("memory_limit", mib + "MB");
     p.setProperty("temp_directory", scratch.resolve("duckdb-spill").toAbsolutePath().toString());
+    // its default (90% of the free disk) came out as no room at all here: "No space left on device"
+    p.setProperty("max_temp_directory_size", Math.max(1, scratch.toAbsolutePath().toFile().getUsableSpace() / 2 / (1 << 20)) + "MB");
     return p;
   }
 

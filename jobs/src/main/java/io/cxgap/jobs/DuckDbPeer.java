@@ -75,6 +75,8 @@ final class DuckDbPeer {
       return new Result(rows, millis, read);
     } catch (SQLException e) {
       throw CxErrors.jobFailed("bench duckdb", p.date().toString(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("bench: cannot create " + scratch, e);
     }
   }
 
@@ -83,7 +85,8 @@ final class DuckDbPeer {
    * machine's memory on top of the heap (at SF10 the kernel killed the process). It gets what the
    * heap leaves less 3 GiB for the JVM's own memory, and spills to {@code scratch} beyond that.
    */
-  static Properties settings(Path scratch) {
+  static Properties settings(Path scratch) throws IOException {
+    Files.createDirectories(scratch);
     long physical =
         ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
     long mib = Math.max(1024, (physical - Runtime.getRuntime().maxMemory()) / (1 << 20) - 3072);

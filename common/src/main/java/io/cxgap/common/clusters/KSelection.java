@@ -38,19 +38,27 @@ final class KSelection {
    * customer count are skipped, except k-min. A candidate is void (null) when k-means finds fewer
    * distinct centres than k or the sample falls in one cluster. The best candidate's k is fitted
    * on {@code features}; when every candidate is void (e.g. one customer, or all alike), k-min is,
-   * and the model keeps the centres it found.
+   * and the model keeps the centres it found. When the sample holds every customer, the
+   * candidates are fitted on {@code features} and the best is kept as it is (Spark's k-means
+   * also fails on a handful of rows in one partition, which a sample of them is).
    */
   static Choice choose(
       Dataset<Row> features, Dataset<Row> sample, long customers, int kMin, int kMax, long seed) {
+    boolean whole = sample.count() >= customers;
+    Dataset<Row> fitted = whole ? features : sample;
     SortedMap<Integer, Double> scores = new TreeMap<>();
-    int best = kMin;
+    KMeansModel best = null;
+    KMeansModel fallback = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     ClusteringEvaluator evaluator =
         new ClusteringEvaluator()
             .setFeaturesCol(ClusterColumns.FEATURES)
             .setPredictionCol(ClusterColumns.PREDICTION);
     for (int k = kMin; k <= kMax && (k == kMin || k <= customers); k++) {
-      KMeansModel m = fit(sample, k, seed);
+      KMeansModel m = fit(fitted, k, seed);
+      if (fallback == null) {
+        fallback = m;
+      }
       Dataset<Row> scored = m.transform(sample);
       boolean valid =
           m.clusterCenters().length == k
@@ -59,10 +67,13 @@ final class KSelection {
       scores.put(k, s);
       if (s != null && s > bestScore) {
         bestScore = s;
-        best = k;
+        best = m;
       }
     }
-    KMeansModel chosen = fit(features, best, seed);
+    KMeansModel chosen = best != null ? best : fallback;
+    if (!whole) {
+      chosen = fit(features, best != null ? best.getK() : kMin, seed);
+    }
     return new Choice(chosen, chosen.clusterCenters().length, scores);
   }
 

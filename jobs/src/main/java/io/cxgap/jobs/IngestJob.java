@@ -134,7 +134,7 @@ final class IngestJob {
     Dataset<Row> marked =
         Duplicates.mark(classified, keys, existing.select(keyCols))
             // On disk only: a batch can be far larger than the heap, and a memory level would try
-            // to hold whole partitions of it (the SF10 benchmark ran out of an 8 GB heap so).
+            // to hold whole partitions of it (the SF10 benchmark ran out of an 8 GB heap that way).
             .persist(StorageLevel.DISK_ONLY());
     try {
       Row n =

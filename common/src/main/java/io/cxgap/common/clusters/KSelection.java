@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
  * Chooses k (DESIGN.md §5): a seeded Spark ML k-means per candidate k in [k-min, k-max], fitted
  * and scored by the silhouette (squared Euclidean, {@link ClusteringEvaluator}) on a seeded sample
  * of customers; the highest silhouette wins, the smaller k on a tie. The winner is then fitted
- * again, with the same seed, on every customer. Fitting the candidates on the sample keeps the
+ * again, with the same seed, on every customer (unless the sample is every customer). Fitting the candidates on the sample keeps the
  * cost of choosing k bounded at any customer count: nine full fits were most of the clusters
  * step's time.
  */

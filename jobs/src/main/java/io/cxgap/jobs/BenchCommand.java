@@ -85,13 +85,7 @@ final class BenchCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     try (HeapSampler heap = new HeapSampler()) {
       for (double sf : scales) {
-        List<BenchSummary.Row> rows = new ArrayList<>();
-        Bench b = new Bench(this, base, catalog, sf, runId, load, heap, rows, System.out);
-        try {
-          problems.addAll(b.run());
-        } finally {
-          BenchSummary.append(out.resolve("bench-runs.csv"), rows); // what was measured, even if a later part failed
-        }
+        problems.addAll(new Bench(this, base, catalog, sf, runId, load, heap, out.resolve("bench-runs.csv"), System.out).run());
       }
     }
     writeSummary();
@@ -133,13 +127,14 @@ final class BenchCommand implements Callable<Integer> {
     private final String runId;
     private final String load;
     private final HeapSampler heap;
-    private final List<BenchSummary.Row> rows;
+    /** Each case's rows are appended as soon as the case ends, so a later crash loses nothing measured. */
+    private final Path csv;
     private final PrintStream log;
     private final Path dir;
     private final LocalDate day;
 
     Bench(BenchCommand cmd, CxConfig base, TouchpointCatalog catalog, double sf, String runId, String load, HeapSampler heap,
-        List<BenchSummary.Row> rows, PrintStream log) {
+        Path csv, PrintStream log) {
       this.cmd = cmd;
       this.base = base;
       this.catalog = catalog;
@@ -148,7 +143,7 @@ final class BenchCommand implements Callable<Integer> {
       this.runId = runId;
       this.load = load;
       this.heap = heap;
-      this.rows = rows;
+      this.csv = csv;
       this.log = log;
       this.dir = cmd.work.resolve("sf-" + BenchSummary.num(sf));
       this.day = GeneratorOptions.DEFAULT_END_DATE;
@@ -207,7 +202,7 @@ final class BenchCommand implements Callable<Integer> {
           diffs.isEmpty()
               ? String.format(Locale.ROOT, "equal to ours in all %d cells (1e-9)", ours.size())
               : diffs.size() + " differences from ours";
-      rows.add(row("duckdb", "gap_segment_touchpoint", peer.millis() / 1000.0, peer.rowsRead(), peer.rows().size(), null, note));
+      BenchSummary.append(csv, List.of(row("duckdb", "gap_segment_touchpoint", peer.millis() / 1000.0, peer.rowsRead(), peer.rows().size(), null, note)));
       log.printf(Locale.ROOT, "bench: DuckDB %.1f s, %s%n", peer.millis() / 1000.0, note);
       return diffs;
     }
@@ -241,11 +236,11 @@ final class BenchCommand implements Callable<Integer> {
       }
       double total = (System.nanoTime() - t0) / 1e9;
       if (kase != null) {
-        rows.addAll(steps);
         long in = steps.isEmpty() ? 0 : steps.get(0).rowsIn();
         long outRows = steps.stream().mapToLong(BenchSummary.Row::rowsOut).sum();
         long peak = steps.stream().mapToLong(r -> r.peakHeapMib() == null ? 0 : r.peakHeapMib()).max().orElse(0);
-        rows.add(row(kase, "total", total, in, outRows, peak, "rows in = ingest's; rows out = all steps'"));
+        steps.add(row(kase, "total", total, in, outRows, peak, "rows in = ingest's; rows out = all steps'"));
+        BenchSummary.append(csv, steps);
         log.printf(Locale.ROOT, "bench: %s nightly %.1f s%n", kase, total);
       }
     }

@@ -264,7 +264,7 @@ final class IngestJob {
             .select(col(Columns.CUSTOMER_ID).as("_known_id"))
             .distinct()
             .withColumn("_known", lit(true));
-    Dataset<Row> keyed = raw.withColumn("_cid", regexp_replace(col(Columns.CUSTOMER_ID), "(?U)^\\s+|\\s+$", ""));
+    Dataset<Row> keyed = raw.withColumn("_cid", RowRules.trimWhitespace(col(Columns.CUSTOMER_ID)));
     return keyed
         .join(ids, keyed.col("_cid").equalTo(ids.col("_known_id")), "left")
         .withColumn(RowRules.KNOWN_CUSTOMER, coalesce(col("_known"), lit(false)))

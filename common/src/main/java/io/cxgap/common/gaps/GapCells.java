@@ -38,23 +38,32 @@ public final class GapCells {
       List<String> dimensions,
       int minRespondents,
       AnalysisWindow window) {
-    Dataset<Row> survey = surveyCells(SegmentCuts.explode(window.items(items), customersAsOf, dimensions));
+    Dataset<Row> windowItems = window.items(items);
+    Dataset<Row> survey =
+        surveyCells(SegmentCuts.explode(windowItems, customersAsOf, dimensions))
+            .join(
+                SegmentCuts.respondents(windowItems, customersAsOf, dimensions, lit(true)),
+                SegmentCuts.cellKeys())
+            .withColumnRenamed(SegmentCuts.RESPONDENTS_IN, "respondents")
+            .drop(SegmentCuts.RESPONDENTS_OUT);
     Dataset<Row> friction =
         frictionCells(SegmentCuts.explode(Friction.flagged(interactions, window), customersAsOf, dimensions));
     Column[] keys = {col(SEGMENT_DIMENSION), col(SEGMENT_VALUE), col(TOUCHPOINT)};
     Dataset<Row> joined =
         survey
-            .join(friction, scala.collection.JavaConverters.asScalaBuffer(List.of(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)).toSeq(), "left")
+            .join(friction, SegmentCuts.cellKeys(), "left")
             .join(broadcast(catalogFrame(items.sparkSession(), catalog)), scala.collection.JavaConverters.asScalaBuffer(List.of(TOUCHPOINT)).toSeq(), "left");
     return finish(joined, minRespondents, window).orderBy(keys);
   }
 
-  /** Survey statistics per cut and touchpoint: one aggregation. */
+  /**
+   * Survey statistics per cut and touchpoint but the respondents: one aggregation with no distinct
+   * count, so each task folds its rows into a few hundred cells before the shuffle.
+   */
   static Dataset<Row> surveyCells(Dataset<Row> cutItems) {
     return cutItems
         .groupBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)
         .agg(
-            countDistinct(col(CUSTOMER_ID)).as("respondents"),
             count(lit(1)).as("responses"),
             avg(EXPECTATION_NORM).as("_exp"),
             avg(EXPERIENCE_NORM).as("_perc"),
@@ -63,17 +72,32 @@ public final class GapCells {
             avg(when(col(GAP).lt(0), 1.0).otherwise(0.0)).as("_neg"));
   }
 
-  /** Friction per cut and touchpoint: one aggregation over flagged contacts. */
+  /**
+   * Friction per cut and touchpoint over flagged contacts, in two steps: counts per cell and wait
+   * (few rows when waits are whole seconds), then per cell, the 90th percentile of the waits
+   * weighted by those counts, which is the same value. Spark's exact {@code percentile} keeps a map
+   * of values per group, and over the contacts themselves, with more groups per task than
+   * spark.sql.objectHashAggregate.sortBased.fallbackThreshold (128; there are some 140 cells), it
+   * sorted every contact.
+   */
   static Dataset<Row> frictionCells(Dataset<Row> cutContacts) {
+    Column hasWait = col(WAIT_S).isNotNull();
+    Column n = col("_n");
     return cutContacts
+        .groupBy(col(SEGMENT_DIMENSION), col(SEGMENT_VALUE), col(TOUCHPOINT), col(WAIT_S))
+        .agg(
+            count(lit(1)).as("_n"),
+            sum(col(Friction.IS_REPEAT).cast("long")).as("_repeats"),
+            sum(col(Friction.IS_ABANDONED).cast("long")).as("_abandoned"),
+            sum(col(Friction.IS_FAILURE).cast("long")).as("_failures"))
         .groupBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)
         .agg(
-            count(lit(1)).as("contacts"),
-            avg(col(Friction.IS_REPEAT).cast("double")).as("_repeat"),
-            avg(col(Friction.IS_ABANDONED).cast("double")).as("_abandon"),
-            avg(col(Friction.IS_FAILURE).cast("double")).as("_failure"),
-            avg(WAIT_S).as("_wait"),
-            percentile(col(WAIT_S), lit(0.9)).as("_p90"));
+            sum(n).as("contacts"),
+            sum(col("_repeats")).divide(sum(n)).as("_repeat"),
+            sum(col("_abandoned")).divide(sum(n)).as("_abandon"),
+            sum(col("_failures")).divide(sum(n)).as("_failure"),
+            sum(col(WAIT_S).multiply(n)).divide(sum(when(hasWait, n))).as("_wait"),
+            percentile(col(WAIT_S), lit(0.9), n).as("_p90"));
   }
 
   private static Dataset<Row> finish(Dataset<Row> cells, int minRespondents, AnalysisWindow window) {

@@ -47,15 +47,18 @@ public final class GapTrend {
         SegmentCuts.explode(both, customersAsOf, dimensions)
             .groupBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)
             .agg(
-                countDistinct(when(col("_cur"), col(CUSTOMER_ID))).as("respondents"),
-                countDistinct(when(not(col("_cur")), col(CUSTOMER_ID))).as("previous_respondents"),
                 count(when(col("_cur"), lit(1))).as("responses"),
                 count(when(not(col("_cur")), lit(1))).as("previous_responses"),
                 avg(when(col("_cur"), col(GAP))).as("_m1"),
                 var_samp(when(col("_cur"), col(GAP))).as("_v1"),
                 avg(when(not(col("_cur")), col(GAP))).as("_m2"),
                 var_samp(when(not(col("_cur")), col(GAP))).as("_v2"))
-            .where(col("responses").gt(0));
+            .where(col("responses").gt(0))
+            .join(
+                SegmentCuts.respondents(both, customersAsOf, dimensions, col("_cur")),
+                SegmentCuts.cellKeys())
+            .withColumnRenamed(SegmentCuts.RESPONDENTS_IN, "respondents")
+            .withColumnRenamed(SegmentCuts.RESPONDENTS_OUT, "previous_respondents");
     Column isNew = col("previous_responses").equalTo(0);
     Column suppressed =
         not(isNew).and(col("respondents").lt(minRespondents).or(col("previous_respondents").lt(minRespondents)))

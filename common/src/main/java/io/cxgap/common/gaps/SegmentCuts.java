@@ -8,6 +8,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
 
 /**
  * Segment cuts in one pass: each row becomes one row per cut, ('total', 'all') plus one
@@ -15,6 +17,12 @@ import org.apache.spark.sql.Row;
  * every segment cell (the effect of grouping sets, without one job per dimension).
  */
 public final class SegmentCuts {
+  /** Column of {@link #respondents}: distinct customers whose rows match the condition. */
+  static final String RESPONDENTS_IN = "_respondents_in";
+
+  /** Column of {@link #respondents}: distinct customers whose rows do not match it. */
+  static final String RESPONDENTS_OUT = "_respondents_out";
+
   private SegmentCuts() {}
 
   /**
@@ -32,6 +40,28 @@ public final class SegmentCuts {
     Dataset<Row> joined =
         rows.join(broadcast(customersAsOf.select(crm.toArray(new Column[0]))), rows.col(CUSTOMER_ID).equalTo(col("_crm_id")), "left");
     return withCuts(joined, dimensions);
+  }
+
+  /** The columns that name a cell, for joins on them: segment_dimension, segment_value, touchpoint. */
+  static Seq<String> cellKeys() {
+    return JavaConverters.asScalaBuffer(List.of(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)).toSeq();
+  }
+
+  /**
+   * Distinct customers per cut and touchpoint, counted apart for the rows where {@code condition}
+   * holds ({@link #RESPONDENTS_IN}) and where it does not ({@link #RESPONDENTS_OUT}). A customer
+   * falls in exactly one value of each dimension, so after de-duplicating (customer, touchpoint,
+   * condition) a plain count per cut is the distinct count. This replaces {@code countDistinct}
+   * over the exploded rows, which Spark plans as an aggregation keyed by every (cut, touchpoint,
+   * customer): four times the rows, one group each.
+   */
+  static Dataset<Row> respondents(Dataset<Row> rows, Dataset<Row> customersAsOf, List<String> dimensions, Column condition) {
+    Column in = col("_in");
+    Dataset<Row> distinct =
+        rows.select(col(CUSTOMER_ID), col(TOUCHPOINT), coalesce(condition, lit(false)).as("_in")).distinct();
+    return explode(distinct, customersAsOf, dimensions)
+        .groupBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)
+        .agg(count(when(in, lit(1))).as(RESPONDENTS_IN), count(when(not(in), lit(1))).as(RESPONDENTS_OUT));
   }
 
   private static Dataset<Row> withCuts(Dataset<Row> joined, List<String> dimensions) {

@@ -207,4 +207,19 @@ class RowRulesTest extends SparkTestBase {
     r[4] = "teleportation";
     assertSurveyReason(r, "missing_required", "response_id");
   }
+
+  @Test
+  void whitespace_isExactlyWhatTheUnicodeRegexMatches_andTrimsBothEnds() {
+    java.util.regex.Pattern ws = java.util.regex.Pattern.compile("(?U)\\s");
+    List<Integer> matched = new ArrayList<>();
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      if (ws.matcher(new String(Character.toChars(cp))).matches()) {
+        matched.add(cp);
+      }
+    }
+    assertThat(RowRules.WHITESPACE.codePoints().boxed().toList()).containsExactlyInAnyOrderElementsOf(matched);
+    Dataset<Row> df = strings(List.of("v"), new String[] {"\u3000\t x y\u00A0\u2029"}, new String[] {"\u2003 "}, new String[] {"\u00E9"});
+    List<String> out = df.select(RowRules.trimmed(col("v"))).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(out).containsExactly("x y", null, "\u00E9");
+  }
 }

@@ -31,12 +31,12 @@ public final class Friction {
             .over(Window.partitionBy(col(CUSTOMER_ID), col(TOUCHPOINT)).orderBy(col(STARTED_AT), col(EVENT_ID)));
     // microseconds: a cast to long would drop fractions of a second (7 d + 0.2 s is no repeat)
     Column gap = expr("unix_micros(_next) - unix_micros(" + STARTED_AT + ")");
-    Dataset<Row> upToD =
-        interactions
-            .where(col(STARTED_AT).lt(window.endExclusive()))
-            .withColumn("_next", next);
+    // The follow-up of a contact in the window is later and no later than D, so in the window too:
+    // only the window's contacts need sorting, not every contact before it.
     return window
-        .contacts(upToD)
+        .contacts(interactions)
+        .where(col(STARTED_AT).lt(window.endExclusive()))
+        .withColumn("_next", next)
         .withColumn(IS_REPEAT, coalesce(gap.leq(REPEAT_MICROS), lit(false)))
         .withColumn(IS_ABANDONED, coalesce(col(OUTCOME).equalTo("abandoned"), lit(false)))
         .withColumn(IS_FAILURE, coalesce(col(OUTCOME).isin("failed", "unresolved"), lit(false)))

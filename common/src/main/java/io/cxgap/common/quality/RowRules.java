@@ -45,13 +45,20 @@ public final class RowRules {
       "\t\n\u000B\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A"
           + "\u2028\u2029\u202F\u205F\u3000";
 
+  /** {@link #WHITESPACE}, one string per character. */
+  private static final Object[] WHITESPACE_CHARS = WHITESPACE.codePoints().mapToObj(Character::toString).toArray();
+
   /**
-   * {@code c} without leading and trailing {@link #WHITESPACE}. Spark's trim with a character set
-   * compares code points; the regular expression it replaces ran for every field of every row and
-   * was a large share of ingest's CPU.
+   * {@code c} without leading and trailing {@link #WHITESPACE}. Most fields have none but plain
+   * spaces, so the cheap trim of spaces comes first, and the trim of every whitespace character
+   * (which compares each end character with the whole set, and allocates as it goes) only runs
+   * where an end character of that result is whitespace. The regular expression this replaces,
+   * run on every field of every row, and then that trim alone, were a fifth of ingest's CPU.
    */
   public static Column trimWhitespace(Column c) {
-    return trim(c, WHITESPACE);
+    Column spaces = trim(c);
+    Column other = substring(spaces, 1, 1).isin(WHITESPACE_CHARS).or(substring(spaces, -1, 1).isin(WHITESPACE_CHARS));
+    return when(other, trim(c, WHITESPACE)).otherwise(spaces);
   }
 
   /** Whitespace-trimmed string, null where blank. */

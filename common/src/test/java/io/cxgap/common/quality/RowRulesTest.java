@@ -218,8 +218,18 @@ class RowRulesTest extends SparkTestBase {
       }
     }
     assertThat(RowRules.WHITESPACE.codePoints().boxed().toList()).containsExactlyInAnyOrderElementsOf(matched);
-    Dataset<Row> df = strings(List.of("v"), new String[] {"\u3000\t x y\u00A0\u2029"}, new String[] {"\u2003 "}, new String[] {"\u00E9"});
+    Dataset<Row> df =
+        strings(
+            List.of("v"),
+            new String[] {"\u3000\t x y\u00A0\u2029"}, // other whitespace at both ends
+            new String[] {"\u2003 "}, // nothing but whitespace
+            new String[] {"\u00E9"}, // a two-byte letter, no whitespace
+            new String[] {"  a b  "}, // plain spaces only
+            new String[] {" \tx"}, // a tab behind a space, at the start only
+            new String[] {"x\u00A0 "}, // a no-break space before a space, at the end only
+            new String[] {"\u200Bx"}, // a zero-width space is not White_Space
+            new String[] {null});
     List<String> out = df.select(RowRules.trimmed(col("v"))).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-    assertThat(out).containsExactly("x y", null, "\u00E9");
+    assertThat(out).containsExactly("x y", null, "\u00E9", "a b", "x", "x", "\u200Bx", null);
   }
 }

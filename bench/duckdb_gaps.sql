@@ -31,7 +31,7 @@ CREATE OR REPLACE MACRO num(x) AS CASE WHEN isnan(TRY_CAST(clean(x) AS DOUBLE)) 
 CREATE OR REPLACE MACRO ts(x) AS TRY_CAST(clean(x) AS TIMESTAMP);
 
 -- ---------------------------------------------------------------- CRM as of the end of D
-CREATE OR REPLACE TEMP TABLE crm_rows AS
+CREATE OR REPLACE TABLE crm_rows AS
 SELECT clean(customer_id) AS customer_id, segment, region, tier, signup_date,
        ts(updated_at) AS updated_at, filename
 FROM (
@@ -49,7 +49,7 @@ WHERE clean(customer_id) IS NOT NULL
   AND ts(updated_at) IS NOT NULL
   AND (clean(signup_date) IS NULL OR TRY_CAST(clean(signup_date) AS DATE) IS NOT NULL);
 
-CREATE OR REPLACE TEMP TABLE crm AS
+CREATE OR REPLACE TABLE crm AS
 SELECT customer_id,
        coalesce(clean(segment), 'unknown') AS segment,
        coalesce(clean(region), 'unknown') AS region,
@@ -59,11 +59,15 @@ WHERE updated_at < TIMESTAMP '${end_exclusive}'
 QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY updated_at DESC, filename) = 1;
 
 -- ---------------------------------------------------------------- survey items, normalised
-CREATE OR REPLACE TEMP VIEW wide_rows AS
-SELECT * FROM read_csv(${surveys_wide_csv}, header = true, all_varchar = true, union_by_name = true,
-                       filename = true, delim = ',', quote = '"', escape = '"');
+-- Numbered once, so that a wide row's touchpoints are joined back to that row alone: a join on
+-- response_id would pair every row of a missing or repeated id with every other (at SF10 that
+-- made 500 million rows, 69 GB of spill, before the rules dropped them).
+CREATE OR REPLACE TABLE wide_rows AS
+SELECT row_number() OVER () AS wide_row, *
+FROM read_csv(${surveys_wide_csv}, header = true, all_varchar = true, union_by_name = true,
+              filename = true, delim = ',', quote = '"', escape = '"');
 
-CREATE OR REPLACE TEMP TABLE survey_raw AS
+CREATE OR REPLACE TABLE survey_raw AS
 SELECT response_id, customer_id, responded_at, touchpoint, expectation, experience, scale_min, scale_max,
        overall_nps, filename
 FROM read_csv(${surveys_long_csv}, header = true, all_varchar = true, union_by_name = true, filename = true,
@@ -79,16 +83,16 @@ UNION ALL BY NAME
 SELECT w.response_id, w.customer_id, w.responded_at, e.tp AS touchpoint, e.expectation, p.experience,
        w.scale_min, w.scale_max, w.overall_nps, w.filename
 FROM wide_rows w
-JOIN (SELECT filename, response_id, substr(name, length('${wide_exp_prefix}') + 1) AS tp, value AS expectation
-      FROM (UNPIVOT (SELECT filename, response_id, COLUMNS('^${wide_exp_prefix}.+') FROM wide_rows)
+JOIN (SELECT wide_row, substr(name, length('${wide_exp_prefix}') + 1) AS tp, value AS expectation
+      FROM (UNPIVOT (SELECT wide_row, COLUMNS('^${wide_exp_prefix}.+') FROM wide_rows)
             ON COLUMNS('^${wide_exp_prefix}.+') INTO NAME name VALUE value)) e
-  ON e.filename = w.filename AND e.response_id IS NOT DISTINCT FROM w.response_id
-FULL JOIN (SELECT filename, response_id, substr(name, length('${wide_perc_prefix}') + 1) AS tp, value AS experience
-           FROM (UNPIVOT (SELECT filename, response_id, COLUMNS('^${wide_perc_prefix}.+') FROM wide_rows)
+  ON e.wide_row = w.wide_row
+FULL JOIN (SELECT wide_row, substr(name, length('${wide_perc_prefix}') + 1) AS tp, value AS experience
+           FROM (UNPIVOT (SELECT wide_row, COLUMNS('^${wide_perc_prefix}.+') FROM wide_rows)
                  ON COLUMNS('^${wide_perc_prefix}.+') INTO NAME name VALUE value)) p
-  ON p.filename = e.filename AND p.response_id IS NOT DISTINCT FROM e.response_id AND p.tp = e.tp;
+  ON p.wide_row = e.wide_row AND p.tp = e.tp;
 
-CREATE OR REPLACE TEMP TABLE items AS
+CREATE OR REPLACE TABLE items AS
 WITH typed AS (
   SELECT clean(response_id) AS response_id, clean(customer_id) AS customer_id, ts(responded_at) AS responded_at,
          l.touchpoint AS touchpoint, clean(r.touchpoint) AS touchpoint_given,
@@ -125,7 +129,7 @@ FROM valid
 WHERE CAST(responded_at AS DATE) BETWEEN DATE '${window_start}' AND DATE '${as_of}';
 
 -- ---------------------------------------------------------------- contacts with friction flags
-CREATE OR REPLACE TEMP TABLE contacts AS
+CREATE OR REPLACE TABLE contacts AS
 WITH raw AS (
   SELECT doc->>'event_id' AS event_id, doc->>'customer_id' AS customer_id, doc->>'channel' AS channel, doc->>'touchpoint' AS touchpoint, doc->>'started_at' AS started_at, doc->>'wait_s' AS wait_s, doc->>'duration_s' AS duration_s, doc->>'outcome' AS outcome, filename
   FROM (SELECT CASE WHEN json_valid(line) THEN line END AS doc, filename
@@ -168,14 +172,14 @@ WHERE CAST(started_at AS DATE) BETWEEN DATE '${window_start}' AND DATE '${as_of}
 
 -- ---------------------------------------------------------------- every segment cut
 -- each row once for the whole base and once per dimension (CRM as of D; not in it: unknown)
-CREATE OR REPLACE TEMP TABLE customer_cuts AS
+CREATE OR REPLACE TABLE customer_cuts AS
 SELECT customer_id, 'total' AS segment_dimension, 'all' AS segment_value FROM crm
 UNION ALL
 SELECT customer_id, segment_dimension, segment_value
 FROM (UNPIVOT (SELECT customer_id, ${dimension_columns} FROM crm)
       ON ${dimension_columns} INTO NAME segment_dimension VALUE segment_value);
 
-CREATE OR REPLACE TEMP TABLE survey_cells AS
+CREATE OR REPLACE TABLE survey_cells AS
 WITH cut AS (
   SELECT i.*, 'total' AS segment_dimension, 'all' AS segment_value FROM items i
   UNION ALL
@@ -195,7 +199,7 @@ SELECT segment_dimension, segment_value, touchpoint,
 FROM cut
 GROUP BY ALL;
 
-CREATE OR REPLACE TEMP TABLE friction_cells AS
+CREATE OR REPLACE TABLE friction_cells AS
 WITH cut AS (
   SELECT k.*, 'total' AS segment_dimension, 'all' AS segment_value FROM contacts k
   UNION ALL

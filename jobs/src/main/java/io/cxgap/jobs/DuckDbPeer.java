@@ -31,7 +31,8 @@ import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * The benchmark's peer (issue 8): runs {@code bench/duckdb_gaps.sql} (packaged as
- * {@code cxgap/bench/duckdb_gaps.sql}) in an in-memory DuckDB over the landing files and returns
+ * {@code cxgap/bench/duckdb_gaps.sql}) in a DuckDB database file under the scratch folder (deleted
+ * after the run) over the landing files and returns
  * its {@code gap_segment_touchpoint} rows for one date, and how long DuckDB took from the files to
  * the table. DuckDB is reached through JDBC only, so it is a runtime dependency.
  */
@@ -62,7 +63,9 @@ final class DuckDbPeer {
       throw new IllegalStateException("bench: the line '-- @@ t975' is missing from " + SQL_RESOURCE);
     }
     int mark = m.start();
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:", settings(scratch));
+    Path db = scratch.resolve("peer.duckdb");
+    deleteDatabase(db);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), settings(scratch));
         Statement s = c.createStatement()) {
       long t0 = System.nanoTime();
       createCatalogTables(c, p.catalog());
@@ -77,6 +80,18 @@ final class DuckDbPeer {
       throw CxErrors.jobFailed("bench duckdb", p.date().toString(), e);
     } catch (IOException e) {
       throw new UncheckedIOException("bench: cannot create " + scratch, e);
+    } finally {
+      deleteDatabase(db);
+    }
+  }
+
+  /** Removes the peer's database file and its write-ahead log. */
+  private static void deleteDatabase(Path db) {
+    try {
+      Files.deleteIfExists(db);
+      Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("bench: cannot delete " + db, e);
     }
   }
 
@@ -143,8 +158,8 @@ final class DuckDbPeer {
 
   private static void createCatalogTables(Connection c, TouchpointCatalog catalog) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE TEMP TABLE touchpoint_lookup (key VARCHAR, touchpoint VARCHAR)");
-      s.execute("CREATE TEMP TABLE catalog (touchpoint VARCHAR, journey_stage VARCHAR, dimension VARCHAR, target_gap DOUBLE)");
+      s.execute("CREATE TABLE touchpoint_lookup (key VARCHAR, touchpoint VARCHAR)");
+      s.execute("CREATE TABLE catalog (touchpoint VARCHAR, journey_stage VARCHAR, dimension VARCHAR, target_gap DOUBLE)");
     }
     try (PreparedStatement ins = c.prepareStatement("INSERT INTO touchpoint_lookup VALUES (?, ?)")) {
       for (Map.Entry<String, String> e : catalog.lookup().entrySet()) {
@@ -166,7 +181,7 @@ final class DuckDbPeer {
 
   /** t(0.975, n − 1) for each cell size n ≥ 2 that occurs: DuckDB has no t quantile. */
   private static void fillT975(Connection c, Statement s) throws SQLException {
-    s.execute("CREATE TEMP TABLE t975 (responses BIGINT, t DOUBLE)");
+    s.execute("CREATE TABLE t975 (responses BIGINT, t DOUBLE)");
     List<Long> sizes = new ArrayList<>();
     try (ResultSet r = s.executeQuery("SELECT DISTINCT responses FROM survey_cells WHERE responses >= 2")) {
       while (r.next()) {

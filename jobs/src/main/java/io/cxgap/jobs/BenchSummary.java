@@ -107,6 +107,11 @@ final class BenchSummary {
     return Math.log(t2 / t1) / Math.log(s2 / s1);
   }
 
+  /** {@code v} formatted, or "not measured" where a case of that scale factor did not run (NaN). */
+  static String measured(String format, double v) {
+    return Double.isNaN(v) ? "not measured" : String.format(Locale.ROOT, format, v);
+  }
+
   static String verdict(double exponent) {
     return exponent <= LINEAR_EXPONENT ? (exponent < 0.9 ? "sub-linear" : "linear") : "super-linear";
   }
@@ -210,12 +215,14 @@ final class BenchSummary {
       if (prevScale != null) {
         double x = growthExponent(prevScale, prev.get("full"), sf, full);
         double y = growthExponent(prevScale, prev.get("incr"), sf, incr);
-        fe = String.format(Locale.ROOT, "%.2f", x);
-        ie = String.format(Locale.ROOT, "%.2f", y);
-        verdicts.add(String.format(Locale.ROOT, "SF%s → SF%s: full run %s (%.2f)", num(prevScale), num(sf), verdict(x), x));
+        fe = measured("%.2f", x);
+        ie = measured("%.2f", y);
+        if (!Double.isNaN(x)) {
+          verdicts.add(String.format(Locale.ROOT, "SF%s → SF%s: full run %s (%.2f)", num(prevScale), num(sf), verdict(x), x));
+        }
       }
-      b.append(String.format(Locale.ROOT, "| %s | %.1f | %s | %.1f | %s | %.1f | %.1f× |%n", num(sf), full, fe, incr, ie, duck,
-          oursForPeer(rows) / duck));
+      b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", num(sf), measured("%.1f", full), fe,
+          measured("%.1f", incr), ie, measured("%.1f", duck), measured("%.1f×", oursForPeer(rows) / duck)));
       prev.put("full", full);
       prev.put("incr", incr);
       prevScale = sf;

@@ -108,8 +108,9 @@ final class DuckDbPeer {
     Properties p = new Properties();
     p.setProperty("memory_limit", mib + "MB");
     p.setProperty("temp_directory", scratch.resolve("duckdb-spill").toAbsolutePath().toString());
-    // Stated, not left to DuckDB's default (90% of the free disk). At SF10 the spill still failed
-    // with "No space left on device" with 71 GB free, with and without this line; not explained.
+    // Stated, not left to DuckDB's default (90% of the free disk). (At SF10 the peer once filled
+    // the disk regardless: a join of the wide export on response_id paired every row of a missing
+    // id with every other; the SQL now joins on a row number.)
     p.setProperty("max_temp_directory_size", Math.max(1, scratch.toAbsolutePath().toFile().getUsableSpace() / 2 / (1 << 20)) + "MB");
     return p;
   }

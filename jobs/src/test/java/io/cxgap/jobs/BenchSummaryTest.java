@@ -70,6 +70,17 @@ class BenchSummaryTest {
     assertThat(md).doesNotContain("DuckDB 4.0 s");
   }
 
+  @Test
+  void aCaseThatDidNotRun_isNotMeasured_notNaN() {
+    List<BenchSummary.Row> rows = new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 1, 100_000, 80, 10, 12, 14, 12, 9));
+    // SF10: a full run of 800 s and no incremental or DuckDB case
+    rows.addAll(run("r2", "2026-11-30T11:00:00Z", 10, 1_000_000, 800, 100, 120, 140, 0, 0).subList(0, 4));
+    String md = BenchSummary.markdown(rows);
+    // 80 s → 800 s over ten times the data: exponent ln 10 / ln 10 = 1.00
+    assertThat(md).contains("| 10 | 800.0 | 1.00 | not measured | not measured | not measured | not measured |");
+    assertThat(md).doesNotContain("NaN");
+  }
+
   private static List<BenchSummary.Row> run(
       String id, String at, double sf, long customers, double full, double ingest, double conform, double gaps, double incr, double duck) {
     String label = "idle, \"quiet\" box";

@@ -106,6 +106,29 @@ class GapTrendTest extends GapFixtures {
   }
 
   @Test
+  void respondents_areDistinctCustomersPerWindow_responsesAreItems() {
+    // current: C1 twice, C2 once; previous: C1 once, C2 twice, C3 once
+    Row r =
+        GapTrend.trend(
+                items(
+                    item("C1", "billing", "2026-10-22", 50, 40), item("C1", "billing", "2026-10-25", 50, 40),
+                    item("C2", "billing", "2026-10-30", 50, 40), item("C1", "billing", "2026-10-12", 50, 50),
+                    item("C2", "billing", "2026-10-13", 50, 50), item("C2", "billing", "2026-10-20", 50, 50),
+                    item("C3", "billing", "2026-10-21", 50, 50)),
+                crm("C1/SMB/North", "C2/SMB/North", "C3/SMB/North"),
+                List.of("segment"),
+                2,
+                new AnalysisWindow(LocalDate.of(2026, 10, 31), 10),
+                5.0)
+            .where("segment_dimension = 'segment' AND segment_value = 'SMB'")
+            .head();
+    assertThat(r.<Long>getAs("respondents")).isEqualTo(2);
+    assertThat(r.<Long>getAs("previous_respondents")).isEqualTo(3);
+    assertThat(r.<Long>getAs("responses")).isEqualTo(3);
+    assertThat(r.<Long>getAs("previous_responses")).isEqualTo(4);
+  }
+
+  @Test
   void improvingIsSymmetric() {
     // swap the windows of billing: +20 and significant
     Row r =

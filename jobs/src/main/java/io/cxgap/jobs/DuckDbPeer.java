@@ -32,9 +32,9 @@ import org.apache.commons.math3.distribution.TDistribution;
 /**
  * The benchmark's peer (issue 8): runs {@code bench/duckdb_gaps.sql} (packaged as
  * {@code cxgap/bench/duckdb_gaps.sql}) in a DuckDB database file under the scratch folder (deleted
- * after the run) over the landing files and returns
- * its {@code gap_segment_touchpoint} rows for one date, and how long DuckDB took from the files to
- * the table. DuckDB is reached through JDBC only, so it is a runtime dependency.
+ * after the run) over the landing files and returns its {@code gap_segment_touchpoint} rows for one
+ * date, and how long DuckDB took from the files to the table. DuckDB is reached through JDBC only,
+ * so it is a runtime dependency.
  */
 final class DuckDbPeer {
   static final String SQL_RESOURCE = "/cxgap/bench/duckdb_gaps.sql";

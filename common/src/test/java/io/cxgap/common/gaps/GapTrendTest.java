@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.math3.stat.inference.TTest;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -109,17 +110,11 @@ class GapTrendTest extends GapFixtures {
   void respondents_areDistinctCustomersPerWindow_responsesAreItems() {
     // current: C1 twice, C2 once; previous: C1 once, C2 twice, C3 once
     Row r =
-        GapTrend.trend(
-                items(
-                    item("C1", "billing", "2026-10-22", 50, 40), item("C1", "billing", "2026-10-25", 50, 40),
-                    item("C2", "billing", "2026-10-30", 50, 40), item("C1", "billing", "2026-10-12", 50, 50),
-                    item("C2", "billing", "2026-10-13", 50, 50), item("C2", "billing", "2026-10-20", 50, 50),
-                    item("C3", "billing", "2026-10-21", 50, 50)),
-                crm("C1/SMB/North", "C2/SMB/North", "C3/SMB/North"),
-                List.of("segment"),
-                2,
-                new AnalysisWindow(LocalDate.of(2026, 10, 31), 10),
-                5.0)
+        trendOfThreeSmbCustomers(
+                item("C1", "billing", "2026-10-22", 50, 40), item("C1", "billing", "2026-10-25", 50, 40),
+                item("C2", "billing", "2026-10-30", 50, 40), item("C1", "billing", "2026-10-12", 50, 50),
+                item("C2", "billing", "2026-10-13", 50, 50), item("C2", "billing", "2026-10-20", 50, 50),
+                item("C3", "billing", "2026-10-21", 50, 50))
             .where("segment_dimension = 'segment' AND segment_value = 'SMB'")
             .head();
     assertThat(r.<Long>getAs("respondents")).isEqualTo(2);
@@ -132,19 +127,24 @@ class GapTrendTest extends GapFixtures {
   void improvingIsSymmetric() {
     // swap the windows of billing: +20 and significant
     Row r =
-        GapTrend.trend(
-                items(
-                    item("C1", "billing", "2026-10-12", 50, 30), item("C2", "billing", "2026-10-13", 52, 30),
-                    item("C3", "billing", "2026-10-14", 48, 30), item("C1", "billing", "2026-10-22", 50, 50),
-                    item("C2", "billing", "2026-10-23", 48, 50), item("C3", "billing", "2026-10-24", 52, 50)),
-                crm("C1/SMB/North", "C2/SMB/North", "C3/SMB/North"),
-                List.of("segment"),
-                2,
-                new AnalysisWindow(LocalDate.of(2026, 10, 31), 10),
-                5.0)
+        trendOfThreeSmbCustomers(
+                item("C1", "billing", "2026-10-12", 50, 30), item("C2", "billing", "2026-10-13", 52, 30),
+                item("C3", "billing", "2026-10-14", 48, 30), item("C1", "billing", "2026-10-22", 50, 50),
+                item("C2", "billing", "2026-10-23", 48, 50), item("C3", "billing", "2026-10-24", 52, 50))
             .where("segment_dimension = 'total'")
             .head();
     assertThat(r.<Double>getAs("delta")).isCloseTo(20.0, within(1e-9));
     assertThat(r.<String>getAs("direction")).isEqualTo("improving");
+  }
+
+  /** The trend of D = 2026-10-31 over 10 days of {@code items} by C1, C2 and C3, all SMB/North. */
+  private Dataset<Row> trendOfThreeSmbCustomers(Row... items) {
+    return GapTrend.trend(
+        items(items),
+        crm("C1/SMB/North", "C2/SMB/North", "C3/SMB/North"),
+        List.of("segment"),
+        2,
+        new AnalysisWindow(LocalDate.of(2026, 10, 31), 10),
+        5.0);
   }
 }

@@ -232,4 +232,26 @@ class RowRulesTest extends SparkTestBase {
     List<String> out = df.select(RowRules.trimmed(col("v"))).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     assertThat(out).containsExactly("x y", null, "\u00E9", "a b", "x", "x", "\u200Bx", null);
   }
+
+  @Test
+  void withClean_trimsOtherWhitespace_inEveryColumn_andTestsEachRowOnce() {
+    Dataset<Row> df =
+        strings(
+            List.of("a", "b"),
+            new String[] {" x ", "y\t"}, // a tab in one column of the row
+            new String[] {"\u00A0x", " y "}, // a no-break space in the other
+            new String[] {"x\u2003y", " y"}, // other whitespace inside a value only: kept
+            new String[] {"  ", null}, // spaces only, and a missing value
+            new String[] {"x", "y"});
+    Dataset<Row> cleaned = RowRules.withClean(df, List.of("a", "b"));
+    List<String> out = new ArrayList<>();
+    for (Row r : cleaned.select("_clean_a", "_clean_b").collectAsList()) {
+      out.add(r.getString(0) + "|" + r.getString(1));
+    }
+    assertThat(out).containsExactly("x|y", "x|y", "x\u2003y|y", "null|null", "x|y");
+    assertThat(cleaned.columns()).containsExactly("a", "b", "_clean_a", "_clean_b");
+    // over a shuffle, so that the optimizer cannot fold the projections into the local rows
+    String plan = RowRules.withClean(df.repartition(1), List.of("a", "b")).queryExecution().optimizedPlan().toString();
+    assertThat(plan.split("UDF\\(", -1)).as("one whitespace test per row, not one per column: %s", plan).hasSize(2);
+  }
 }

@@ -17,6 +17,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Moments of truth, gold.touchpoint_driver (DESIGN.md §5): per as_of_date and touchpoint, how much
@@ -94,7 +95,15 @@ public final class TouchpointDrivers {
    */
   public static Result compute(Dataset<Row> windowItems, TouchpointCatalog catalog, int maxExactTouchpoints) {
     List<String> ids = catalog.touchpoints().stream().map(Touchpoint::id).collect(Collectors.toList());
-    Moments m = CustomerMatrix.moments(CustomerMatrix.perCustomer(windowItems, ids), ids);
+    // the moments take two passes over the matrix (means, then co-moments about them): keep it
+    // rather than aggregate the window's items into it twice
+    Dataset<Row> matrix = CustomerMatrix.perCustomer(windowItems, ids).persist(StorageLevel.MEMORY_AND_DISK());
+    Moments m;
+    try {
+      m = CustomerMatrix.moments(matrix, ids);
+    } finally {
+      matrix.unpersist();
+    }
     DriverFit.Result f = DriverFit.of(m, maxExactTouchpoints);
     String counts =
         String.format(

@@ -133,6 +133,9 @@ final class IngestJob {
             .orElse(classified.limit(0));
     Dataset<Row> marked =
         Duplicates.mark(classified, keys, existing.select(keyCols))
+            // the raw text is kept for quarantine only: past the duplicate ordering an accepted
+            // row does not need it, and it is most of the bytes kept below
+            .withColumn(Columns.RAW, when(col(Columns.REASON).isNotNull(), col(Columns.RAW)))
             // On disk only: a batch can be far larger than the heap, and a memory level would try
             // to hold whole partitions of it (the SF10 benchmark ran out of an 8 GB heap that way).
             .persist(StorageLevel.DISK_ONLY());

@@ -11,6 +11,7 @@ import io.cxgap.common.landing.LandingFiles;
 import io.cxgap.common.landing.LandingReader;
 import io.cxgap.common.landing.Source;
 import io.cxgap.common.quality.RowRules;
+import io.cxgap.common.spark.Sessions;
 import io.cxgap.common.transform.Duplicates;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -124,7 +125,7 @@ final class IngestJob {
     // Duplicates are found by key (a join and a window): hash the batch by key once, into enough
     // partitions that each sorts a bounded slice of it, whatever the batch's size.
     long bytes = batch.files().stream().mapToLong(LandingFile::size).sum();
-    int configured = Integer.parseInt(ctx.spark().conf().get("spark.sql.shuffle.partitions"));
+    int configured = Sessions.shufflePartitions(ctx.spark());
     Dataset<Row> classified =
         classify(ctx, source, raw, batch.customersVersion()).repartition(partitions(bytes, configured), keyCols);
     Dataset<Row> existing =

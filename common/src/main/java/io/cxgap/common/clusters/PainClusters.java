@@ -4,6 +4,7 @@ import static io.cxgap.common.Columns.CUSTOMER_ID;
 import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.clusters.PainFeatures.BaseRates;
+import io.cxgap.common.spark.Sessions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -162,7 +163,7 @@ public final class PainClusters {
    * the same row order, which k-means' seeded sampling depends on.
    */
   private static Dataset<Row> features(Spec spec, Dataset<Row> items, Dataset<Row> totals, BaseRates base) {
-    int partitions = Integer.parseInt(items.sparkSession().conf().get("spark.sql.shuffle.partitions"));
+    int partitions = Sessions.shufflePartitions(items.sparkSession());
     return PainFeatures.build(items, totals, base, spec.touchpointIds(), spec.frictionWeight(), spec.waitCapS())
         .repartition(partitions, col(CUSTOMER_ID))
         .sortWithinPartitions(col(CUSTOMER_ID));

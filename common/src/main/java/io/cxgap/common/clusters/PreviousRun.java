@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * What tonight's ids are matched against: the clusters of the latest as_of_date strictly before
@@ -26,6 +28,9 @@ record PreviousRun(LocalDate date, List<ClusterMatcher.Previous> clusters, int m
     if (profiles == null) {
       return NONE;
     }
+    // one window over every row (a table of at most k-max rows per date); partitioned by a
+    // constant rather than by nothing, which Spark logs a warning about on every run
+    WindowSpec all = Window.partitionBy(lit(0));
     Dataset<Row> earlier =
         profiles
             .where(col(AS_OF_DATE).lt(lit(d.toString()).cast("date")))
@@ -33,8 +38,8 @@ record PreviousRun(LocalDate date, List<ClusterMatcher.Previous> clusters, int m
                 col(AS_OF_DATE),
                 col(ClusterColumns.CLUSTER_ID),
                 col(ClusterColumns.CENTROID),
-                max(col(AS_OF_DATE)).over().as("_last"),
-                max(col(ClusterColumns.CLUSTER_ID)).over().as("_max_id"));
+                max(col(AS_OF_DATE)).over(all).as("_last"),
+                max(col(ClusterColumns.CLUSTER_ID)).over(all).as("_max_id"));
     List<Row> rows =
         earlier
             .where(col(AS_OF_DATE).equalTo(col("_last")))

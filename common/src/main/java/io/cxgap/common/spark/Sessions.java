@@ -67,6 +67,11 @@ public final class Sessions {
     return out;
   }
 
+  /** The session's {@code spark.sql.shuffle.partitions}. */
+  public static int shufflePartitions(SparkSession spark) {
+    return Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+  }
+
   /** Names the Spark jobs of one step so the Spark UI shows which step is slow. */
   public static void jobGroup(SparkSession spark, String step, String date) {
     spark.sparkContext().setJobGroup("cxgap-" + step + "-" + date, "cxgap " + step + " " + date, false);

@@ -218,6 +218,14 @@ class RowRulesTest extends SparkTestBase {
       }
     }
     assertThat(RowRules.WHITESPACE.codePoints().boxed().toList()).containsExactlyInAnyOrderElementsOf(matched);
+    List<Integer> other = new ArrayList<>();
+    for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
+      if (RowRules.hasOtherWhitespace("a" + new String(Character.toChars(cp)) + "b")) {
+        other.add(cp);
+      }
+    }
+    matched.remove(Integer.valueOf(' '));
+    assertThat(other).as("the per-row test finds every whitespace character but the plain space").isEqualTo(matched);
     Dataset<Row> df =
         strings(
             List.of("v"),

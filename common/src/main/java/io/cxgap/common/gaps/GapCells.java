@@ -52,7 +52,7 @@ public final class GapCells {
     Dataset<Row> joined =
         survey
             .join(friction, SegmentCuts.cellKeys(), "left")
-            .join(broadcast(catalogFrame(items.sparkSession(), catalog)), scala.collection.JavaConverters.asScalaBuffer(List.of(TOUCHPOINT)).toSeq(), "left");
+            .join(broadcast(catalogFrame(items.sparkSession(), catalog)), TOUCHPOINT, "left");
     return finish(joined, minRespondents, window).orderBy(keys);
   }
 

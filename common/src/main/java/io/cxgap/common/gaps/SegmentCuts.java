@@ -8,8 +8,6 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import scala.collection.JavaConverters;
-import scala.collection.Seq;
 
 /**
  * Segment cuts in one pass: each row becomes one row per cut, ('total', 'all') plus one
@@ -43,8 +41,8 @@ public final class SegmentCuts {
   }
 
   /** The columns that name a cell, for joins on them: segment_dimension, segment_value, touchpoint. */
-  static Seq<String> cellKeys() {
-    return JavaConverters.asScalaBuffer(List.of(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)).toSeq();
+  static String[] cellKeys() {
+    return new String[] {SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT};
   }
 
   /**

@@ -8,7 +8,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import scala.collection.JavaConverters;
 
 /**
  * Marks duplicate rows (DESIGN.md §4): of the accepted rows sharing a key, the first by
@@ -24,8 +23,7 @@ public final class Duplicates {
     Column[] keyCols = keys.stream().map(k -> col(k)).toArray(Column[]::new);
     Column accepted = col(Columns.REASON).isNull();
     Dataset<Row> seen = existingKeys.select(keyCols).distinct().withColumn("_seen", lit(true));
-    Dataset<Row> joined =
-        rows.join(seen, JavaConverters.asScalaBuffer(keys).toSeq(), "left");
+    Dataset<Row> joined = rows.join(seen, keys.toArray(new String[0]), "left");
     Column rank =
         row_number()
             .over(

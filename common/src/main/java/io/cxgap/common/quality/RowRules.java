@@ -90,10 +90,6 @@ public final class RowRules {
   }
 
   /** Whitespace-trimmed string, null where blank. */
-  static Column trimmed(Column c) {
-    return trimmed(c, hasOtherWhitespace(c));
-  }
-
   private static Column trimmed(Column c, Column other) {
     Column t = trimWhitespace(c, other);
     return when(t.equalTo(""), lit(null).cast("string")).otherwise(t);

@@ -237,8 +237,12 @@ class RowRulesTest extends SparkTestBase {
             new String[] {"x\u00A0 "}, // a no-break space before a space, at the end only
             new String[] {"\u200Bx"}, // a zero-width space is not White_Space
             new String[] {null});
-    List<String> out = df.select(RowRules.trimmed(col("v"))).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    List<String> out =
+        RowRules.withClean(df, List.of("v")).select("_clean_v").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     assertThat(out).containsExactly("x y", null, "\u00E9", "a b", "x", "x", "\u200Bx", null);
+    // one value alone (IngestJob's customer id): blanks stay empty strings
+    List<String> one = df.select(RowRules.trimWhitespace(col("v"))).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(one).containsExactly("x y", "", "\u00E9", "a b", "x", "x", "\u200Bx", null);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,12 +27,12 @@ import org.apache.spark.storage.StorageLevel;
  * labels ({@link ClusterLabels}), and the rows of {@code gold.customer_pain_cluster} and {@code
  * gold.pain_cluster_profile}.
  *
- * <p>Scales with the customer count without pulling customers to the driver: the feature
- * vectors are cached once; the candidate k are fitted and scored on a cached seeded sample of at
- * most {@code cx.clusters.silhouette-sample} customers, and only the chosen k on all of them; only
- * the k centroids, the k
- * cluster sizes and the previous run's k profile rows reach the driver. Customer rows keep the
- * features' order (partitioned by customer id, sorted within), so they need no further sort.
+ * <p>Scales with the customer count: the feature vectors are cached once; the candidate k are
+ * fitted and scored on the driver over a seeded sample of at most {@code
+ * cx.clusters.silhouette-sample} customers' features, and only the chosen k is fitted on all of
+ * them, with Spark ML. Beyond the sample, only the k centroids, the k cluster sizes and the
+ * previous run's k profile rows reach the driver. Customer rows keep the features' order
+ * (partitioned by customer id, sorted within), so they need no further sort.
  */
 public final class PainClusters {
   private PainClusters() {}
@@ -52,7 +53,7 @@ public final class PainClusters {
 
   /**
    * The rows to write and what the run log says about them. {@link #close} releases the cached
-   * frames ({@code cached}: contact totals, features, silhouette sample): call it after the rows
+   * frames ({@code cached}: contact totals, features): call it after the rows
    * are written.
    */
   public record Result(
@@ -121,8 +122,8 @@ public final class PainClusters {
           spark.createDataFrame(List.of(), ClusterProfiles.PROFILE_SCHEMA),
           0, 0, new TreeMap<>(), 0, 0, null, cached);
     }
-    Dataset<Row> sample = cache(KSelection.sample(features, spec.silhouetteSample(), spec.seed()), cached);
-    KSelection.Choice choice = KSelection.choose(features, sample, n, spec.kMin(), spec.kMax(), spec.seed());
+    double[][] sample = KSelection.points(KSelection.sample(features, spec.silhouetteSample(), spec.seed()));
+    KSelection.Choice choice = KSelection.choose(features, sample, spec.kMin(), spec.kMax(), spec.seed());
     // Not cached: predicting from the cached features is cheaper than holding a second copy.
     Dataset<Row> assigned =
         choice
@@ -174,13 +175,17 @@ public final class PainClusters {
       Spec spec,
       KSelection.Choice choice,
       long[] sizes,
-      Dataset<Row> sample,
+      double[][] sample,
       Map<String, Double> baseline,
       PreviousRun previous) {
     List<Map<String, Double>> centroids = centroids(choice.model(), PainFeatures.names(spec.touchpointIds()));
     List<ClusterMatcher.Assigned> ids =
         ClusterMatcher.match(centroids, sizes, previous.clusters(), previous.maxIdUsed(), spec.maxMatchDistance());
-    Map<Integer, Double> silhouettes = Silhouettes.perCluster(choice.model().transform(sample), choice.k());
+    int[] sampled = new int[sample.length];
+    for (int i = 0; i < sample.length; i++) {
+      sampled[i] = choice.model().predict(Vectors.dense(sample[i]));
+    }
+    Map<Integer, Double> silhouettes = Silhouettes.perCluster(sample, sampled, choice.k());
     List<ClusterProfiles.Cluster> clusters = new ArrayList<>();
     for (int i = 0; i < choice.k(); i++) {
       List<String> pains = ClusterLabels.topPains(centroids.get(i), baseline);

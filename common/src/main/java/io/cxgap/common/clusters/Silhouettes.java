@@ -1,73 +1,59 @@
 package io.cxgap.common.clusters;
 
-import static org.apache.spark.sql.functions.*;
-
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.stat.Summarizer;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF2;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The mean silhouette of each cluster's members in a sample, with the same definition as Spark's
- * {@code ClusteringEvaluator} (squared Euclidean distance): for a point x of cluster A, {@code a}
- * is its mean squared distance to A's other members, {@code b} the smallest mean squared distance
- * to the members of another cluster, and {@code s = (b - a) / max(a, b)}; 0 in a cluster of one.
- * Cluster sums make it one pass over the sample: the mean squared distance of x to the n members
- * of C is {@code |x|² - 2·x·ΣC/n + Σ|y|²/n}.
+ * Silhouettes of points on the driver, with the same definition as Spark's {@code
+ * ClusteringEvaluator} (squared Euclidean distance): for a point x of cluster A, {@code a} is its
+ * mean squared distance to A's other members, {@code b} the smallest mean squared distance to the
+ * members of another cluster, and {@code s = (b - a) / max(a, b)}; 0 in a cluster of one. Cluster
+ * sums make it two passes over the points: the mean squared distance of x to the n members of C
+ * is {@code |x|² - 2·x·ΣC/n + Σ|y|²/n}.
  */
 final class Silhouettes {
   private Silhouettes() {}
 
-  /** Per-cluster sums of a sample: members, feature sums, sums of squared norms. */
-  record Stats(long[] n, double[][] sum, double[] sqNorm) implements java.io.Serializable {}
+  /** Per-cluster sums: members, feature sums, sums of squared norms. */
+  record Stats(long[] n, double[][] sum, double[] sqNorm) {}
 
-  /**
-   * Cluster index → mean silhouette of its members in {@code scored} (features and the k-means
-   * prediction, at most cx.clusters.silhouette-sample rows). Clusters absent from the sample have
-   * no entry.
-   */
-  static Map<Integer, Double> perCluster(Dataset<Row> scored, int k) {
-    Stats stats = stats(scored, k);
-    UserDefinedFunction s =
-        udf(
-            (UDF2<Vector, Integer, Double>) (v, c) -> point(v.toArray(), c, stats),
-            DataTypes.DoubleType);
-    List<Row> rows =
-        scored
-            .groupBy(col(ClusterColumns.PREDICTION))
-            .agg(avg(s.apply(col(ClusterColumns.FEATURES), col(ClusterColumns.PREDICTION))))
-            .collectAsList();
+  /** The mean silhouette over all {@code points}; {@code cluster[i]} is point i's cluster in [0, k). */
+  static double mean(double[][] points, int[] cluster, int k) {
+    Stats st = stats(points, cluster, k);
+    double total = 0;
+    for (int i = 0; i < points.length; i++) {
+      total += point(points[i], cluster[i], st);
+    }
+    return total / points.length;
+  }
+
+  /** Cluster index → the mean silhouette of its members. Clusters without members have no entry. */
+  static Map<Integer, Double> perCluster(double[][] points, int[] cluster, int k) {
+    Stats st = stats(points, cluster, k);
+    double[] total = new double[k];
+    for (int i = 0; i < points.length; i++) {
+      total[cluster[i]] += point(points[i], cluster[i], st);
+    }
     Map<Integer, Double> out = new HashMap<>();
-    for (Row r : rows) {
-      out.put(r.getInt(0), r.getDouble(1));
+    for (int c = 0; c < k; c++) {
+      if (st.n()[c] > 0) {
+        out.put(c, total[c] / st.n()[c]);
+      }
     }
     return out;
   }
 
-  private static Stats stats(Dataset<Row> scored, int k) {
+  static Stats stats(double[][] points, int[] cluster, int k) {
     long[] n = new long[k];
-    double[][] sums = new double[k][];
+    double[][] sums = new double[k][points.length == 0 ? 0 : points[0].length];
     double[] sq = new double[k];
-    List<Row> rows =
-        scored
-            .withColumn("_arr", org.apache.spark.ml.functions.vector_to_array(col(ClusterColumns.FEATURES), "float64"))
-            .groupBy(col(ClusterColumns.PREDICTION))
-            .agg(
-                count(lit(1)),
-                Summarizer.sum(col(ClusterColumns.FEATURES)),
-                sum(expr("aggregate(_arr, 0D, (acc, x) -> acc + x * x)")))
-            .collectAsList();
-    for (Row r : rows) {
-      int c = r.getInt(0);
-      n[c] = r.getLong(1);
-      sums[c] = ((Vector) r.get(2)).toArray();
-      sq[c] = r.getDouble(3);
+    for (int i = 0; i < points.length; i++) {
+      int c = cluster[i];
+      n[c]++;
+      for (int j = 0; j < points[i].length; j++) {
+        sums[c][j] += points[i][j];
+        sq[c] += points[i][j] * points[i][j];
+      }
     }
     return new Stats(n, sums, sq);
   }

@@ -1,16 +1,19 @@
 package io.cxgap.common.clusters;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.cxgap.common.SparkTestBase;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.ml.evaluation.ClusteringEvaluator;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ class KSelectionTest extends SparkTestBase {
   @Test
   void threeSeparateBlobs_giveKThree_theBestOfEveryCandidatesSilhouette() {
     Dataset<Row> f = blobs(12, new double[] {0, 0}, new double[] {1, 0}, new double[] {0, 1});
-    KSelection.Choice c = KSelection.choose(f, f, f.count(), 2, 4, 42);
+    KSelection.Choice c = KSelection.choose(f, KSelection.points(f), 2, 4, 42);
     assertThat(c.k()).isEqualTo(3);
     assertThat(c.silhouettes().keySet()).containsExactly(2, 3, 4);
     double best = c.silhouettes().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
@@ -49,7 +52,7 @@ class KSelectionTest extends SparkTestBase {
     // the sample holds two of the three blobs: two clusters score best there
     Dataset<Row> all = blobs(12, new double[] {0, 0}, new double[] {1, 0}, new double[] {0, 1});
     Dataset<Row> sample = all.where("customer_id < 'C0024'").cache();
-    KSelection.Choice c = KSelection.choose(all, sample, all.count(), 2, 4, 42);
+    KSelection.Choice c = KSelection.choose(all, KSelection.points(sample), 2, 4, 42);
     assertThat(c.k()).isEqualTo(2);
     long[] sizes = c.model().summary().clusterSizes();
     assertThat(sizes).hasSize(2);
@@ -57,16 +60,41 @@ class KSelectionTest extends SparkTestBase {
   }
 
   @Test
+  void aCandidatesScore_isSparksSilhouetteOfTheBlobs_whichItsFitRecovers() {
+    Dataset<Row> f = blobs(12, new double[] {0, 0}, new double[] {1, 0}, new double[] {0, 1});
+    // the blobs' own labels: ids C0000..C0011 are blob 0, and so on
+    Dataset<Row> labelled =
+        f.withColumn(ClusterColumns.PREDICTION, functions.expr("int(cast(substring(customer_id, 2) AS INT) DIV 12)"));
+    double spark =
+        new ClusteringEvaluator()
+            .setFeaturesCol(ClusterColumns.FEATURES)
+            .setPredictionCol(ClusterColumns.PREDICTION)
+            .evaluate(labelled);
+    double[][] points = KSelection.points(f);
+    assertThat(KSelection.silhouette(points, 3, 42)).isCloseTo(spark, within(1e-9));
+    assertThat(KSelection.silhouette(points, 3, 7)).as("another seed, the same blobs").isCloseTo(spark, within(1e-9));
+  }
+
+  @Test
+  void theSameSampleAndSeed_giveTheSameScores() {
+    Dataset<Row> f = blobs(30, new double[] {0, 0}, new double[] {0.1, 0.05}, new double[] {0.05, 0.1});
+    double[][] points = KSelection.points(f);
+    for (int k = 2; k <= 6; k++) {
+      assertThat(KSelection.silhouette(points, k, 42)).as("k = %d", k).isEqualTo(KSelection.silhouette(points, k, 42));
+    }
+  }
+
+  @Test
   void candidatesAboveTheCustomerCount_areSkipped() {
     Dataset<Row> f = blobs(1, new double[] {0, 0}, new double[] {1, 0}, new double[] {0, 1}, new double[] {1, 1});
-    KSelection.Choice c = KSelection.choose(f, f, 4, 2, 6, 42);
+    KSelection.Choice c = KSelection.choose(f, KSelection.points(f), 2, 6, 42);
     assertThat(c.silhouettes().keySet()).containsExactly(2, 3, 4);
   }
 
   @Test
   void customersAllAlike_giveOneCluster_andVoidCandidates() {
     Dataset<Row> f = blobs(1, new double[] {0.2, 0.2}, new double[] {0.2, 0.2}, new double[] {0.2, 0.2});
-    KSelection.Choice c = KSelection.choose(f, f, 3, 2, 4, 42);
+    KSelection.Choice c = KSelection.choose(f, KSelection.points(f), 2, 4, 42);
     assertThat(c.k()).isEqualTo(1);
     assertThat(c.silhouettes()).containsEntry(2, null).containsEntry(3, null).doesNotContainKey(4);
   }

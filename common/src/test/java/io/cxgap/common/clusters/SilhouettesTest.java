@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
-/** Per-cluster silhouettes (squared Euclidean, as Spark's ClusteringEvaluator) on 1-D points. */
+/** Silhouettes (squared Euclidean, as Spark's ClusteringEvaluator) on 1-D points. */
 class SilhouettesTest extends SparkTestBase {
   // cluster 0: {0, 2}; cluster 1: {10, 11, 13}; cluster 2: {30}
   static final double[] X = {0, 2, 10, 11, 13, 30};
@@ -64,16 +64,24 @@ class SilhouettesTest extends SparkTestBase {
     assertThat(byDefinition(0)).isCloseTo(1 - 4.0 / 130.0, within(1e-12));
   }
 
+  private static double[][] points() {
+    double[][] p = new double[X.length][];
+    for (int i = 0; i < X.length; i++) {
+      p[i] = new double[] {X[i]};
+    }
+    return p;
+  }
+
   @Test
   void perCluster_isTheMeanOfItsMembersSilhouettes_andZeroForASingleton() {
-    Map<Integer, Double> got = Silhouettes.perCluster(scored(), 3);
+    Map<Integer, Double> got = Silhouettes.perCluster(points(), C, 3);
     assertThat(got.get(0)).isCloseTo((byDefinition(0) + byDefinition(1)) / 2, within(1e-9));
     assertThat(got.get(1)).isCloseTo((byDefinition(2) + byDefinition(3) + byDefinition(4)) / 3, within(1e-9));
     assertThat(got.get(2)).isZero();
   }
 
   @Test
-  void theMeanOverAllPoints_equalsSparksClusteringEvaluator() {
+  void theMeanOverAllPoints_isTheDefinitions_andSparksClusteringEvaluators() {
     double mean = 0;
     for (int i = 0; i < X.length; i++) {
       mean += byDefinition(i) / X.length;
@@ -84,5 +92,14 @@ class SilhouettesTest extends SparkTestBase {
             .setPredictionCol(ClusterColumns.PREDICTION)
             .evaluate(scored());
     assertThat(spark).as("Spark's silhouette vs the definition").isCloseTo(mean, within(1e-9));
+    assertThat(Silhouettes.mean(points(), C, 3)).isCloseTo(mean, within(1e-12));
+  }
+
+  @Test
+  void aClusterWithoutMembers_hasNoEntry_andDoesNotCountAsTheNearest() {
+    // the same points with k = 4: cluster 3 is empty
+    Map<Integer, Double> got = Silhouettes.perCluster(points(), C, 4);
+    assertThat(got).containsOnlyKeys(0, 1, 2);
+    assertThat(got.get(0)).isCloseTo((byDefinition(0) + byDefinition(1)) / 2, within(1e-9));
   }
 }

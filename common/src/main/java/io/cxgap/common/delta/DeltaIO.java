@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -44,13 +45,34 @@ public final class DeltaIO {
 
   /** Appends once per (appId, version): a retry of the same batch is a no-op. */
   public static void appendOnce(Dataset<Row> df, String path, String appId, long txnVersion) {
-    df.write()
-        .format("delta")
-        .mode(SaveMode.Append)
-        .option("txnAppId", appId)
-        .option("txnVersion", txnVersion)
-        .save(path);
+    appendOnce(df, path, appId, txnVersion, Map.of());
   }
+
+  /**
+   * Appends once per (appId, version); where this creates the table, it gets {@code
+   * newTableProperties} ({@code delta.*} table properties, e.g. {@link #STATS_COLUMNS}). An
+   * existing table keeps its own.
+   */
+  public static void appendOnce(
+      Dataset<Row> df, String path, String appId, long txnVersion, Map<String, String> newTableProperties) {
+    DataFrameWriter<Row> w =
+        df.write()
+            .format("delta")
+            .mode(SaveMode.Append)
+            .option("txnAppId", appId)
+            .option("txnVersion", txnVersion);
+    if (!newTableProperties.isEmpty() && !exists(df.sparkSession(), path)) {
+      w = w.options(newTableProperties);
+    }
+    w.save(path);
+  }
+
+  /**
+   * The table property naming the columns whose minimum, maximum and null count Delta records
+   * per file for data skipping (by default the first 32 columns): collecting them is a per-row
+   * cost of every write.
+   */
+  public static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
 
   /**
    * Replaces one as_of_date's slice of a table partitioned by {@code as_of_date} (DESIGN.md §6):

@@ -66,6 +66,10 @@ class SessionsTest {
     assertThat(conf.get("spark.master")).isEqualTo("yarn");
     assertThat(conf.get("spark.sql.shuffle.partitions")).isEqualTo("200");
     assertThat(conf.get("spark.databricks.delta.snapshotPartitions")).isEqualTo("50");
+    assertThat(conf.get("spark.sql.files.maxPartitionBytes"))
+        .as("Spark's default, not application.conf's one-machine setting")
+        .isEqualTo("128m");
+    assertThat(conf.get("spark.sql.inMemoryColumnarStorage.compressed")).isEqualTo("true");
   }
 
   @Test

@@ -15,7 +15,7 @@ final class Silhouettes {
   private Silhouettes() {}
 
   /** Per-cluster sums: members, feature sums, sums of squared norms. */
-  record Stats(long[] n, double[][] sum, double[] sqNorm) {}
+  private record Stats(long[] n, double[][] sum, double[] sqNorm) {}
 
   /** The mean silhouette over all {@code points}; {@code cluster[i]} is point i's cluster in [0, k). */
   static double mean(double[][] points, int[] cluster, int k) {
@@ -43,7 +43,7 @@ final class Silhouettes {
     return out;
   }
 
-  static Stats stats(double[][] points, int[] cluster, int k) {
+  private static Stats stats(double[][] points, int[] cluster, int k) {
     long[] n = new long[k];
     double[][] sums = new double[k][points.length == 0 ? 0 : points[0].length];
     double[] sq = new double[k];
@@ -59,7 +59,7 @@ final class Silhouettes {
   }
 
   /** The silhouette of one point x of cluster {@code own}. */
-  static double point(double[] x, int own, Stats st) {
+  private static double point(double[] x, int own, Stats st) {
     if (st.n()[own] <= 1) {
       return 0.0;
     }

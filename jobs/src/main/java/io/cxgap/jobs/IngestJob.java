@@ -170,8 +170,9 @@ final class IngestJob {
                   col(Columns.FILE),
                   lit(ctx.runId()).as(Columns.RUN_ID),
                   lit(batch.id()).as(Columns.BATCH_ID));
-      DeltaIO.appendOnce(good, bronze, "cxgap-bronze-" + source.folder(), batch.id(), BRONZE_PROPERTIES);
-      FaultPoints.hit("ingest." + source.folder() + ".bronze");
+      // Quarantine first: an append to a table makes Spark re-cache every persisted frame that
+      // reads it, and `marked` reads this source's bronze table (the duplicate check), so after
+      // the bronze append the next use of `marked` would classify the whole batch again.
       DeltaIO.appendOnce(
           bad,
           ctx.table("bronze", "quarantine"),
@@ -179,6 +180,8 @@ final class IngestJob {
           batch.id(),
           BRONZE_PROPERTIES);
       FaultPoints.hit("ingest." + source.folder() + ".quarantine");
+      DeltaIO.appendOnce(good, bronze, "cxgap-bronze-" + source.folder(), batch.id(), BRONZE_PROPERTIES);
+      FaultPoints.hit("ingest." + source.folder() + ".bronze");
       IngestLog.commit(ctx, source, batch.id(), read, accepted, quarantined, duplicate);
       return new SourceCounts(source, batch.id(), read, accepted, quarantined, duplicate);
     } finally {

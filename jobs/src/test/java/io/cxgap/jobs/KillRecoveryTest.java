@@ -36,7 +36,7 @@ class KillRecoveryTest extends JobsTestBase {
           "gold.customer_pain_cluster", "gold.pain_cluster_profile");
   /** The kill points of the chain, in order: during ingest, between steps, in a gold write (twice). */
   static final List<String> KILL_POINTS =
-      List.of("ingest.customers.bronze", "conform.done", "delta.commit.gap_segment_touchpoint", "gaps.committed");
+      List.of("ingest.customers.quarantine", "conform.done", "delta.commit.gap_segment_touchpoint", "gaps.committed");
 
   @Test
   void killedAtEachPoint_thenRerun_equalsOneCleanRun_andASecondRunIsLockedOut() throws Exception {
@@ -51,10 +51,12 @@ class KillRecoveryTest extends JobsTestBase {
     Path wh = dir.resolve("killed");
     String[] child = withChildSettings(nightly(landing, wh));
 
-    // 1. SIGKILL during ingest, after customers' bronze append and before their quarantine append
-    killAt(dir, "ingest.customers.bronze", child);
+    // 1. SIGKILL during ingest, after customers' quarantine append and before their bronze append
+    killAt(dir, "ingest.customers.quarantine", child);
     assertThat(wh.resolve("_cxgap/holder.properties")).as("a killed run leaves its holder file").exists();
-    assertThat(table(wh, "bronze", "customers").count()).isEqualTo(expected.get("bronze.customers").size());
+    assertThat(table(wh, "bronze", "quarantine").count())
+        .isEqualTo(expected.get("bronze.quarantine").stream().filter(r -> "customers".equals(r.getAs("source"))).count());
+    assertThat(DeltaIO.exists(spark(), wh.resolve("bronze/customers").toString())).as("customers' bronze append not yet made").isFalse();
 
     // 2. an in-process run that fails by an exception (logged as failed), after surveys' bronze append
     System.setProperty(FaultPoints.FAULT, "ingest.surveys.bronze");

@@ -174,6 +174,7 @@ class BadInputTest extends JobsTestBase {
     Files.copy(landing.resolve("interactions/a.jsonl"), landing.resolve("interactions/again-a.jsonl"));
     long before = table(wh, "bronze", "interactions").count();
     LandingScans scans = new LandingScans();
+    spark().sparkContext().listenerBus().waitUntilEmpty(); // no stage of the runs above is counted
     spark().sparkContext().addSparkListener(scans);
     Outcome again;
     try {

@@ -34,8 +34,8 @@ import org.apache.spark.sql.Row;
  * commons-math's k-means++ (seeded, the best of {@link #TRIALS} starts) and scored by the silhouette
  * with squared Euclidean distance, as Spark's {@code ClusteringEvaluator} defines it ({@link
  * Silhouettes}). The highest silhouette wins, the smaller k on a tie. On the driver the nine
- * candidates take 1–2 s at 20,000 customers; as Spark ML fits they were some 300 jobs of a few milliseconds'
- * work each, 8–15 s of scheduling at any customer count.
+ * candidates take 1–2 s at 20,000 customers; as Spark ML fits they were some 300 jobs of a few
+ * milliseconds' work each, 8–15 s of scheduling at any customer count.
  */
 final class KSelection {
   private KSelection() {}

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -45,7 +46,9 @@ import picocli.CommandLine.Option;
  *       compared value by value with ours.
  * </ol>
  * Results are appended to {@code <out>/bench-runs.csv}; {@code <out>/bench-summary.md} is rebuilt
- * from it. Everything runs in this JVM, one SparkSession for all runs.
+ * from it. Every nightly runs in this JVM, one SparkSession for all runs, unless {@code --jvm new}
+ * starts a JVM for each ({@link BenchNightlyCommand}) and adds its start-to-exit time as step
+ * "process".
  */
 @Command(name = "bench", description = "benchmark nightly at scale factors, incremental next day, DuckDB peer")
 final class BenchCommand implements Callable<Integer> {
@@ -76,8 +79,21 @@ final class BenchCommand implements Callable<Integer> {
       description = "what to measure: full, incremental, duckdb (default all; duckdb alone reuses an earlier full run's warehouse)")
   List<String> cases = new ArrayList<>(List.of("full", "incremental", "duckdb"));
 
+  @Option(names = "--jvm", paramLabel = "same|new",
+      description = "same: every nightly in this JVM, warm after the first; new: each nightly in a JVM of its own, from its start"
+          + " to its exit, as a scheduler runs it (default ${DEFAULT-VALUE})")
+  String jvm = "same";
+
   @Override
   public Integer call() {
+    for (String c : cases) {
+      if (!List.of("full", "incremental", "duckdb").contains(c)) {
+        throw CxErrors.usage("bench: --cases: '%s' is not one of full, incremental, duckdb", c);
+      }
+    }
+    if (!List.of("same", "new").contains(jvm)) {
+      throw CxErrors.usage("bench: --jvm: '%s' is not same or new", jvm);
+    }
     CxConfig base = options.load();
     TouchpointCatalog catalog = JobContext.loadCatalog(base);
     String runId = "bench-" + Instant.now().toString().replace(":", "").replaceAll("\\.\\d+", "");
@@ -117,6 +133,49 @@ final class BenchCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.2f on %d cores", l, Runtime.getRuntime().availableProcessors());
   }
 
+  /** What every CSV row of one benchmark run at one scale factor carries. */
+  record RunInfo(String runId, String label, String load, double sf, long customers) {
+    BenchSummary.Row row(String kase, String step, double wall, long in, long out, Long peak, String note) {
+      return new BenchSummary.Row(runId, Instant.now().toString(), label, load, sf, customers, kase, step, wall, in, out, peak, note);
+    }
+  }
+
+  /**
+   * Runs every step of {@code nightly} for {@code d} in this JVM and, unless {@code kase} is null,
+   * appends one row per step and a "total" row to {@code csv}.
+   */
+  static void measure(SparkSession spark, CxConfig cfg, TouchpointCatalog catalog, LocalDate d, String kase, RunInfo info,
+      HeapSampler heap, Path csv, PrintStream log) {
+    String runId = Cli.newRunId(d);
+    JobContext ctx = new JobContext(cfg, catalog, spark, d, runId);
+    List<BenchSummary.Row> steps = new ArrayList<>();
+    Steps.Listener listener =
+        new Steps.Listener() {
+          @Override
+          public void starting(String step) {
+            heap.reset();
+          }
+
+          @Override
+          public void succeeded(String step, long millis, StepResult r) {
+            steps.add(info.row(kase, step, millis / 1000.0, r.rowsRead(), r.rowsWritten(), heap.peakMib(), ""));
+          }
+        };
+    long t0 = System.nanoTime();
+    try (RunLock lock = RunLock.acquire(cfg, "bench", d, runId)) {
+      Steps.runExclusive(ctx, lock, List.copyOf(Steps.ALL.keySet()), log, listener);
+    }
+    double total = (System.nanoTime() - t0) / 1e9;
+    if (kase != null) {
+      long in = steps.isEmpty() ? 0 : steps.get(0).rowsIn();
+      long outRows = steps.stream().mapToLong(BenchSummary.Row::rowsOut).sum();
+      long peak = steps.stream().mapToLong(r -> r.peakHeapMib() == null ? 0 : r.peakHeapMib()).max().orElse(0);
+      steps.add(info.row(kase, "total", total, in, outRows, peak, "rows in = ingest's; rows out = all steps'"));
+      BenchSummary.append(csv, steps);
+      log.printf(Locale.ROOT, "bench: %s nightly %.1f s%n", kase, total);
+    }
+  }
+
   /** One scale factor's measurements. */
   static final class Bench {
     private final BenchCommand cmd;
@@ -126,12 +185,15 @@ final class BenchCommand implements Callable<Integer> {
     private final int customers;
     private final String runId;
     private final String load;
+    private final RunInfo info;
     private final HeapSampler heap;
     /** Each case's rows are appended as soon as the case ends, so a later crash loses nothing measured. */
     private final Path csv;
     private final PrintStream log;
     private final Path dir;
     private final LocalDate day;
+    /** This JVM's session, started when first needed: with {@code --jvm new} only the DuckDB case needs it. */
+    private final Supplier<SparkSession> spark;
 
     Bench(BenchCommand cmd, CxConfig base, TouchpointCatalog catalog, double sf, String runId, String load, HeapSampler heap,
         Path csv, PrintStream log) {
@@ -142,111 +204,109 @@ final class BenchCommand implements Callable<Integer> {
       this.customers = (int) Math.round(SF1_CUSTOMERS * sf);
       this.runId = runId;
       this.load = load;
+      this.info = new RunInfo(runId, cmd.label, load, sf, customers);
       this.heap = heap;
       this.csv = csv;
       this.log = log;
       this.dir = cmd.work.resolve("sf-" + BenchSummary.num(sf));
       this.day = GeneratorOptions.DEFAULT_END_DATE;
+      this.spark = () -> Sessions.getOrCreate(base);
       if (customers < 1) {
         throw CxErrors.usage("bench: --scale %s gives no customers", sf);
       }
     }
 
     List<String> run() {
-      for (String c : cmd.cases) {
-        if (!List.of("full", "incremental", "duckdb").contains(c)) {
-          throw CxErrors.usage("bench: --cases: '%s' is not one of full, incremental, duckdb", c);
-        }
-      }
       Path landing = dir.resolve("landing");
       prepareLanding(landing);
-      SparkSession spark = Sessions.getOrCreate(config(landing, dir.resolve("warehouse-full")));
       Path fullWarehouse = dir.resolve("warehouse-full");
       if (cmd.cases.contains("full")) {
-        full(spark, landing, fullWarehouse);
+        full(landing, fullWarehouse);
       }
       if (cmd.cases.contains("incremental")) {
-        incremental(spark, landing);
+        incremental(landing);
       }
-      return cmd.cases.contains("duckdb") ? peer(spark, landing, fullWarehouse) : List.of();
+      return cmd.cases.contains("duckdb") ? peer(landing, fullWarehouse) : List.of();
     }
 
-    private void full(SparkSession spark, Path landing, Path fullWarehouse) {
+    private void full(Path landing, Path fullWarehouse) {
       log.printf(Locale.ROOT, "bench: SF%s (%,d customers): full nightly for %s%n", BenchSummary.num(sf), customers, day);
       delete(fullWarehouse);
-      nightly(spark, config(landing, fullWarehouse), day, "full");
+      nightly(landing, fullWarehouse, day, "full");
     }
 
-    private void incremental(SparkSession spark, Path landing) {
+    private void incremental(Path landing) {
       log.printf(Locale.ROOT, "bench: SF%s: incremental: nightly for %s, then the files of %s added%n", BenchSummary.num(sf), day.minusDays(1), day);
       Path incrLanding = dir.resolve("landing-incr");
       Path incrWarehouse = dir.resolve("warehouse-incr");
       delete(incrLanding);
       delete(incrWarehouse);
       link(landing, incrLanding, false);
-      nightly(spark, config(incrLanding, incrWarehouse), day.minusDays(1), null);
+      nightly(incrLanding, incrWarehouse, day.minusDays(1), null);
       link(landing, incrLanding, true);
-      nightly(spark, config(incrLanding, incrWarehouse), day, "incremental");
+      nightly(incrLanding, incrWarehouse, day, "incremental");
     }
 
-    private List<String> peer(SparkSession spark, Path landing, Path fullWarehouse) {
+    private List<String> peer(Path landing, Path fullWarehouse) {
       log.printf(Locale.ROOT, "bench: SF%s: DuckDB peer%n", BenchSummary.num(sf));
       DuckDbPeer.Result peer =
           DuckDbPeer.run(
               new DuckDbPeer.Params(landing, catalog, day, base.windowDays(), base.minRespondents(), base.segmentDimensions(),
                   base.wideExpectationPrefix(), base.wideExperiencePrefix()),
               dir.resolve("duckdb-scratch"));
-      List<Map<String, Object>> ours = ourTable(spark, config(landing, fullWarehouse), day);
+      List<Map<String, Object>> ours = ourTable(spark.get(), config(landing, fullWarehouse), day);
       List<String> diffs = GapTableDiff.diff(ours, peer.rows(), TOLERANCE);
       String note =
           diffs.isEmpty()
               ? String.format(Locale.ROOT, "equal to ours in all %d cells (1e-9)", ours.size())
               : diffs.size() + " differences from ours";
-      BenchSummary.append(csv, List.of(row("duckdb", "gap_segment_touchpoint", peer.millis() / 1000.0, peer.rowsRead(), peer.rows().size(), null, note)));
+      BenchSummary.append(csv, List.of(info.row("duckdb", "gap_segment_touchpoint", peer.millis() / 1000.0, peer.rowsRead(), peer.rows().size(), null, note)));
       log.printf(Locale.ROOT, "bench: DuckDB %.1f s, %s%n", peer.millis() / 1000.0, note);
       return diffs;
     }
 
-    private CxConfig config(Path landing, Path warehouse) {
+    /** The command line's --set overrides with landing and warehouse pointed at this case's. */
+    private List<String> sets(Path landing, Path warehouse) {
       List<String> sets = new ArrayList<>(cmd.options.sets);
       sets.add("cx.landing=" + landing.toAbsolutePath());
       sets.add("cx.warehouse=" + warehouse.toAbsolutePath());
-      return cmd.options.load(sets);
+      return sets;
     }
 
-    private void nightly(SparkSession spark, CxConfig cfg, LocalDate d, String kase) {
-      String runId = Cli.newRunId(d);
-      JobContext ctx = new JobContext(cfg, catalog, spark, d, runId);
-      List<BenchSummary.Row> steps = new ArrayList<>();
-      Steps.Listener listener =
-          new Steps.Listener() {
-            @Override
-            public void starting(String step) {
-              heap.reset();
-            }
+    private CxConfig config(Path landing, Path warehouse) {
+      return cmd.options.load(sets(landing, warehouse));
+    }
 
-            @Override
-            public void succeeded(String step, long millis, StepResult r) {
-              steps.add(row(kase, step, millis / 1000.0, r.rowsRead(), r.rowsWritten(), heap.peakMib(), ""));
-            }
-          };
-      long t0 = System.nanoTime();
-      try (RunLock lock = RunLock.acquire(cfg, "bench", d, runId)) {
-        Steps.runExclusive(ctx, lock, List.copyOf(Steps.ALL.keySet()), log, listener);
+    /**
+     * One nightly for {@code d}: in this JVM, or ({@code --jvm new}) in a JVM of its own started
+     * like this one. {@code kase} null: not measured (the incremental case's day before).
+     */
+    private void nightly(Path landing, Path warehouse, LocalDate d, String kase) {
+      if (cmd.jvm.equals("same")) {
+        measure(spark.get(), config(landing, warehouse), catalog, d, kase, info, heap, csv, log);
+        return;
       }
-      double total = (System.nanoTime() - t0) / 1e9;
+      List<String> args = new ArrayList<>(ChildJvm.command(BenchNightlyCommand.NAME));
+      args.addAll(List.of("--date", d.toString(), "--csv", csv.toAbsolutePath().toString(), "--run-id", runId, "--label", cmd.label,
+          "--load", load, "--scale", BenchSummary.num(sf), "--customers", Integer.toString(customers)));
       if (kase != null) {
-        long in = steps.isEmpty() ? 0 : steps.get(0).rowsIn();
-        long outRows = steps.stream().mapToLong(BenchSummary.Row::rowsOut).sum();
-        long peak = steps.stream().mapToLong(r -> r.peakHeapMib() == null ? 0 : r.peakHeapMib()).max().orElse(0);
-        steps.add(row(kase, "total", total, in, outRows, peak, "rows in = ingest's; rows out = all steps'"));
-        BenchSummary.append(csv, steps);
-        log.printf(Locale.ROOT, "bench: %s nightly %.1f s%n", kase, total);
+        args.addAll(List.of("--case", kase));
       }
-    }
-
-    private BenchSummary.Row row(String kase, String step, double wall, long in, long outRows, Long peak, String note) {
-      return new BenchSummary.Row(runId, Instant.now().toString(), cmd.label, load, sf, customers, kase, step, wall, in, outRows, peak, note);
+      if (cmd.options.config != null) {
+        args.addAll(List.of("--config", cmd.options.config.toAbsolutePath().toString()));
+      }
+      sets(landing, warehouse).forEach(s -> args.addAll(List.of("--set", s)));
+      double wall = ChildJvm.run(args, log, "bench: nightly in a new JVM", d.toString());
+      if (kase != null) {
+        BenchSummary.Row total =
+            BenchSummary.read(csv).stream()
+                .filter(r -> r.runId().equals(runId) && r.scale() == sf && r.kase().equals(kase) && r.step().equals("total"))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("the nightly's JVM wrote no total row to " + csv));
+        BenchSummary.append(csv, List.of(info.row(kase, BenchSummary.PROCESS, wall, total.rowsIn(), total.rowsOut(), total.peakHeapMib(),
+            "a new JVM, from its start to its exit: what a scheduler waits for")));
+        log.printf(Locale.ROOT, "bench: %s nightly in a new JVM %.1f s from start to exit%n", kase, wall);
+      }
     }
 
     /** Generates the landing zone unless the one there was made with the same parameters. */

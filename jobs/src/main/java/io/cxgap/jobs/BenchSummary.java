@@ -24,6 +24,9 @@ final class BenchSummary {
   static final String HEADER =
       "run_id,run_at,label,load,scale,customers,case,step,wall_s,rows_in,rows_out,rows_per_s,peak_heap_mib,note";
 
+  /** The step of a nightly run in a JVM of its own (bench --jvm new): from the JVM's start to its exit. */
+  static final String PROCESS = "process";
+
   /** Growth exponents up to this count as linear (noise and fixed costs aside). */
   static final double LINEAR_EXPONENT = 1.1;
 
@@ -164,8 +167,11 @@ final class BenchSummary {
       java.util.Set<String> seen = new java.util.LinkedHashSet<>();
       for (Row r : rows) {
         if (seen.add(r.runId())) {
+          boolean newJvm = rows.stream().anyMatch(x -> x.runId().equals(r.runId()) && x.step().equals(PROCESS));
           b.append("- Run `").append(r.runId()).append("`, load average at start ").append(r.load());
-          b.append(r.label().isEmpty() ? "" : ", label: " + r.label()).append('\n');
+          b.append(r.label().isEmpty() ? "" : ", label: " + r.label());
+          b.append(newJvm ? "; each nightly in a JVM of its own (`--jvm new`)" : "; every nightly in the bench's JVM, warm after its first (`--jvm same`)")
+              .append('\n');
         }
       }
       b.append('\n');
@@ -181,6 +187,17 @@ final class BenchSummary {
       if (full.isPresent() && incr.isPresent()) {
         b.append(String.format(Locale.ROOT, "- Incremental next day: %.1f s = %.2f of the full run (%.1f s).%n", incr.get().wallS(),
             incr.get().wallS() / full.get().wallS(), full.get().wallS()));
+      }
+      Optional<Row> fullProcess = find(rows, "full", PROCESS);
+      Optional<Row> incrProcess = find(rows, "incremental", PROCESS);
+      if (fullProcess.isPresent() || incrProcess.isPresent()) {
+        b.append("- As a scheduler runs it, a JVM from its start to its exit:");
+        fullProcess.ifPresent(p -> b.append(String.format(Locale.ROOT, " full %.1f s", p.wallS())));
+        incrProcess.ifPresent(p -> b.append(String.format(Locale.ROOT, "%s next day %.1f s", fullProcess.isPresent() ? "," : "", p.wallS())));
+        if (fullProcess.isPresent() && incrProcess.isPresent()) {
+          b.append(String.format(Locale.ROOT, " = %.2f of the full run", incrProcess.get().wallS() / fullProcess.get().wallS()));
+        }
+        b.append(".\n");
       }
       if (duck.isPresent()) {
         double ours = oursForPeer(rows);

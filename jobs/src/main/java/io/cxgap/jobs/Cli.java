@@ -93,6 +93,7 @@ public final class Cli implements Callable<Integer> {
     cl.addSubcommand("serve", new ServeCommand());
     cl.addSubcommand("runs", new RunsCommand());
     cl.addSubcommand("bench", new BenchCommand());
+    cl.addSubcommand(BenchNightlyCommand.NAME, new BenchNightlyCommand());
     return cl;
   }
 

@@ -81,6 +81,24 @@ class BenchSummaryTest {
     assertThat(md).doesNotContain("NaN");
   }
 
+  @Test
+  void aRunInNewJvms_saysSo_andReportsStartToExitTimes() {
+    List<BenchSummary.Row> rows = new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 1, 100_000, 80, 10, 12, 14, 40, 9));
+    String load = "0.10 on 2 cores";
+    // the same run's JVMs took 120 s (full) and 90 s (next day) from start to exit: 90 / 120 = 0.75
+    rows.add(new BenchSummary.Row("r1", "2026-11-30T10:00:00Z", "", load, 1, 100_000, "full", BenchSummary.PROCESS, 120, 1000, 2000, 700L, ""));
+    rows.add(new BenchSummary.Row("r1", "2026-11-30T10:00:00Z", "", load, 1, 100_000, "incremental", BenchSummary.PROCESS, 90, 10, 200, 400L, ""));
+    String md = BenchSummary.markdown(rows);
+    assertThat(md).contains("; each nightly in a JVM of its own (`--jvm new`)");
+    assertThat(md).contains("- As a scheduler runs it, a JVM from its start to its exit: full 120.0 s, next day 90.0 s = 0.75 of the full run.");
+    // the in-JVM totals are still reported: 40 / 80 = 0.50
+    assertThat(md).contains("- Incremental next day: 40.0 s = 0.50 of the full run (80.0 s).");
+    assertThat(md).contains("| full | process | 120.0 |");
+
+    String same = BenchSummary.markdown(run("r2", "2026-11-30T10:00:00Z", 1, 100_000, 80, 10, 12, 14, 40, 9));
+    assertThat(same).contains("; every nightly in the bench's JVM, warm after its first (`--jvm same`)").doesNotContain("As a scheduler");
+  }
+
   private static List<BenchSummary.Row> run(
       String id, String at, double sf, long customers, double full, double ingest, double conform, double gaps, double incr, double duck) {
     String label = "idle, \"quiet\" box";

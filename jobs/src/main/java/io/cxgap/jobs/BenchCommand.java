@@ -287,15 +287,16 @@ final class BenchCommand implements Callable<Integer> {
         return;
       }
       List<String> args = new ArrayList<>(ChildJvm.command(BenchNightlyCommand.NAME));
-      args.addAll(List.of("--date", d.toString(), "--csv", csv.toAbsolutePath().toString(), "--run-id", runId, "--label", cmd.label,
-          "--load", load, "--scale", BenchSummary.num(sf), "--customers", Integer.toString(customers)));
+      // name=value: a label that is empty or starts with '-' stays one value
+      args.addAll(List.of("--date=" + d, "--csv=" + csv.toAbsolutePath(), "--run-id=" + runId, "--label=" + cmd.label,
+          "--load=" + load, "--scale=" + BenchSummary.num(sf), "--customers=" + customers));
       if (kase != null) {
-        args.addAll(List.of("--case", kase));
+        args.add("--case=" + kase);
       }
       if (cmd.options.config != null) {
-        args.addAll(List.of("--config", cmd.options.config.toAbsolutePath().toString()));
+        args.add("--config=" + cmd.options.config.toAbsolutePath());
       }
-      sets(landing, warehouse).forEach(s -> args.addAll(List.of("--set", s)));
+      sets(landing, warehouse).forEach(s -> args.add("--set=" + s));
       double wall = ChildJvm.run(args, log, "bench: nightly in a new JVM", d.toString());
       if (kase != null) {
         BenchSummary.Row total =

@@ -23,9 +23,11 @@ class BenchNewJvmTest extends JobsTestBase {
     Path out = tmp.resolve("results");
     Outcome o =
         cli("bench", "--jvm", "new", "--cases", "full", "--scale", "0.003", "--work", tmp.resolve("work").toString(), "--out",
-            out.toString(), "--label", "test", "--set", "cx.catalog=" + repoCatalog(), "--set", "spark.sql.shuffle.partitions=2",
+            out.toString(), "--label", "-Xmx3g, 2 cores", "--set", "cx.catalog=" + repoCatalog(), "--set", "spark.sql.shuffle.partitions=2",
             "--set", "spark.databricks.delta.snapshotPartitions=2");
     assertThat(o.code()).as(o.toString()).isZero();
+    // the child's rows carry the bench's label intact, leading '-' and comma included
+    assertThat(BenchSummary.read(out.resolve("bench-runs.csv"))).allSatisfy(r -> assertThat(r.label()).isEqualTo("-Xmx3g, 2 cores"));
     // the child's own output reaches the bench's: its step lines, then the bench's line for the JVM
     assertThat(o.out()).contains("ingest   ok").contains("report   ok").contains("bench: full nightly in a new JVM");
 

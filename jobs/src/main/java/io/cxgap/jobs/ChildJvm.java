@@ -41,12 +41,27 @@ final class ChildJvm {
     long t0 = System.nanoTime();
     try {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        for (String line = r.readLine(); line != null; line = r.readLine()) {
-          out.println(line);
+      // a bench stopped by a signal stops its nightly too, instead of leaving it running alone
+      Thread stop = new Thread(p::destroy, "cxgap-stop-child");
+      Runtime.getRuntime().addShutdownHook(stop);
+      int code;
+      try {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+          for (String line = r.readLine(); line != null; line = r.readLine()) {
+            out.println(line);
+          }
+        }
+        code = p.waitFor();
+      } finally {
+        if (p.isAlive()) {
+          p.destroy();
+        }
+        try {
+          Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running or has run: nothing to remove
         }
       }
-      int code = p.waitFor();
       double wall = (System.nanoTime() - t0) / 1e9;
       if (code != 0) {
         throw CxErrors.jobFailed(job, date, new IllegalStateException("its JVM exited with " + code + "; the output is above"));

@@ -183,8 +183,6 @@ final class BenchCommand implements Callable<Integer> {
     private final TouchpointCatalog catalog;
     private final double sf;
     private final int customers;
-    private final String runId;
-    private final String load;
     private final RunInfo info;
     private final HeapSampler heap;
     /** Each case's rows are appended as soon as the case ends, so a later crash loses nothing measured. */
@@ -202,8 +200,6 @@ final class BenchCommand implements Callable<Integer> {
       this.catalog = catalog;
       this.sf = sf;
       this.customers = (int) Math.round(SF1_CUSTOMERS * sf);
-      this.runId = runId;
-      this.load = load;
       this.info = new RunInfo(runId, cmd.label, load, sf, customers);
       this.heap = heap;
       this.csv = csv;
@@ -288,8 +284,8 @@ final class BenchCommand implements Callable<Integer> {
       }
       List<String> args = new ArrayList<>(ChildJvm.command(BenchNightlyCommand.NAME));
       // name=value: a label that is empty or starts with '-' stays one value
-      args.addAll(List.of("--date=" + d, "--csv=" + csv.toAbsolutePath(), "--run-id=" + runId, "--label=" + cmd.label,
-          "--load=" + load, "--scale=" + BenchSummary.num(sf), "--customers=" + customers));
+      args.addAll(List.of("--date=" + d, "--csv=" + csv.toAbsolutePath(), "--run-id=" + info.runId(), "--label=" + info.label(),
+          "--load=" + info.load(), "--scale=" + BenchSummary.num(sf), "--customers=" + customers));
       if (kase != null) {
         args.add("--case=" + kase);
       }
@@ -301,7 +297,7 @@ final class BenchCommand implements Callable<Integer> {
       if (kase != null) {
         BenchSummary.Row total =
             BenchSummary.read(csv).stream()
-                .filter(r -> r.runId().equals(runId) && r.scale() == sf && r.kase().equals(kase) && r.step().equals("total"))
+                .filter(r -> r.runId().equals(info.runId()) && r.scale() == sf && r.kase().equals(kase) && r.step().equals("total"))
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("the nightly's JVM wrote no total row to " + csv));
         BenchSummary.append(csv, List.of(info.row(kase, BenchSummary.PROCESS, wall, total.rowsIn(), total.rowsOut(), total.peakHeapMib(),

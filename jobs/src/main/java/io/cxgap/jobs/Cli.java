@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "cxgap",
+    // INHERIT: every subcommand takes --help and --version too (bench --help lists bench's options)
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "cxgap 0.1.0",
     description = "Customer-experience gap analytics on Spark and Delta Lake.",
@@ -53,7 +55,7 @@ public final class Cli implements Callable<Integer> {
   }
 
   /** Runs a list of steps for one date: {@code nightly} runs them all, each step has its own command. */
-  @Command(mixinStandardHelpOptions = true)
+  @Command
   static final class StepCommand implements Callable<Integer> {
     private final String name;
     private final List<String> steps;
@@ -146,7 +148,7 @@ public final class Cli implements Callable<Integer> {
     cl.setErr(new java.io.PrintWriter(err, true));
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("cxgap: " + ex.getMessage() + " (see cxgap --help)");
+          err.println("cxgap: " + ex.getMessage() + " (see " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
           return CxException.USAGE;
         });
     cl.setExecutionExceptionHandler(

@@ -98,4 +98,20 @@ class CliTest {
     assertThat(o.code()).isZero();
     assertThat(o.out()).contains("nightly").contains("generate").contains("demo");
   }
+
+  @Test
+  void everyCommand_answersHelp_withItsOwnUsage() {
+    for (String c : new String[] {"demo", "generate", "nightly", "ingest", "conform", "gaps", "trends", "drivers", "clusters", "report", "sql", "serve", "runs", "bench"}) {
+      JobsTestBase.Outcome o = run(c, "--help");
+      assertThat(o.code()).as(o.toString()).isZero();
+      assertThat(o.out()).as(c).startsWith("Usage: cxgap " + c + " ").contains("--help");
+    }
+    assertThat(run("bench", "--help").out()).contains("--scale").contains("--jvm");
+    assertThat(run("bench", "--version").out()).contains("cxgap 0.1.0");
+  }
+
+  @Test
+  void badOptionOfACommand_pointsToThatCommandsHelp() {
+    assertUsage(run("bench", "--frobnicate"), "--frobnicate", "see cxgap bench --help");
+  }
 }

@@ -17,8 +17,8 @@ import org.apache.spark.sql.Row;
 /**
  * Bronze → silver (DESIGN.md §2): the CRM state as of the end of D (one slice of
  * {@code silver.customers} per as_of_date, no personal data), and the survey items and
- * interactions of every bronze batch not yet conformed, normalised. Each silver append carries
- * the newest bronze batch id as its Delta txnVersion, so a rerun adds nothing twice.
+ * interactions of every bronze batch not yet conformed, normalised. Silver's newest batch id says
+ * which batches it holds; an append is one commit, so a rerun adds nothing twice.
  */
 final class ConformJob {
   private ConformJob() {}
@@ -64,7 +64,7 @@ final class ConformJob {
     if (newest > done) {
       Dataset<Row> fresh = bronze.where(col(Columns.BATCH_ID).gt(done));
       added = fresh.count();
-      DeltaIO.appendOnce(transform.apply(fresh), silverPath, "cxgap-silver-" + silverName, newest);
+      DeltaIO.append(transform.apply(fresh), silverPath);
     }
     counts.put(silverName + ".added", added);
     return added;

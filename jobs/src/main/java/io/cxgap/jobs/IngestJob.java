@@ -43,8 +43,10 @@ final class IngestJob {
   static StepResult run(JobContext ctx) {
     List<SourceCounts> all = new ArrayList<>();
     List<String> notes = new ArrayList<>();
+    // the log is read once: a source's batches change only its own rows
+    Map<Source, IngestLog.State> log = IngestLog.read(ctx);
     for (Source s : List.of(Source.CUSTOMERS, Source.SURVEYS, Source.INTERACTIONS)) {
-      all.add(ingest(ctx, s, notes));
+      all.add(ingest(ctx, s, log.get(s), notes));
     }
     long read = 0, written = 0, quarantined = 0;
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -99,7 +101,7 @@ final class IngestJob {
     return String.join("; ", parts);
   }
 
-  static SourceCounts ingest(JobContext ctx, Source source, List<String> notes) {
+  static SourceCounts ingest(JobContext ctx, Source source, IngestLog.State logged, List<String> notes) {
     CxConfig cfg = ctx.config();
     String bronze = ctx.table("bronze", source.folder());
     String customers = ctx.table("bronze", Source.CUSTOMERS.folder());
@@ -111,7 +113,7 @@ final class IngestJob {
             source,
             source == Source.CUSTOMERS ? cfg.segmentDimensions() : List.of(),
             new LandingReader.WidePrefixes(cfg.wideExpectationPrefix(), cfg.wideExperiencePrefix()));
-    IngestLog.Batch batch = nextBatch(ctx, source, listed, reader, notes);
+    IngestLog.Batch batch = nextBatch(ctx, source, logged, listed, reader, notes);
     if (batch == null) {
       return new SourceCounts(source, 0, 0, 0, 0, 0);
     }
@@ -173,14 +175,16 @@ final class IngestJob {
       // Quarantine first: an append to a table makes Spark re-cache every persisted frame that
       // reads it, and `marked` reads this source's bronze table (the duplicate check), so after
       // the bronze append the next use of `marked` would classify the whole batch again.
-      DeltaIO.appendOnce(
-          bad,
-          ctx.table("bronze", "quarantine"),
-          "cxgap-quarantine-" + source.folder(),
-          batch.id(),
-          BRONZE_PROPERTIES);
+      // A new batch's id is new to both tables. A resumed batch's append may have landed before
+      // the run died; each append is one commit, so one row of the batch means all of them.
+      String quarantine = ctx.table("bronze", "quarantine");
+      if (!(batch.resumed() && inQuarantine(ctx, source, batch.id()))) {
+        DeltaIO.append(bad, quarantine, BRONZE_PROPERTIES);
+      }
       FaultPoints.hit("ingest." + source.folder() + ".quarantine");
-      DeltaIO.appendOnce(good, bronze, "cxgap-bronze-" + source.folder(), batch.id(), BRONZE_PROPERTIES);
+      if (!(batch.resumed() && inBronze(ctx, source, batch.id()))) {
+        DeltaIO.append(good, bronze, BRONZE_PROPERTIES);
+      }
       FaultPoints.hit("ingest." + source.folder() + ".bronze");
       IngestLog.commit(ctx, source, batch.id(), read, accepted, quarantined, duplicate);
       return new SourceCounts(source, batch.id(), read, accepted, quarantined, duplicate);
@@ -214,8 +218,7 @@ final class IngestJob {
    * none of it landed; otherwise it must be completed with its files.
    */
   private static IngestLog.Batch nextBatch(
-      JobContext ctx, Source source, List<LandingFile> listed, LandingReader reader, List<String> notes) {
-    IngestLog.State state = IngestLog.read(ctx, source);
+      JobContext ctx, Source source, IngestLog.State state, List<LandingFile> listed, LandingReader reader, List<String> notes) {
     IngestLog.Batch pending = state.pending();
     if (pending != null) {
       Set<String> present = new HashSet<>();
@@ -233,7 +236,7 @@ final class IngestJob {
       }
       IngestLog.abandon(ctx, source, pending.id());
       notes.add(source.folder() + " batch " + pending.id() + " abandoned: " + gone.size() + " of its files are gone");
-      return nextBatch(ctx, source, listed, reader, notes);
+      return nextBatch(ctx, source, IngestLog.read(ctx).get(source), listed, reader, notes);
     }
     List<LandingFile> fresh = listed.stream().filter(f -> !state.known().contains(f.path())).toList();
     if (fresh.isEmpty()) {
@@ -247,19 +250,25 @@ final class IngestJob {
 
   /** Whether any row of the batch reached bronze or quarantine. */
   private static boolean landed(JobContext ctx, Source source, long batchId) {
-    boolean inBronze =
-        DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", source.folder()))
-            .map(t -> !t.where(col(Columns.BATCH_ID).equalTo(batchId)).limit(1).isEmpty())
-            .orElse(false);
-    boolean inQuarantine =
-        DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", "quarantine"))
-            .map(
-                t ->
-                    !t.where(col(Columns.SOURCE).equalTo(source.folder()).and(col(Columns.BATCH_ID).equalTo(batchId)))
-                        .limit(1)
-                        .isEmpty())
-            .orElse(false);
-    return inBronze || inQuarantine;
+    return inBronze(ctx, source, batchId) || inQuarantine(ctx, source, batchId);
+  }
+
+  /** Whether the batch's bronze append was committed. */
+  private static boolean inBronze(JobContext ctx, Source source, long batchId) {
+    return DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", source.folder()))
+        .map(t -> !t.where(col(Columns.BATCH_ID).equalTo(batchId)).limit(1).isEmpty())
+        .orElse(false);
+  }
+
+  /** Whether the batch's quarantine append was committed (with a row: an empty one adds none). */
+  private static boolean inQuarantine(JobContext ctx, Source source, long batchId) {
+    return DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", "quarantine"))
+        .map(
+            t ->
+                !t.where(col(Columns.SOURCE).equalTo(source.folder()).and(col(Columns.BATCH_ID).equalTo(batchId)))
+                    .limit(1)
+                    .isEmpty())
+        .orElse(false);
   }
 
   private static Dataset<Row> classify(JobContext ctx, Source source, Dataset<Row> raw, long customersVersion) {

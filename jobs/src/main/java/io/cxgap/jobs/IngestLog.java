@@ -1,16 +1,17 @@
 package io.cxgap.jobs;
 
-import static org.apache.spark.sql.functions.*;
-
 import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.landing.LandingFile;
 import io.cxgap.common.landing.Source;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.Comparator;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,10 +22,11 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The write-ahead log of ingest batches, {@code bronze.ingest_log}: a batch's file list is
  * written (status {@code planned}) before its rows, and a {@code committed} row after them. A
- * planned batch without a commit is redone with exactly its files; its bronze and quarantine
- * appends carry the batch id as Delta txnVersion, so whatever part already landed is not added
- * twice. This is the offsets/commits log of Spark's file stream source, kept in Delta so that
- * files are read by header name (see IngestJob).
+ * planned batch without a commit is redone with exactly its files, and IngestJob skips the bronze
+ * or quarantine append that already landed, so nothing is added twice. Each row is appended once:
+ * a batch is planned under a new id, and committed or abandoned only while pending. This is the
+ * offsets/commits log of Spark's file stream source, kept in Delta so that files are read by
+ * header name (see IngestJob).
  */
 final class IngestLog {
   static final String PLANNED = "planned";
@@ -57,28 +59,37 @@ final class IngestLog {
     return ctx.table("bronze", "ingest_log");
   }
 
-  /**
-   * Reads the log of one source. Files of abandoned batches are not known (they are planned
-   * again); the oldest planned batch without a commit is pending.
-   */
-  static State read(JobContext ctx, Source source) {
-    List<Row> rows = new ArrayList<>();
+  /** Reads the log: what it says of each source (every source has an entry). */
+  static Map<Source, State> read(JobContext ctx) {
+    Map<String, List<Row>> rows = new HashMap<>();
     DeltaIO.readIfExists(ctx.spark(), path(ctx))
         .ifPresent(
             log ->
-                rows.addAll(
-                    log.where(col("source").equalTo(source.folder()))
-                        .select("batch_id", "status", "file", "size", "modified_at", "customers_version")
-                        .collectAsList()));
+                log.select("source", "batch_id", "status", "file", "size", "modified_at", "customers_version")
+                    .collectAsList()
+                    .forEach(r -> rows.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r)));
+    Map<Source, State> states = new EnumMap<>(Source.class);
+    for (Source s : Source.values()) {
+      states.put(s, state(rows.getOrDefault(s.folder(), List.of())));
+    }
+    return states;
+  }
+
+  /**
+   * One source's state from its rows (source, batch_id, status, file, size, modified_at,
+   * customers_version). Files of abandoned batches are not known (they are planned again); the
+   * oldest planned batch without a commit is pending.
+   */
+  private static State state(List<Row> rows) {
     TreeMap<Long, List<LandingFile>> planned = new TreeMap<>();
     Set<Long> closed = new HashSet<>();
     Set<Long> abandoned = new HashSet<>();
     TreeMap<Long, Long> versions = new TreeMap<>();
     long maxBatch = 0;
     for (Row r : rows) {
-      long b = r.getLong(0);
+      long b = r.getLong(1);
       maxBatch = Math.max(maxBatch, b);
-      switch (r.getString(1)) {
+      switch (r.getString(2)) {
         case COMMITTED -> closed.add(b);
         case ABANDONED -> {
           closed.add(b);
@@ -87,8 +98,8 @@ final class IngestLog {
         default -> {
           planned
               .computeIfAbsent(b, k -> new ArrayList<>())
-              .add(new LandingFile(r.getString(2), r.getLong(3), r.getTimestamp(4).getTime()));
-          versions.put(b, r.isNullAt(5) ? -1L : r.getLong(5));
+              .add(new LandingFile(r.getString(3), r.getLong(4), r.getTimestamp(5).getTime()));
+          versions.put(b, r.isNullAt(6) ? -1L : r.getLong(6));
         }
       }
     }
@@ -117,8 +128,7 @@ final class IngestLog {
               source.folder(), id, PLANNED, f.path(), f.size(), new Timestamp(f.modifiedMillis()),
               customersVersion, ctx.runId(), null, null, null, null));
     }
-    DeltaIO.appendOnce(
-        ctx.spark().createDataFrame(plan, SCHEMA), path(ctx), "cxgap-ingest-plan-" + source.folder(), id);
+    DeltaIO.append(ctx.spark().createDataFrame(plan, SCHEMA), path(ctx));
     return new Batch(id, files, customersVersion, false);
   }
 
@@ -127,8 +137,7 @@ final class IngestLog {
     Row r =
         RowFactory.create(
             source.folder(), batchId, ABANDONED, null, null, null, null, ctx.runId(), null, null, null, null);
-    DeltaIO.appendOnce(
-        ctx.spark().createDataFrame(List.of(r), SCHEMA), path(ctx), "cxgap-ingest-abandon-" + source.folder(), batchId);
+    DeltaIO.append(ctx.spark().createDataFrame(List.of(r), SCHEMA), path(ctx));
   }
 
   static void commit(JobContext ctx, Source source, long batchId, long read, long accepted, long quarantined, long duplicate) {
@@ -137,6 +146,6 @@ final class IngestLog {
             source.folder(), batchId, COMMITTED, null, null, null, null, ctx.runId(), read, accepted,
             quarantined, duplicate);
     Dataset<Row> df = ctx.spark().createDataFrame(List.of(r), SCHEMA);
-    DeltaIO.appendOnce(df, path(ctx), "cxgap-ingest-commit-" + source.folder(), batchId);
+    DeltaIO.append(df, path(ctx));
   }
 }

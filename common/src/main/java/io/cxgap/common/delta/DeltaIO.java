@@ -9,12 +9,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.types.StructField;
+import scala.Option;
 
 /**
- * The one place cxgap writes Delta tables (DESIGN.md §6). Appends carry Delta's idempotent
- * transaction id ({@code txnAppId}/{@code txnVersion}), so a repeated batch adds its rows once;
- * slice writes replace exactly one predicate's rows in one atomic commit.
+ * The one place cxgap writes Delta tables (DESIGN.md §6). Every write is one atomic commit: an
+ * append adds its rows or none; a slice write replaces exactly one predicate's rows.
  */
 public final class DeltaIO {
   private DeltaIO() {}
@@ -35,32 +37,42 @@ public final class DeltaIO {
     return spark.read().format("delta").option("versionAsOf", version).load(path);
   }
 
-  /** The latest committed version, or -1 where there is no table yet. */
+  /**
+   * The latest committed version, or -1 where there is no table yet. From the log's listing, as
+   * Delta's snapshot has it: {@code history(1)} would run a Spark job for it.
+   */
   public static long version(SparkSession spark, String path) {
     if (!exists(spark, path)) {
       return -1;
     }
-    return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
-  }
-
-  /** Appends once per (appId, version): a retry of the same batch is a no-op. */
-  public static void appendOnce(Dataset<Row> df, String path, String appId, long txnVersion) {
-    appendOnce(df, path, appId, txnVersion, Map.of());
+    return snapshot(spark, path).version();
   }
 
   /**
-   * Appends once per (appId, version); where this creates the table, it gets {@code
+   * The table's newest snapshot, as far as its log listing and its newest checksum file give it:
+   * version, schema and metadata without a Spark job. (What needs the list of files, such as
+   * {@code DeltaTable.detail()}, makes Delta rebuild the table's state: three jobs.)
+   */
+  private static Snapshot snapshot(SparkSession spark, String path) {
+    return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty());
+  }
+
+  /** Appends {@code df} in one commit. */
+  public static void append(Dataset<Row> df, String path) {
+    append(df, path, Map.of());
+  }
+
+  /**
+   * Appends {@code df} in one commit; where this creates the table, it gets {@code
    * newTableProperties} ({@code delta.*} table properties, e.g. {@link #STATS_COLUMNS}). An
    * existing table keeps its own.
+   *
+   * <p>No Delta transaction id ({@code txnAppId}/{@code txnVersion}): looking one up makes Delta
+   * rebuild the table's whole state (three Spark jobs) before every append. The callers know
+   * themselves whether a batch already landed (see IngestJob and ConformJob).
    */
-  public static void appendOnce(
-      Dataset<Row> df, String path, String appId, long txnVersion, Map<String, String> newTableProperties) {
-    DataFrameWriter<Row> w =
-        df.write()
-            .format("delta")
-            .mode(SaveMode.Append)
-            .option("txnAppId", appId)
-            .option("txnVersion", txnVersion);
+  public static void append(Dataset<Row> df, String path, Map<String, String> newTableProperties) {
+    DataFrameWriter<Row> w = df.write().format("delta").mode(SaveMode.Append);
     if (!newTableProperties.isEmpty() && !exists(df.sparkSession(), path)) {
       w = w.options(newTableProperties);
     }
@@ -101,7 +113,8 @@ public final class DeltaIO {
     }
     String table = "delta.`" + path.replace("`", "``") + "`";
     int changes = 0;
-    for (StructField f : read(spark, path).schema().fields()) {
+    Snapshot snapshot = snapshot(spark, path);
+    for (StructField f : snapshot.schema().fields()) {
       String want = columnComments.get(f.name());
       String have = f.getComment().isDefined() ? f.getComment().get() : null;
       if (want != null && !want.equals(have)) {
@@ -109,7 +122,7 @@ public final class DeltaIO {
         changes++;
       }
     }
-    String description = DeltaTable.forPath(spark, path).detail().select("description").head().getString(0);
+    String description = snapshot.metadata().description();
     if (tableComment != null && !Objects.equals(tableComment, description)) {
       spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ('comment' = " + literal(tableComment) + ")");
       changes++;

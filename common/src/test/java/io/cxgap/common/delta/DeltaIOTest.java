@@ -44,12 +44,42 @@ class DeltaIOTest extends SparkTestBase {
     return out;
   }
 
+  private static void drainListenerEvents() {
+    try {
+      spark().sparkContext().listenerBus().waitUntilEmpty();
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Descriptions of the Spark jobs that {@code action} starts. */
+  private static List<String> jobsOf(Runnable action) {
+    List<String> jobs = java.util.Collections.synchronizedList(new ArrayList<>());
+    org.apache.spark.scheduler.SparkListener listener =
+        new org.apache.spark.scheduler.SparkListener() {
+          @Override
+          public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+            String d = start.properties() == null ? null : start.properties().getProperty("spark.job.description");
+            jobs.add(d == null ? "" : d);
+          }
+        };
+    drainListenerEvents();
+    spark().sparkContext().addSparkListener(listener);
+    try {
+      action.run();
+      drainListenerEvents();
+    } finally {
+      spark().sparkContext().removeSparkListener(listener);
+    }
+    return new ArrayList<>(jobs);
+  }
+
   @Test
   void aNewTable_getsTheTableProperties_andDeltaKeepsStatsForTheNamedColumnsOnly() throws IOException {
     Path table = Files.createTempDirectory("cxgap-deltaio").resolve("t");
     Map<String, String> props = Map.of(DeltaIO.STATS_COLUMNS, "batch_id");
-    DeltaIO.appendOnce(rows(1), table.toString(), "test", 1, props);
-    DeltaIO.appendOnce(rows(2), table.toString(), "test", 2, props);
+    DeltaIO.append(rows(1), table.toString(), props);
+    DeltaIO.append(rows(2), table.toString(), props);
 
     assertThat(DeltaTable.forPath(spark(), table.toString()).detail().select("properties").head().<String, String>getJavaMap(0))
         .containsEntry(DeltaIO.STATS_COLUMNS, "batch_id");
@@ -59,12 +89,68 @@ class DeltaIOTest extends SparkTestBase {
   }
 
   @Test
-  void withoutProperties_deltaKeepsStatsForEveryColumn_andARepeatedBatchAddsNothing() throws IOException {
+  void withoutProperties_deltaKeepsStatsForEveryColumn() throws IOException {
     Path table = Files.createTempDirectory("cxgap-deltaio").resolve("t");
-    DeltaIO.appendOnce(rows(1), table.toString(), "test", 1);
-    DeltaIO.appendOnce(rows(1), table.toString(), "test", 1);
+    DeltaIO.append(rows(1), table.toString());
 
     assertThat(statsColumns(table)).isNotEmpty().allSatisfy(cols -> assertThat(cols).containsExactly("batch_id", "n", "customer_id"));
     assertThat(DeltaIO.read(spark(), table.toString()).count()).isEqualTo(4);
+  }
+
+  @Test
+  void anAppendToAnExistingTable_isOneCommit_andDoesNotRebuildTheTablesState() throws IOException {
+    String table = Files.createTempDirectory("cxgap-deltaio").resolve("t").toString();
+    DeltaIO.append(rows(1), table);
+    DeltaIO.append(rows(2), table);
+
+    List<String> jobs = jobsOf(() -> DeltaIO.append(rows(3), table));
+    // the control, before anything reads version 2: with a transaction id, Delta looks the id up
+    // in the table's state, and builds that state first
+    List<String> withTxn =
+        jobsOf(
+            () ->
+                rows(4).write().format("delta").mode(org.apache.spark.sql.SaveMode.Append)
+                    .option("txnAppId", "test").option("txnVersion", 4L).save(table));
+
+    assertThat(jobs).as("jobs of the third append").noneMatch(d -> d.contains("Compute snapshot")).hasSizeLessThanOrEqualTo(1);
+    assertThat(withTxn).as("jobs of the fourth append, with a transaction id").anyMatch(d -> d.contains("Compute snapshot for version: 2"));
+    assertThat(DeltaTable.forPath(spark(), table).history().count()).isEqualTo(4);
+    assertThat(DeltaIO.read(spark(), table).groupBy("batch_id").count().count()).isEqualTo(4);
+  }
+
+  @Test
+  void version_isTheNewestCommit_withoutASparkJob() throws IOException {
+    String table = Files.createTempDirectory("cxgap-deltaio").resolve("t").toString();
+    assertThat(DeltaIO.version(spark(), table)).isEqualTo(-1);
+    DeltaIO.append(rows(1), table);
+    DeltaIO.append(rows(2), table);
+    DeltaIO.append(rows(3), table);
+
+    long[] version = new long[1];
+    List<String> jobs = jobsOf(() -> version[0] = DeltaIO.version(spark(), table));
+
+    // commits 0, 1 and 2, as the table's history (another reader of the log) lists them
+    assertThat(version[0]).isEqualTo(2);
+    assertThat(DeltaTable.forPath(spark(), table).history(1).head().<Long>getAs("version")).isEqualTo(2L);
+    assertThat(jobs).isEmpty();
+  }
+
+  @Test
+  void document_addsWhatIsMissing_andOnATableThatHasItRunsNoSparkJob() throws IOException {
+    String table = Files.createTempDirectory("cxgap-deltaio").resolve("t").toString();
+    DeltaIO.append(rows(1), table);
+    Map<String, String> columns = Map.of("batch_id", "the ingest batch", "no_such_column", "skipped");
+
+    int changes = DeltaIO.document(spark(), table, "a test table", columns);
+    int[] again = new int[1];
+    List<String> jobs = jobsOf(() -> again[0] = DeltaIO.document(spark(), table, "a test table", columns));
+
+    assertThat(changes).as("the batch_id comment and the description").isEqualTo(2);
+    // read back another way: the table's detail and a new reader's schema
+    assertThat(DeltaTable.forPath(spark(), table).detail().select("description").head().getString(0)).isEqualTo("a test table");
+    assertThat(DeltaIO.read(spark(), table).schema().apply("batch_id").getComment().get()).isEqualTo("the ingest batch");
+    assertThat(again[0]).as("second call").isZero();
+    assertThat(jobs).as("jobs of the second call").isEmpty();
+    assertThat(DeltaTable.forPath(spark(), table).history().count()).as("the append and two changes").isEqualTo(3);
   }
 }

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -43,6 +46,31 @@ public abstract class SparkTestBase {
               .getOrCreate();
     }
     return spark;
+  }
+
+  /**
+   * Runs {@code action} with {@code listener} on the session's listener bus, and returns what it
+   * returns. The bus is drained before (no event of earlier work is counted) and after (every
+   * event of the action has reached the listener when this returns).
+   */
+  protected static <T> T listening(SparkListener listener, Supplier<T> action) {
+    drainListenerBus();
+    spark().sparkContext().addSparkListener(listener);
+    try {
+      T result = action.get();
+      drainListenerBus();
+      return result;
+    } finally {
+      spark().sparkContext().removeSparkListener(listener);
+    }
+  }
+
+  private static void drainListenerBus() {
+    try {
+      spark().sparkContext().listenerBus().waitUntilEmpty();
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Spark's listener bus did not drain", e);
+    }
   }
 
   /** A frame of nullable string columns, one row per array (null for a missing cell). */

@@ -174,15 +174,7 @@ class BadInputTest extends JobsTestBase {
     Files.copy(landing.resolve("interactions/a.jsonl"), landing.resolve("interactions/again-a.jsonl"));
     long before = table(wh, "bronze", "interactions").count();
     LandingScans scans = new LandingScans();
-    spark().sparkContext().listenerBus().waitUntilEmpty(); // no stage of the runs above is counted
-    spark().sparkContext().addSparkListener(scans);
-    Outcome again;
-    try {
-      again = cli(ingest(wh));
-      spark().sparkContext().listenerBus().waitUntilEmpty();
-    } finally {
-      spark().sparkContext().removeSparkListener(scans);
-    }
+    Outcome again = listening(scans, () -> cli(ingest(wh))); // no stage of the runs above is counted
     assertThat(again.code()).as(again.toString()).isZero();
     assertThat(again.out()).contains("interactions batch 2: read 3 = accepted 0 + quarantined 0 + duplicates 3");
     // Its landing file is read by one stage: the bronze append must not make the quarantine

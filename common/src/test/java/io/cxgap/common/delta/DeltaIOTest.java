@@ -44,14 +44,6 @@ class DeltaIOTest extends SparkTestBase {
     return out;
   }
 
-  private static void drainListenerEvents() {
-    try {
-      spark().sparkContext().listenerBus().waitUntilEmpty();
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** Descriptions of the Spark jobs that {@code action} starts. */
   private static List<String> jobsOf(Runnable action) {
     List<String> jobs = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -63,14 +55,12 @@ class DeltaIOTest extends SparkTestBase {
             jobs.add(d == null ? "" : d);
           }
         };
-    drainListenerEvents();
-    spark().sparkContext().addSparkListener(listener);
-    try {
-      action.run();
-      drainListenerEvents();
-    } finally {
-      spark().sparkContext().removeSparkListener(listener);
-    }
+    listening(
+        listener,
+        () -> {
+          action.run();
+          return null;
+        });
     return new ArrayList<>(jobs);
   }
 

@@ -38,7 +38,7 @@ public abstract class SparkTestBase {
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.sql.ansi.enabled", "false")
               .config("spark.sql.warehouse.dir", wh.toString())
-              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+              .config("spark.sql.extensions", io.cxgap.common.spark.Sessions.EXTENSIONS)
               .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
               .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
               .config("spark.databricks.delta.snapshotPartitions", "2")

@@ -10,6 +10,9 @@ import org.apache.spark.sql.SparkSession;
 public final class Sessions {
   static final String LOCAL_MASTER = "local[*]";
 
+  /** The session extensions every cxgap session carries: Delta's, and the read-only guard (inactive until installed). */
+  public static final String EXTENSIONS = "io.delta.sql.DeltaSparkSessionExtension," + ReadOnlyGuard.class.getName();
+
   private Sessions() {}
 
   /**
@@ -37,7 +40,7 @@ public final class Sessions {
           }
         });
     fromConfigFile(fromFile, submitted).forEach(b::config);
-    b.config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+    b.config("spark.sql.extensions", EXTENSIONS)
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.ansi.enabled", "false")

@@ -1,0 +1,326 @@
+package io.cxgap.common.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.catalyst.analysis.LocalTempView$;
+import org.apache.spark.sql.catalyst.analysis.ResolvedNamespace;
+import org.apache.spark.sql.catalyst.analysis.ResolvedPersistentView;
+import org.apache.spark.sql.catalyst.analysis.ResolvedTable;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.HiveTableRelation;
+import org.apache.spark.sql.catalyst.expressions.CallMethodViaReflection;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.View;
+import org.apache.spark.sql.connector.catalog.CatalogPlugin;
+import org.apache.spark.sql.connector.catalog.Identifier;
+import org.apache.spark.sql.execution.command.CreateViewCommand;
+import org.apache.spark.sql.execution.command.DescribeQueryCommand;
+import org.apache.spark.sql.execution.command.ExplainCommand;
+import org.apache.spark.sql.execution.command.SetCommand;
+import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
+import scala.Option;
+import scala.Tuple2;
+import scala.collection.JavaConverters;
+import scala.runtime.BoxedUnit;
+
+/**
+ * What a read-only session may run (DESIGN.md §7), decided on Spark's own plans: a statement is
+ * allowed only when every node of its plan, subqueries included, is a query operator, a table of
+ * an exposed database, or one of the few read-only commands (SHOW, DESCRIBE, EXPLAIN, USE, a
+ * temporary view, SET of an allow-listed key). Anything else is refused with the rule it breaks.
+ * Pure: a plan in, a refusal (or none) out; {@link ReadOnlyGuard} applies it to live sessions.
+ */
+public final class StatementRules {
+  /** Session settings a BI client may SET: harmless to the server and to other sessions. */
+  public static final Set<String> SETTABLE =
+      Set.of("spark.sql.session.timeZone", "spark.sql.ansi.enabled", "spark.sql.thriftServer.incrementalCollect");
+
+  private static final String LOGICAL = "org.apache.spark.sql.catalyst.plans.logical.";
+  private static final String ANALYSIS = "org.apache.spark.sql.catalyst.analysis.";
+  private static final String COMMAND = "org.apache.spark.sql.execution.command.";
+
+  /** Query operators and the references read-only commands carry: never a write. */
+  private static final Set<String> QUERY_NODES =
+      Stream.concat(
+              names(
+                  LOGICAL,
+                  "Aggregate AsOfJoin CTERelationDef CTERelationRef Deduplicate Distinct Except Expand Filter"
+                      + " Generate GlobalLimit Intersect Join LateralJoin LocalLimit LocalRelation Offset"
+                      + " OneRowRelation Pivot Project Range RebalancePartitions Repartition RepartitionByExpression"
+                      + " ResolvedHint Sample Sort Subquery SubqueryAlias Tail Union Unpivot View Window"
+                      + " WindowGroupLimit WithCTE WithWindowDefinition UnresolvedWith UnresolvedHint"),
+              names(
+                  ANALYSIS,
+                  "NameParameterizedQuery PosParameterizedQuery RelationTimeTravel UnresolvedHaving"
+                      + " UnresolvedInlineTable ResolvedInlineTable UnresolvedRelation UnresolvedSubqueryColumnAliases"
+                      + " UnresolvedTVFAliases UnresolvedTableValuedFunction UnresolvedNamespace UnresolvedTable"
+                      + " UnresolvedTableOrView UnresolvedView UnresolvedFunctionName ResolvedNamespace ResolvedTable"
+                      + " ResolvedPersistentView ResolvedTempView ResolvedNonPersistentFunc ResolvedPersistentFunc"))
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** Commands that only show or describe, as parsed and as analysed. */
+  private static final Set<String> SHOW_COMMANDS =
+      Stream.of(
+              names(
+                  LOGICAL,
+                  "ShowTables ShowNamespaces ShowViews ShowColumns ShowTableProperties ShowFunctions"
+                      + " DescribeRelation DescribeColumn DescribeNamespace DescribeFunction SetCatalogAndNamespace"),
+              names(
+                  COMMAND,
+                  "ShowTablesCommand ShowViewsCommand ShowColumnsCommand ShowTablePropertiesCommand"
+                      + " ShowFunctionsCommand DescribeTableCommand DescribeColumnCommand DescribeDatabaseCommand"
+                      + " DescribeFunctionCommand SetNamespaceCommand"),
+              names("org.apache.spark.sql.delta.commands.", "ShowDeltaTableColumnsCommand"))
+          .flatMap(s -> s)
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** Statement names for refusals, by plan class; other classes are named from their class name. */
+  private static final Map<String, String> STATEMENT =
+      Map.ofEntries(
+          Map.entry("DeleteFromTable", "DELETE"),
+          Map.entry("DeleteCommand", "DELETE"),
+          Map.entry("DeltaDelete", "DELETE"),
+          Map.entry("UpdateTable", "UPDATE"),
+          Map.entry("UpdateCommand", "UPDATE"),
+          Map.entry("DeltaUpdateTable", "UPDATE"),
+          Map.entry("MergeIntoTable", "MERGE"),
+          Map.entry("MergeIntoCommand", "MERGE"),
+          Map.entry("DeltaMergeInto", "MERGE"),
+          Map.entry("InsertIntoStatement", "INSERT"),
+          Map.entry("AppendData", "INSERT"),
+          Map.entry("OverwriteByExpression", "INSERT OVERWRITE"),
+          Map.entry("OverwritePartitionsDynamic", "INSERT OVERWRITE"),
+          Map.entry("InsertIntoDir", "INSERT OVERWRITE DIRECTORY"),
+          Map.entry("InsertIntoDataSourceDirCommand", "INSERT OVERWRITE DIRECTORY"),
+          Map.entry("CreateTable", "CREATE TABLE"),
+          Map.entry("CreateTableAsSelect", "CREATE TABLE"),
+          Map.entry("CreateTableLike", "CREATE TABLE"),
+          Map.entry("CreateTableLikeCommand", "CREATE TABLE"),
+          Map.entry("ReplaceTable", "REPLACE TABLE"),
+          Map.entry("ReplaceTableAsSelect", "REPLACE TABLE"),
+          Map.entry("DropTable", "DROP TABLE"),
+          Map.entry("DropTableCommand", "DROP TABLE"),
+          Map.entry("CreateNamespace", "CREATE DATABASE"),
+          Map.entry("DropNamespace", "DROP DATABASE"),
+          Map.entry("CreateFunction", "CREATE FUNCTION"),
+          Map.entry("CreateFunctionCommand", "CREATE FUNCTION"),
+          Map.entry("AddJarsCommand", "ADD JAR"),
+          Map.entry("AddFilesCommand", "ADD FILE"),
+          Map.entry("AddArchivesCommand", "ADD ARCHIVE"),
+          Map.entry("CacheTableAsSelect", "CACHE TABLE"),
+          Map.entry("ClearCacheCommand$", "CLEAR CACHE"),
+          Map.entry("CreateViewCommand", "CREATE VIEW"),
+          Map.entry("AlterViewAs", "ALTER VIEW"),
+          Map.entry("RestoreTableStatement", "RESTORE"),
+          Map.entry("CloneTableStatement", "CLONE"),
+          Map.entry("OptimizeTableCommand", "OPTIMIZE"),
+          Map.entry("VacuumTableCommand", "VACUUM"),
+          Map.entry("ConvertToDeltaCommand", "CONVERT TO DELTA"),
+          Map.entry("DeltaGenerateCommand", "GENERATE"),
+          Map.entry("DescribeDeltaHistory", "DESCRIBE HISTORY"),
+          Map.entry("DescribeDeltaHistoryCommand", "DESCRIBE HISTORY"),
+          Map.entry("DescribeDeltaDetailCommand", "DESCRIBE DETAIL"),
+          Map.entry("ScriptTransformation", "TRANSFORM ... USING (a program on the server)"),
+          Map.entry("PlanWithUnresolvedIdentifier", "an IDENTIFIER() clause"));
+
+  private StatementRules() {}
+
+  /**
+   * The rule a parsed statement breaks, if any. {@code isDatabase} tells whether a name is a
+   * database in the session's catalog and {@code isFormat} whether it names a data source (text,
+   * parquet, delta), so that {@code text.`/path`} is told from a table.
+   */
+  public static Optional<String> parsed(LogicalPlan plan, Predicate<String> isDatabase, Predicate<String> isFormat) {
+    List<String> refusals = new ArrayList<>();
+    visit(plan, node -> refusals.add(parsedNode(node, isDatabase, isFormat).orElse(null)));
+    return first(refusals);
+  }
+
+  /**
+   * The rule an analysed statement breaks, if any: besides {@link #parsed}'s node rules, every
+   * table read must be a catalog table of {@code databases} (any database when empty), and no
+   * expression may call Java code by reflection or a Hive UDF.
+   */
+  public static Optional<String> analysed(LogicalPlan plan, Set<String> databases) {
+    List<String> refusals = new ArrayList<>();
+    visit(
+        plan,
+        node -> {
+          refusals.add(analysedNode(node, databases).orElse(null));
+          for (Expression e : JavaConverters.seqAsJavaList(node.expressions())) {
+            e.foreach(
+                x -> {
+                  refusals.add(expression(x).orElse(null));
+                  return BoxedUnit.UNIT;
+                });
+          }
+        });
+    return first(refusals);
+  }
+
+  private static Optional<String> parsedNode(LogicalPlan node, Predicate<String> isDatabase, Predicate<String> isFormat) {
+    if (node instanceof UnresolvedRelation r) {
+      List<String> parts = JavaConverters.seqAsJavaList(r.multipartIdentifier());
+      if (parts.size() == 2
+          && !isDatabase.test(parts.get(0))
+          && (looksLikePath(parts.get(1)) || isFormat.test(parts.get(0)))) {
+        return Optional.of("direct file queries are not allowed (" + parts.get(0) + ".`" + parts.get(1) + "`); query the tables");
+      }
+    }
+    return node(node);
+  }
+
+  private static boolean looksLikePath(String name) {
+    return name.contains("/") || name.contains("\\") || name.contains(":");
+  }
+
+  private static Optional<String> analysedNode(LogicalPlan node, Set<String> databases) {
+    if (node instanceof LogicalRelation r) {
+      return r.catalogTable().isDefined()
+          ? exposed(r.catalogTable().get(), databases)
+          : Optional.of("direct file queries are not allowed; query the tables");
+    }
+    if (node instanceof HiveTableRelation r) {
+      return exposed(r.tableMeta(), databases);
+    }
+    if (node instanceof DataSourceV2Relation r) {
+      Option<CatalogPlugin> catalog = r.catalog();
+      Option<Identifier> id = r.identifier();
+      if (catalog.isEmpty() || id.isEmpty()) {
+        return Optional.of("direct file queries are not allowed; query the tables");
+      }
+      return namespace(catalog.get().name(), id.get().namespace(), databases);
+    }
+    if (node instanceof View v && !v.isTempView()) {
+      return exposed(v.desc(), databases);
+    }
+    if (node instanceof ResolvedTable t) {
+      return namespace(t.catalog().name(), t.identifier().namespace(), databases);
+    }
+    if (node instanceof ResolvedPersistentView v) {
+      return namespace(v.catalog().name(), v.identifier().namespace(), databases);
+    }
+    if (node instanceof ResolvedNamespace n) {
+      String[] ns = JavaConverters.seqAsJavaList(n.namespace()).toArray(new String[0]);
+      return ns.length == 0 ? Optional.empty() : namespace(n.catalog().name(), ns, databases);
+    }
+    return node(node);
+  }
+
+  /** The node rules shared by parsed and analysed plans. */
+  private static Optional<String> node(LogicalPlan node) {
+    String cls = node.getClass().getName();
+    if (QUERY_NODES.contains(cls) || SHOW_COMMANDS.contains(cls)) {
+      return Optional.empty();
+    }
+    if (node instanceof ExplainCommand || node instanceof DescribeQueryCommand) {
+      return Optional.empty(); // their inner plans are visited, and checked again when analysed
+    }
+    if (node instanceof SetCommand set) {
+      return set(set);
+    }
+    if (node instanceof CreateViewCommand view) {
+      return view.viewType() == LocalTempView$.MODULE$
+          ? Optional.empty()
+          : Optional.of(view.viewType() == org.apache.spark.sql.catalyst.analysis.GlobalTempView$.MODULE$
+              ? "CREATE GLOBAL TEMPORARY VIEW is not allowed (shared between sessions); use CREATE TEMPORARY VIEW"
+              : "CREATE VIEW is not allowed; use CREATE TEMPORARY VIEW");
+    }
+    if (node.getClass().getName().equals(LOGICAL + "CreateView")) {
+      return Optional.of("CREATE VIEW is not allowed; use CREATE TEMPORARY VIEW");
+    }
+    return Optional.of(statement(node) + " is not allowed");
+  }
+
+  private static Optional<String> set(SetCommand set) {
+    Option<Tuple2<String, Option<String>>> kv = set.kv();
+    if (kv.isDefined() && SETTABLE.contains(kv.get()._1())) {
+      return Optional.empty();
+    }
+    String what = kv.isDefined() ? "SET " + kv.get()._1() : "SET without a key";
+    return Optional.of(what + " is not allowed; settable: " + String.join(", ", SETTABLE.stream().sorted().toList()));
+  }
+
+  private static Optional<String> expression(Expression e) {
+    if (e instanceof CallMethodViaReflection) {
+      return Optional.of("reflection functions (reflect, java_method) are not allowed");
+    }
+    if (e.getClass().getName().startsWith("org.apache.spark.sql.hive.Hive") && e.getClass().getName().contains("UD")) {
+      return Optional.of("Hive UDFs are not allowed");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> exposed(CatalogTable table, Set<String> databases) {
+    Option<String> db = table.identifier().database();
+    String name = db.isDefined() ? db.get() : "";
+    return databases.isEmpty() || databases.contains(name.toLowerCase(Locale.ROOT))
+        ? Optional.empty()
+        : Optional.of(notServed(name));
+  }
+
+  private static Optional<String> namespace(String catalog, String[] namespace, Set<String> databases) {
+    if (!"spark_catalog".equals(catalog)) {
+      return Optional.of("catalog " + catalog + " is not served; query the tables of spark_catalog");
+    }
+    String db = namespace.length == 0 ? "" : namespace[0].toLowerCase(Locale.ROOT);
+    return databases.isEmpty() || databases.contains(db) ? Optional.empty() : Optional.of(notServed(db));
+  }
+
+  private static String notServed(String database) {
+    return "database " + (database.isEmpty() ? "(none)" : database) + " is not served";
+  }
+
+  /** A statement's name for a refusal: {@code DELETE}, {@code DROP TABLE}, {@code ALTER TABLE}. */
+  static String statement(LogicalPlan node) {
+    String simple = node.getClass().getSimpleName();
+    String known = STATEMENT.get(simple);
+    if (known != null) {
+      return known;
+    }
+    String base = simple.replaceAll("(Command|Statement|Exec)\\$?$", "");
+    if (base.startsWith("AlterTable") || Set.of("SetTableProperties", "UnsetTableProperties", "AddColumns", "DropColumns",
+        "RenameColumn", "ReplaceColumns", "AlterColumn", "RenameTable", "SetTableLocation", "AddPartitions",
+        "DropPartitions", "RenamePartitions", "SetTableSerDeProperties").contains(base)) {
+      return "ALTER TABLE";
+    }
+    return base.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
+  }
+
+  /** Visits the plan's nodes and subqueries, and the inner plans of EXPLAIN, DESCRIBE QUERY and views. */
+  private static void visit(LogicalPlan plan, java.util.function.Consumer<LogicalPlan> f) {
+    plan.foreach(
+        node -> {
+          f.accept(node);
+          for (LogicalPlan sub : JavaConverters.seqAsJavaList(node.subqueries())) {
+            visit(sub, f);
+          }
+          if (node instanceof ExplainCommand e) {
+            visit(e.logicalPlan(), f);
+          } else if (node instanceof DescribeQueryCommand d) {
+            visit(d.plan(), f);
+          } else if (node instanceof CreateViewCommand v && v.isAnalyzed()) {
+            visit(v.plan(), f);
+          }
+          return BoxedUnit.UNIT;
+        });
+  }
+
+  private static Optional<String> first(List<String> refusals) {
+    return refusals.stream().filter(java.util.Objects::nonNull).findFirst();
+  }
+
+  private static Stream<String> names(String pkg, String simpleNames) {
+    return Stream.of(simpleNames.trim().split("\\s+")).map(n -> pkg + n);
+  }
+}

@@ -56,8 +56,9 @@ class ReportBrowserTest extends JobsTestBase {
     Path binary = Chromium.binary().orElse(null);
     if (binary == null) {
       Assumptions.assumeFalse("1".equals(System.getenv("CXGAP_SKIP_BROWSER")), "no chromium and CXGAP_SKIP_BROWSER=1: skipped");
-      fail("the report test needs Chromium: install it (apt-get install chromium; .ci/run does this), point CXGAP_CHROMIUM at"
-          + " a Chromium or Chrome binary, or set CXGAP_SKIP_BROWSER=1 to skip this test");
+      fail("the report test needs Chromium: install it (apt-get install chromium fonts-dejavu-core; mvn verify does this"
+          + " through build/ensure-chromium), point CXGAP_CHROMIUM at a Chromium or Chrome binary, or set"
+          + " CXGAP_SKIP_BROWSER=1 to skip this test");
     }
     Path dir = Files.createTempDirectory("cxgap-report");
     landing = dir.resolve("landing");

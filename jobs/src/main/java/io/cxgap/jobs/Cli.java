@@ -93,6 +93,7 @@ public final class Cli implements Callable<Integer> {
     Steps.DESCRIPTIONS.forEach((name, description) -> addStep(cl, name, List.of(name), description));
     cl.addSubcommand("sql", new SqlCommand());
     cl.addSubcommand("serve", new ServeCommand());
+    cl.addSubcommand("serve-user", new ServeUserCommand());
     cl.addSubcommand("runs", new RunsCommand());
     cl.addSubcommand("bench", new BenchCommand());
     cl.addSubcommand(BenchNightlyCommand.NAME, new BenchNightlyCommand());

@@ -81,6 +81,24 @@ final class Metastore {
     return !w.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || w.startsWith("file:");
   }
 
+  /**
+   * The session {@code serve} answers from: Spark's in-memory catalog, which {@code serve} fills
+   * with the layers it exposes only, and no queries of files by path (DESIGN.md §7). A config
+   * that names another catalog implementation still wins; the read-only guard then keeps clients
+   * to the exposed databases.
+   */
+  static Opened forServing(CxConfig config) {
+    Map<String, String> s = new LinkedHashMap<>();
+    s.put("spark.databricks.delta.catalog.update.enabled", "true");
+    s.put("spark.sql.catalogImplementation", "in-memory");
+    s.put("spark.sql.runSQLOnFiles", "false");
+    s.put("spark.sql.hive.thriftServer.singleSession", "false");
+    SparkSession spark = Sessions.getOrCreate(config, s);
+    String impl = spark.conf().get("spark.sql.catalogImplementation", "in-memory");
+    Kind kind = "hive".equals(impl) ? Kind.EXTERNAL : Kind.IN_MEMORY;
+    return new Opened(spark, kind, "the server's own " + impl + " catalog", false);
+  }
+
   /** Opens (or joins) the session with the catalog this config and machine allow. */
   static Opened open(CxConfig config, Map<String, String> extra) {
     Map<String, String> s = new LinkedHashMap<>(extra);

@@ -2,11 +2,13 @@ package io.cxgap.jobs;
 
 import io.cxgap.common.CxErrors;
 import io.cxgap.common.config.CxConfig;
+import io.cxgap.common.spark.ReadOnlyGuard;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.AnalysisException;
@@ -18,7 +20,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code cxgap sql "SELECT ..."}: query cx_bronze, cx_silver and cx_gold. */
+/**
+ * {@code cxgap sql "SELECT ..."}: query cx_bronze, cx_silver and cx_gold. Read-only unless
+ * {@code --allow-writes} (DESIGN.md §7): a statement that would write is refused with exit 2.
+ */
 @Command(name = "sql", description = "run a SQL query over cx_bronze, cx_silver and cx_gold and print the result")
 final class SqlCommand implements Callable<Integer> {
   enum Format {
@@ -27,13 +32,20 @@ final class SqlCommand implements Callable<Integer> {
     json
   }
 
+  /** Without --allow-writes: any table of the catalog may be read, nothing written (DESIGN.md §7). */
+  static final ReadOnlyGuard.Policy READ_ONLY =
+      new ReadOnlyGuard.Policy("read-only", Set.of(), "cxgap sql --allow-writes runs statements that write");
+
   @Mixin Cli.ConfigOptions options;
 
   @Parameters(index = "0", paramLabel = "QUERY", description = "the SQL statement")
   String query;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table (aligned, for people), csv (RFC 4180) or json (JSON lines); default ${DEFAULT-VALUE}")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table (aligned, for people), csv (RFC 4180 quoting, one line per row ending in LF) or json (JSON lines); default ${DEFAULT-VALUE}")
   Format format = Format.table;
+
+  @Option(names = "--allow-writes", description = "also run statements that write or change the catalog (INSERT, DELETE, CREATE, DROP, SET, ...); without it sql is read-only")
+  boolean allowWrites;
 
   @Override
   public Integer call() {
@@ -47,7 +59,7 @@ final class SqlCommand implements Callable<Integer> {
     String[] columns;
     List<Row> rows;
     List<String> json = List.of();
-    try {
+    try (AutoCloseable guard = allowWrites ? () -> {} : ReadOnlyGuard.install(READ_ONLY)) {
       Dataset<Row> result = spark.sql(query);
       columns = result.columns();
       if (format == Format.json) {
@@ -56,6 +68,8 @@ final class SqlCommand implements Callable<Integer> {
       } else {
         rows = result.collectAsList();
       }
+    } catch (ReadOnlyGuard.Refused e) {
+      throw CxErrors.usage("%s", e.rule());
     } catch (Exception e) { // Scala throws AnalysisException (a checked type) undeclared
       if (e instanceof AnalysisException || e instanceof SparkThrowable || e.getCause() instanceof SparkThrowable) {
         throw CxErrors.queryFailed(e.getMessage());
@@ -99,7 +113,7 @@ final class SqlCommand implements Callable<Integer> {
         b.append(c);
       }
     }
-    return b.append("\r\n").toString();
+    return b.append('\n').toString();
   }
 
   static void printTable(String[] columns, List<Row> rows, PrintStream out) {

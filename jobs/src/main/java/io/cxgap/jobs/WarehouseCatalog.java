@@ -43,8 +43,13 @@ final class WarehouseCatalog {
 
   /** Registers every Delta table found; returns their qualified names. */
   static List<String> register(SparkSession spark, CxConfig config) {
+    return register(spark, config, LAYERS);
+  }
+
+  /** Registers the Delta tables of these layers only (what {@code serve} exposes). */
+  static List<String> register(SparkSession spark, CxConfig config, List<String> layers) {
     List<String> names = new ArrayList<>();
-    for (String layer : LAYERS) {
+    for (String layer : layers) {
       String db = database(layer);
       spark.sql("CREATE DATABASE IF NOT EXISTS " + db + " COMMENT " + literal(COMMENTS.get(layer)));
       Path root = qualified(spark, config.tablePath(layer, "x")).getParent();

@@ -101,7 +101,7 @@ class CliTest {
 
   @Test
   void everyCommand_answersHelp_withItsOwnUsage() {
-    for (String c : new String[] {"demo", "generate", "nightly", "ingest", "conform", "gaps", "trends", "drivers", "clusters", "report", "sql", "serve", "runs", "bench"}) {
+    for (String c : new String[] {"demo", "generate", "nightly", "ingest", "conform", "gaps", "trends", "drivers", "clusters", "report", "sql", "serve", "serve-user", "runs", "bench"}) {
       JobsTestBase.Outcome o = run(c, "--help");
       assertThat(o.code()).as(o.toString()).isZero();
       assertThat(o.out()).as(c).startsWith("Usage: cxgap " + c + " ").contains("--help");
@@ -113,5 +113,28 @@ class CliTest {
   @Test
   void badOptionOfACommand_pointsToThatCommandsHelp() {
     assertUsage(run("bench", "--frobnicate"), "--frobnicate", "see cxgap bench --help");
+  }
+
+  @Test
+  void serveOnAnAddressOtherThanLoopback_withoutLoginsAndTls_exits2SayingWhatToSet() throws IOException {
+    assertUsage(
+        run(landingArgs("serve", "--host", "0.0.0.0", "--port", "1")),
+        "serve --host 0.0.0.0: a server reachable from other machines needs a login method and TLS",
+        "cx.serve.users",
+        "cxgap serve-user add NAME",
+        "cx.serve.tls.keystore",
+        "$CXGAP_SERVE_KEYSTORE_PASSWORD");
+    Path users = dir.resolve("users");
+    Files.writeString(users, "ann:c2FsdA==:aGFzaA==\n", StandardCharsets.UTF_8);
+    JobsTestBase.Outcome withLogins =
+        run(landingArgs("serve", "--host", "0.0.0.0", "--port", "1", "--set", "cx.serve.users=" + users));
+    assertUsage(withLogins, "needs a login method and TLS; set TLS: cx.serve.tls.keystore");
+    assertThat(withLogins.err()).doesNotContain("cx.serve.users");
+  }
+
+  @Test
+  void serveNeverExposesBronze() throws IOException {
+    assertUsage(run(landingArgs("serve", "--expose", "bronze")), "--expose bronze: cx_bronze holds personal data and is never served");
+    assertUsage(run(landingArgs("serve", "--expose", "platinum")), "--expose platinum: give silver");
   }
 }

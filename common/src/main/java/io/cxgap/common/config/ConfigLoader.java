@@ -112,12 +112,15 @@ public final class ConfigLoader {
           "clusters.wait-cap-s",
           "clusters.max-match-distance",
           "clusters.silhouette-sample",
-          "drivers.max-exact-touchpoints");
+          "drivers.max-exact-touchpoints",
+          "serve.users",
+          "serve.tls.keystore",
+          "serve.tls.keystore-password-env");
 
   static CxConfig toRecord(Config c, Path workDir) {
     Config cx = c.getConfig("cx");
     for (Map.Entry<String, ConfigValue> e : cx.entrySet()) {
-      if (!KNOWN_CX_KEYS.contains(e.getKey())) {
+      if (!KNOWN_CX_KEYS.contains(e.getKey()) && !e.getKey().startsWith("serve.ldap.")) {
         throw CxErrors.config("cx." + e.getKey(), "unknown key; see README.md for the keys cxgap reads");
       }
     }
@@ -141,12 +144,29 @@ public final class ConfigLoader {
           cx.getDouble("clusters.max-match-distance"),
           cx.getInt("clusters.silhouette-sample"),
           cx.getInt("drivers.max-exact-touchpoints"),
+          serve(cx, workDir),
           sparkSettings(c));
     } catch (ConfigException.Missing e) {
       throw CxErrors.config(e.getMessage().replaceAll(".*'(.*)'.*", "$1"), "missing");
     } catch (ConfigException.WrongType | ConfigException.BadValue e) {
       throw CxErrors.usage("config: %s", e.getMessage());
     }
+  }
+
+  private static ServeConfig serve(Config cx, Path workDir) {
+    Map<String, String> ldap = new TreeMap<>();
+    if (cx.hasPath("serve.ldap")) {
+      for (Map.Entry<String, ConfigValue> e : cx.getConfig("serve.ldap").entrySet()) {
+        ldap.put(e.getKey(), String.valueOf(e.getValue().unwrapped()));
+      }
+    }
+    String users = cx.getString("serve.users");
+    String keystore = cx.getString("serve.tls.keystore");
+    return new ServeConfig(
+        users.isBlank() ? "" : location(users, workDir),
+        ldap,
+        keystore.isBlank() ? "" : location(keystore, workDir),
+        cx.getString("serve.tls.keystore-password-env"));
   }
 
   /** Local paths become absolute (so executors and the metastore agree); URIs stay as given. */

@@ -28,6 +28,7 @@ public record CxConfig(
     double clustersMaxMatchDistance,
     int clustersSilhouetteSample,
     int driversMaxExactTouchpoints,
+    ServeConfig serve,
     Map<String, String> spark)
     implements Serializable {
 

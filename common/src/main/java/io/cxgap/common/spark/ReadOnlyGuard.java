@@ -3,6 +3,7 @@ package io.cxgap.common.spark;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.SparkSessionExtensions;
@@ -43,11 +44,10 @@ public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtension
    * What a guarded session may read.
    *
    * @param label how refusals begin, e.g. {@code read-only server}
-   * @param databases the databases whose tables may be read, lower case; empty: any database
-   * @param trusted a session left unguarded (the server's own, which keeps the catalog), or null
+   * @param databases the databases whose tables may be read; empty: any database
    * @param hint what a refusal adds after the rule, e.g. how to allow writes; may be empty
    */
-  public record Policy(String label, Set<String> databases, SparkSession trusted, String hint) {
+  public record Policy(String label, Set<String> databases, String hint) {
     public Policy {
       databases = databases.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
@@ -56,9 +56,16 @@ public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtension
   /** A statement a read-only session does not run; the message names the rule it breaks. */
   public static final class Refused extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final String rule;
 
-    Refused(String message) {
-      super(message);
+    Refused(String rule) {
+      super("cxgap: " + rule);
+      this.rule = rule;
+    }
+
+    /** The message without its {@code cxgap: } prefix: {@code read-only: DELETE is not allowed}. */
+    public String rule() {
+      return rule;
     }
 
     /** The message alone, as JDBC clients show {@code toString()} of a failed statement. */
@@ -69,11 +76,26 @@ public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtension
   }
 
   private static volatile Policy policy;
+  private static final ThreadLocal<Boolean> UNGUARDED = ThreadLocal.withInitial(() -> false);
 
-  /** Guards every session but {@code policy.trusted()} until the returned handle is closed. */
+  /** Guards every session of this JVM until the returned handle is closed. */
   public static AutoCloseable install(Policy p) {
     policy = p;
     return () -> policy = null;
+  }
+
+  /**
+   * Runs the server's own statements (registering the warehouse's tables) unguarded, on this
+   * thread only: clients' statements run on the server's other threads and stay guarded.
+   */
+  public static <T> T unguarded(Supplier<T> work) {
+    boolean was = UNGUARDED.get();
+    UNGUARDED.set(true);
+    try {
+      return work.get();
+    } finally {
+      UNGUARDED.set(was);
+    }
   }
 
   @Override
@@ -89,11 +111,11 @@ public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtension
    * (reading a table's log) come from code, not from clients.
    */
   static void check(SparkSession session, LogicalPlan parsed) {
-    Policy p = guarding(session);
+    Policy p = guarding();
     if (p == null) {
       return;
     }
-    refuse(p, StatementRules.parsed(parsed, db -> session.sessionState().catalog().databaseExists(db), ReadOnlyGuard::isFormat));
+    refuse(p, StatementRules.parsed(parsed, p.databases(), db -> session.sessionState().catalog().databaseExists(db), ReadOnlyGuard::isFormat));
     LogicalPlan analysed = analyse(session, parsed);
     refuse(p, StatementRules.analysed(analysed, p.databases()));
     LogicalPlan inner =
@@ -117,14 +139,13 @@ public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtension
     }
   }
 
-  private static Policy guarding(SparkSession session) {
-    Policy p = policy;
-    return p == null || p.trusted() == session ? null : p;
+  private static Policy guarding() {
+    return UNGUARDED.get() ? null : policy;
   }
 
   private static void refuse(Policy p, Optional<String> rule) {
     if (rule.isPresent()) {
-      throw new Refused("cxgap: " + p.label() + ": " + rule.get() + (p.hint().isEmpty() ? "" : " (" + p.hint() + ")"));
+      throw new Refused(p.label() + ": " + rule.get() + (p.hint().isEmpty() ? "" : " (" + p.hint() + ")"));
     }
   }
 

@@ -13,7 +13,11 @@ import org.apache.spark.sql.catalyst.analysis.LocalTempView$;
 import org.apache.spark.sql.catalyst.analysis.ResolvedNamespace;
 import org.apache.spark.sql.catalyst.analysis.ResolvedPersistentView;
 import org.apache.spark.sql.catalyst.analysis.ResolvedTable;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedNamespace;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedTable;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedTableOrView;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedView;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.HiveTableRelation;
 import org.apache.spark.sql.catalyst.expressions.CallMethodViaReflection;
@@ -136,13 +140,15 @@ public final class StatementRules {
   private StatementRules() {}
 
   /**
-   * The rule a parsed statement breaks, if any. {@code isDatabase} tells whether a name is a
+   * The rule a parsed statement breaks, if any. A name qualified with a database outside {@code
+   * databases} (when not empty) is refused here already. {@code isDatabase} tells whether a name is a
    * database in the session's catalog and {@code isFormat} whether it names a data source (text,
    * parquet, delta), so that {@code text.`/path`} is told from a table.
    */
-  public static Optional<String> parsed(LogicalPlan plan, Predicate<String> isDatabase, Predicate<String> isFormat) {
+  public static Optional<String> parsed(
+      LogicalPlan plan, Set<String> databases, Predicate<String> isDatabase, Predicate<String> isFormat) {
     List<String> refusals = new ArrayList<>();
-    visit(plan, node -> refusals.add(parsedNode(node, isDatabase, isFormat).orElse(null)));
+    visit(plan, node -> refusals.add(parsedNode(node, databases, isDatabase, isFormat).orElse(null)));
     return first(refusals);
   }
 
@@ -168,13 +174,30 @@ public final class StatementRules {
     return first(refusals);
   }
 
-  private static Optional<String> parsedNode(LogicalPlan node, Predicate<String> isDatabase, Predicate<String> isFormat) {
+  private static Optional<String> parsedNode(
+      LogicalPlan node, Set<String> databases, Predicate<String> isDatabase, Predicate<String> isFormat) {
+    List<String> name = List.of();
     if (node instanceof UnresolvedRelation r) {
-      List<String> parts = JavaConverters.seqAsJavaList(r.multipartIdentifier());
-      if (parts.size() == 2
-          && !isDatabase.test(parts.get(0))
-          && (looksLikePath(parts.get(1)) || isFormat.test(parts.get(0)))) {
-        return Optional.of("direct file queries are not allowed (" + parts.get(0) + ".`" + parts.get(1) + "`); query the tables");
+      name = JavaConverters.seqAsJavaList(r.multipartIdentifier());
+      if (name.size() == 2
+          && !isDatabase.test(name.get(0))
+          && (looksLikePath(name.get(1)) || isFormat.test(name.get(0)))) {
+        return Optional.of("direct file queries are not allowed (" + name.get(0) + ".`" + name.get(1) + "`); query the tables");
+      }
+    } else if (node instanceof UnresolvedTable t) {
+      name = JavaConverters.seqAsJavaList(t.multipartIdentifier());
+    } else if (node instanceof UnresolvedTableOrView t) {
+      name = JavaConverters.seqAsJavaList(t.multipartIdentifier());
+    } else if (node instanceof UnresolvedView v) {
+      name = JavaConverters.seqAsJavaList(v.multipartIdentifier());
+    } else if (node instanceof UnresolvedNamespace n && !n.multipartIdentifier().isEmpty()) {
+      name = new ArrayList<>(JavaConverters.seqAsJavaList(n.multipartIdentifier()));
+      name.add("");
+    }
+    if (!databases.isEmpty() && name.size() >= 2) {
+      String db = name.get(name.size() - 2).toLowerCase(Locale.ROOT);
+      if (!databases.contains(db)) {
+        return Optional.of(notServed(db));
       }
     }
     return node(node);

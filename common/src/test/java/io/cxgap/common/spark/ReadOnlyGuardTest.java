@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
  * were; the queries a BI tool sends still run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@SuppressWarnings("try") // a guard handle is only opened and closed, never referenced in its block
 class ReadOnlyGuardTest extends SparkTestBase {
   Path dir;
   Path gold;

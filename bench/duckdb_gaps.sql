@@ -3,7 +3,7 @@
 -- shares no code with the Spark pipeline; `bin/cxgap bench` runs it through DuckDB's JDBC driver
 -- and compares its result value by value with the Delta table.
 --
--- The runner (io.cxgap.jobs.DuckDbPeer) fills in before running:
+-- The runner (io.cxgap.jobs.bench.DuckDbPeer) fills in before running:
 --   ${customers_csv} ${customers_json} ${surveys_long_csv} ${surveys_json} ${surveys_wide_csv}
 --   ${interactions_json} ${interactions_csv}  lists of landing files, each group classified by
 --       extension and, for survey CSVs, by header (no touchpoint column = wide export); an empty

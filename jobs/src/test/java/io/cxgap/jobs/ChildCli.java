@@ -2,6 +2,7 @@ package io.cxgap.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cxgap.jobs.runstate.FaultPoints;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

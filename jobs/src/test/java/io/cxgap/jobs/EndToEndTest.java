@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxgap.common.generate.GeneratorOptions;
 import io.cxgap.common.generate.SampleGenerator;
+import io.cxgap.jobs.pipeline.Steps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

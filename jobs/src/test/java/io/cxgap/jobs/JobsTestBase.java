@@ -16,26 +16,26 @@ import org.apache.spark.sql.Row;
  * Runs the real command line in-process against the shared test SparkSession and captures what
  * it prints. Paths are passed explicitly, since tests run from the module folder.
  */
-abstract class JobsTestBase extends SparkTestBase {
+public abstract class JobsTestBase extends SparkTestBase {
   /** The repository root (Maven passes it; the module folder's parent otherwise). */
-  static Path repoRoot() {
+  public static Path repoRoot() {
     String p = System.getProperty("cx.repo.root");
     return p != null ? Path.of(p) : Path.of("").toAbsolutePath().getParent();
   }
 
-  static Path repoCatalog() {
+  public static Path repoCatalog() {
     return repoRoot().resolve("conf/touchpoints.conf");
   }
 
   /** Exit code and output of one command line. */
-  record Outcome(int code, String out, String err) {
+  public record Outcome(int code, String out, String err) {
     @Override
     public String toString() {
       return "exit " + code + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
     }
   }
 
-  static Outcome cli(String... args) {
+  public static Outcome cli(String... args) {
     spark(); // the shared session: the CLI's getOrCreate picks it up
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -52,7 +52,7 @@ abstract class JobsTestBase extends SparkTestBase {
   }
 
   /** {@code base} followed by --set options pointing landing, warehouse and catalog at the given paths. */
-  static String[] args(Path landing, Path warehouse, Path catalog, String... base) {
+  public static String[] args(Path landing, Path warehouse, Path catalog, String... base) {
     List<String> a = new ArrayList<>(Arrays.asList(base));
     a.addAll(List.of("--set", "cx.landing=" + landing, "--set", "cx.warehouse=" + warehouse, "--set", "cx.catalog=" + catalog));
     // small test data on 2 cores: few shuffle partitions (the CLI would otherwise apply the config's 8)
@@ -60,7 +60,7 @@ abstract class JobsTestBase extends SparkTestBase {
     return a.toArray(new String[0]);
   }
 
-  static Dataset<Row> table(Path warehouse, String layer, String name) {
+  public static Dataset<Row> table(Path warehouse, String layer, String name) {
     return DeltaIO.read(spark(), warehouse.resolve(layer).resolve(name).toString());
   }
 }

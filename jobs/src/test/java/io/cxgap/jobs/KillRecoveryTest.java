@@ -6,6 +6,7 @@ import io.cxgap.common.CxException;
 import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.generate.GeneratorOptions;
 import io.cxgap.common.generate.SampleGenerator;
+import io.cxgap.jobs.runstate.FaultPoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;

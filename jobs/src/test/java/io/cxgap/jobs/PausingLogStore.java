@@ -1,5 +1,6 @@
 package io.cxgap.jobs;
 
+import io.cxgap.jobs.runstate.FaultPoints;
 import io.delta.storage.HDFSLogStore;
 import java.io.IOException;
 import java.util.Iterator;

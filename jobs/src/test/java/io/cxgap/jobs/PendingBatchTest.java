@@ -3,6 +3,7 @@ package io.cxgap.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxgap.common.CxException;
+import io.cxgap.jobs.runstate.FaultPoints;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxgap.common.generate.GeneratorOptions;
 import io.cxgap.common.generate.SampleGenerator;
+import io.cxgap.jobs.steps.ReportJob;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxgap.common.generate.GeneratorOptions;
 import io.cxgap.common.generate.SampleGenerator;
+import io.cxgap.jobs.pipeline.Steps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,76 @@
+package io.cxgap.jobs.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compares two renderings of {@code gold.gap_segment_touchpoint} for one date value by value:
+ * rows keyed by (segment_dimension, segment_value, touchpoint); doubles equal within
+ * {@code tolerance} relative (absolute below 1), whole numbers, strings, booleans and dates exactly,
+ * null only against null.
+ */
+final class GapTableDiff {
+  static final List<String> COLUMNS =
+      List.of(
+          "as_of_date", "window_days", "segment_dimension", "segment_value", "touchpoint", "journey_stage", "dimension",
+          "respondents", "responses", "expectation_mean", "experience_mean", "gap_mean", "gap_stddev", "gap_ci95_low",
+          "gap_ci95_high", "negative_gap_share", "target_gap", "meets_target", "contacts", "repeat_contact_rate",
+          "abandonment_rate", "failure_rate", "avg_wait_s", "p90_wait_s", "suppressed");
+
+  private GapTableDiff() {}
+
+  /** Every difference, one line each; empty when the tables agree. */
+  static List<String> diff(List<Map<String, Object>> ours, List<Map<String, Object>> peer, double tolerance) {
+    Map<String, Map<String, Object>> a = keyed(ours);
+    Map<String, Map<String, Object>> b = keyed(peer);
+    List<String> out = new ArrayList<>();
+    Set<String> keys = new TreeSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    for (String k : keys) {
+      Map<String, Object> x = a.get(k);
+      Map<String, Object> y = b.get(k);
+      if (x == null || y == null) {
+        out.add(k + ": row only in " + (x == null ? "DuckDB" : "ours"));
+        continue;
+      }
+      for (String c : COLUMNS) {
+        if (!same(x.get(c), y.get(c), tolerance)) {
+          out.add(k + " " + c + ": ours " + x.get(c) + ", DuckDB " + y.get(c));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Map<String, Object>> keyed(List<Map<String, Object>> rows) {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    for (Map<String, Object> r : rows) {
+      String k = r.get("segment_dimension") + "|" + r.get("segment_value") + "|" + r.get("touchpoint");
+      out.put(out.containsKey(k) ? k + "|duplicate" : k, r);
+    }
+    return out;
+  }
+
+  static boolean same(Object x, Object y, double tolerance) {
+    if (x == null || y == null) {
+      return x == null && y == null;
+    }
+    if (x instanceof Double || y instanceof Double || x instanceof Float || y instanceof Float
+        || x instanceof java.math.BigDecimal || y instanceof java.math.BigDecimal) {
+      if (!(x instanceof Number p) || !(y instanceof Number q)) {
+        return false;
+      }
+      double u = p.doubleValue();
+      double v = q.doubleValue();
+      return Math.abs(u - v) <= tolerance * Math.max(1.0, Math.abs(u));
+    }
+    if (x instanceof Number p && y instanceof Number q) {
+      return p.longValue() == q.longValue();
+    }
+    return x.toString().equals(y.toString());
+  }
+}

@@ -1,0 +1,167 @@
+package io.cxgap.jobs.cli;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.cxgap.common.catalog.TouchpointCatalog;
+import io.cxgap.common.config.CxConfig;
+import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.generate.GenerationSummary;
+import io.cxgap.common.generate.GeneratorOptions;
+import io.cxgap.common.generate.SampleGenerator;
+import io.cxgap.common.spark.Sessions;
+import io.cxgap.jobs.options.Args;
+import io.cxgap.jobs.options.ConfigOptions;
+import io.cxgap.jobs.pipeline.Steps;
+import io.cxgap.jobs.runstate.JobContext;
+import io.cxgap.jobs.runstate.RunLock;
+import io.cxgap.jobs.steps.ReportJob;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code cxgap demo}: sample data if absent, nightly for its last day, a summary. */
+@Command(name = "demo", description = "generate sample data if absent, run nightly for its last day, print a summary")
+public final class DemoCommand implements Callable<Integer> {
+  @Mixin ConfigOptions options;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "run date (default: the sample data's last day, 2026-10-31)")
+  String date;
+
+  static final String[][] TABLES = {
+    {"bronze", "customers"}, {"bronze", "surveys"}, {"bronze", "interactions"}, {"bronze", "quarantine"},
+    {"silver", "customers"}, {"silver", "survey_items"}, {"silver", "interactions"},
+    {"gold", "gap_segment_touchpoint"}, {"gold", "gap_trend"}, {"gold", "touchpoint_driver"},
+    {"gold", "customer_pain_cluster"}, {"gold", "pain_cluster_profile"}, {"gold", "pipeline_run"}
+  };
+
+  @Override
+  public Integer call() {
+    CxConfig config = options.load();
+    LocalDate d = date == null ? GeneratorOptions.DEFAULT_END_DATE : Args.parseDate(date);
+    Path landing = Path.of(config.landing());
+    if (!Files.isDirectory(landing.resolve("customers"))) {
+      System.out.println("demo: no landing data in " + landing + "; generating sample data ...");
+      GenerationSummary s = SampleGenerator.generate(GenerateCommand.options(landing, GeneratorOptions.DEFAULT_CUSTOMERS, GeneratorOptions.DEFAULT_DAYS, d.toString(), config.seed(), GeneratorOptions.DEFAULT_MESSY_RATE));
+      System.out.println("demo: " + s);
+    }
+    TouchpointCatalog catalog = JobContext.loadCatalog(config);
+    StepCommand.preflight(config);
+    String runId = JobContext.newRunId(d);
+    try (RunLock lock = RunLock.acquire(config, "demo", d, runId)) {
+      SparkSession spark = Sessions.getOrCreate(config);
+      JobContext ctx = new JobContext(config, catalog, spark, d, runId);
+      System.out.println("demo: nightly --date " + d);
+      Steps.runExclusive(ctx, lock, List.copyOf(Steps.ALL.keySet()), System.out);
+      summary(ctx, System.out);
+      findings(ctx, System.out);
+    }
+    return 0;
+  }
+
+  /** The headline results, so a first-time user sees what the tables say. */
+  static void findings(JobContext ctx, PrintStream out) {
+    String d = ctx.date().toString();
+    String gaps = ctx.table("gold", "gap_segment_touchpoint");
+    if (DeltaIO.exists(ctx.spark(), gaps)) {
+      out.println();
+      out.println("Largest shortfalls, whole base, " + d + " (gap = experience - expectation, 0..100; 95% interval):");
+      for (Row r :
+          DeltaIO.read(ctx.spark(), gaps)
+              .where("as_of_date = '" + d + "' and segment_dimension = 'total' and not suppressed")
+              .orderBy("gap_mean")
+              .limit(3)
+              .collectAsList()) {
+        out.printf(
+            Locale.ROOT, "  %-14s gap %6.1f  [%6.1f, %6.1f]  %d respondents%n",
+            r.<String>getAs("touchpoint"), r.<Double>getAs("gap_mean"), r.<Double>getAs("gap_ci95_low"),
+            r.<Double>getAs("gap_ci95_high"), r.<Long>getAs("respondents"));
+      }
+    }
+    String trend = ctx.table("gold", "gap_trend");
+    if (DeltaIO.exists(ctx.spark(), trend)) {
+      out.println();
+      out.println("Deteriorating gaps (vs the previous window):");
+      List<Row> rows =
+          DeltaIO.read(ctx.spark(), trend)
+              .where("as_of_date = '" + d + "' and direction = 'deteriorating'")
+              .orderBy("delta")
+              .limit(5)
+              .collectAsList();
+      if (rows.isEmpty()) {
+        out.println("  none");
+      }
+      for (Row r : rows) {
+        out.printf(
+            Locale.ROOT, "  %-8s %-12s %-14s delta %6.1f  p %.2g%n",
+            r.<String>getAs("segment_dimension"), r.<String>getAs("segment_value"), r.<String>getAs("touchpoint"),
+            r.<Double>getAs("delta"), r.<Double>getAs("p_value"));
+      }
+    }
+    String drivers = ctx.table("gold", "touchpoint_driver");
+    if (DeltaIO.exists(ctx.spark(), drivers)) {
+      out.println();
+      out.println("Moments of truth (share of explained NPS variance, priority):");
+      for (Row r :
+          DeltaIO.read(ctx.spark(), drivers).where("as_of_date = '" + d + "'").orderBy("priority_rank").limit(3).collectAsList()) {
+        out.printf(
+            Locale.ROOT, "  %d. %-14s %5.1f%%  gap %6.1f  %s%n",
+            r.<Integer>getAs("priority_rank"), r.<String>getAs("touchpoint"), 100 * r.<Double>getAs("importance_share"),
+            r.<Double>getAs("gap_mean"), r.<String>getAs("quadrant"));
+      }
+    }
+    String profiles = ctx.table("gold", "pain_cluster_profile");
+    if (DeltaIO.exists(ctx.spark(), profiles)) {
+      out.println();
+      out.println("Pain clusters (customers with a response in the window):");
+      for (Row r :
+          DeltaIO.read(ctx.spark(), profiles).where("as_of_date = '" + d + "'").orderBy(functions.desc("customers")).collectAsList()) {
+        out.printf(
+            Locale.ROOT, "  #%-3d %-32s %5.1f%%  mean NPS %4.1f%n",
+            r.<Integer>getAs("cluster_id"), r.<String>getAs("cluster_label"), 100 * r.<Double>getAs("share"),
+            r.<Double>getAs("mean_nps"));
+      }
+    }
+    out.println();
+    out.println("Report: " + reportLocation(ctx) + " (open it in a browser; it needs no network)");
+    out.println("Query them: bin/cxgap sql \"SELECT * FROM cx_gold.gap_trend WHERE direction = 'deteriorating'\"");
+  }
+
+  /** The report's file, as an absolute path where it is local. */
+  static String reportLocation(JobContext ctx) {
+    String p = ReportJob.path(ctx.config().warehouse(), ctx.date());
+    return p.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? p : Path.of(p).toAbsolutePath().normalize().toString();
+  }
+
+  static void summary(JobContext ctx, PrintStream out) {
+    out.println();
+    out.println("Tables (Delta, under " + ctx.config().warehouse() + "):");
+    for (String[] t : TABLES) {
+      String path = ctx.table(t[0], t[1]);
+      long n = DeltaIO.exists(ctx.spark(), path) ? DeltaIO.read(ctx.spark(), path).count() : 0;
+      out.printf(Locale.ROOT, "  %-7s %-14s %9d rows  %s%n", t[0], t[1], n, path);
+    }
+    String q = ctx.table("bronze", "quarantine");
+    if (DeltaIO.exists(ctx.spark(), q)) {
+      out.println();
+      out.println("Quarantined rows by source and reason:");
+      for (Row r :
+          DeltaIO.read(ctx.spark(), q)
+              .groupBy("source", "reason")
+              .agg(count(lit(1)).as("rows"))
+              .orderBy("source", "reason")
+              .collectAsList()) {
+        out.printf(Locale.ROOT, "  %-13s %-20s %7d%n", r.getString(0), r.getString(1), r.getLong(2));
+      }
+    }
+  }
+}

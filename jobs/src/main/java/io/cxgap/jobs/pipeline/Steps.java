@@ -1,0 +1,127 @@
+package io.cxgap.jobs.pipeline;
+
+import io.cxgap.common.CxErrors;
+import io.cxgap.common.CxException;
+import io.cxgap.common.spark.Sessions;
+import io.cxgap.jobs.runstate.FaultPoints;
+import io.cxgap.jobs.runstate.JobContext;
+import io.cxgap.jobs.runstate.RunLock;
+import io.cxgap.jobs.runstate.RunLog;
+import io.cxgap.jobs.runstate.StepResult;
+import io.cxgap.jobs.steps.ClustersJob;
+import io.cxgap.jobs.steps.ConformJob;
+import io.cxgap.jobs.steps.DriversJob;
+import io.cxgap.jobs.steps.GapsJob;
+import io.cxgap.jobs.steps.GoldTables;
+import io.cxgap.jobs.steps.IngestJob;
+import io.cxgap.jobs.steps.ReportJob;
+import io.cxgap.jobs.steps.TrendsJob;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * The pipeline's steps in DESIGN.md §2 order, and the runner that records each in the run log.
+ * A step that fails is logged as failed and stops the run; its error keeps its exit code.
+ */
+public final class Steps {
+  /** Steps that exist so far, in run order. */
+  public static final Map<String, Function<JobContext, StepResult>> ALL = new LinkedHashMap<>();
+
+  /** What each step does, for the command line's help. */
+  public static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+
+  static {
+    add("ingest", IngestJob::run, "landing files not yet ingested → bronze tables and quarantine");
+    add("conform", ConformJob::run, "bronze → silver: CRM as of D, normalised survey items, interactions");
+    add("gaps", GapsJob::run, "silver → gold.gap_segment_touchpoint for D");
+    add("trends", TrendsJob::run, "silver → gold.gap_trend for D (current vs previous window)");
+    add("drivers", DriversJob::run, "silver → gold.touchpoint_driver for D (moments of truth)");
+    add("clusters", ClustersJob::run, "silver → gold.customer_pain_cluster and gold.pain_cluster_profile for D");
+    add("report", ReportJob::run, "gold → <warehouse>/reports/cx-report-D.html, the HTML report for D");
+  }
+
+  private static void add(String name, Function<JobContext, StepResult> step, String description) {
+    ALL.put(name, step);
+    DESCRIPTIONS.put(name, description);
+  }
+
+  private Steps() {}
+
+  /** Told when each step starts and when it has succeeded (the benchmark times steps with it). */
+  public interface Listener {
+    Listener NONE = new Listener() {};
+
+    default void starting(String step) {}
+
+    default void succeeded(String step, long millis, StepResult result) {}
+  }
+
+  /**
+   * Runs the steps holding the warehouse's run lock (DESIGN.md §6). A run that the lock's holder
+   * file shows was killed is first recorded as {@code interrupted}; the first step of this run
+   * then says which run it recovers.
+   */
+  public static void runExclusive(JobContext ctx, RunLock lock, List<String> names, PrintStream out) {
+    runExclusive(ctx, lock, names, out, Listener.NONE);
+  }
+
+  public static void runExclusive(JobContext ctx, RunLock lock, List<String> names, PrintStream out, Listener listener) {
+    String recovers = null;
+    if (lock.interrupted().isPresent()) {
+      Properties dead = lock.interrupted().get();
+      RunLog.recordInterrupted(ctx, dead);
+      recovers = "recovers interrupted run " + dead.getProperty("run_id", "?");
+      out.println("cxgap: " + recovers + " (" + RunLock.describe(dead) + ")");
+    }
+    run(ctx, lock, names, out, recovers, listener);
+  }
+
+  private static void run(
+      JobContext ctx, RunLock lock, List<String> names, PrintStream out, String recovers, Listener listener) {
+    String note = recovers;
+    for (String name : names) {
+      Function<JobContext, StepResult> step = ALL.get(name);
+      listener.starting(name);
+      Instant started = Instant.now();
+      lock.step(name, started);
+      Sessions.jobGroup(ctx.spark(), name, ctx.date().toString());
+      StepResult result;
+      try {
+        result = step.apply(ctx);
+      } catch (IngestJob.GateFailure g) {
+        RunLog.record(ctx, name, started, "failed", withMessage(g.result, note, g.getMessage()));
+        throw (CxException) g.getCause();
+      } catch (CxException e) {
+        RunLog.record(ctx, name, started, "failed", StepResult.of(0, 0, 0, prefixed(note, e.getMessage())));
+        throw e;
+      } catch (RuntimeException e) {
+        CxException failed = CxErrors.jobFailed(name, ctx.date().toString(), e);
+        RunLog.record(ctx, name, started, "failed", StepResult.of(0, 0, 0, prefixed(note, failed.getMessage())));
+        throw failed;
+      }
+      RunLog.record(ctx, name, started, "succeeded", withMessage(result, note, null));
+      note = null;
+      lock.step("", started);
+      long millis = java.time.Duration.between(started, Instant.now()).toMillis();
+      listener.succeeded(name, millis, result);
+      double seconds = millis / 1000.0;
+      out.printf(java.util.Locale.ROOT, "%-8s ok  %5.1fs  %s%n", name, seconds, result.message());
+      FaultPoints.hit(name + ".done");
+    }
+    GoldTables.document(ctx, "pipeline_run"); // a run log written before its docs existed gets them
+  }
+
+  private static String prefixed(String note, String message) {
+    return note == null ? message : note + "; " + message;
+  }
+
+  private static StepResult withMessage(StepResult r, String note, String gate) {
+    String m = gate == null ? r.message() : gate + " | " + r.message();
+    return new StepResult(r.rowsRead(), r.rowsWritten(), r.rowsQuarantined(), prefixed(note, m), r.counts());
+  }
+}

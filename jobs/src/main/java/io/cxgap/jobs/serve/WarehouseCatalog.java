@@ -1,0 +1,144 @@
+package io.cxgap.jobs.serve;
+
+import io.cxgap.common.config.CxConfig;
+import io.cxgap.common.delta.DeltaIO;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
+import scala.Option;
+
+/**
+ * Names the warehouse's Delta tables in the session catalog (DESIGN.md §7): {@code cx_bronze},
+ * {@code cx_silver} and {@code cx_gold} databases whose tables point at {@code
+ * <warehouse>/<layer>/<table>}. Registering again is cheap and idempotent: it adds new tables,
+ * re-points a table whose warehouse moved, and drops entries whose Delta table is gone (never
+ * the data, never a user's own views or tables elsewhere).
+ */
+final class WarehouseCatalog {
+  static final List<String> LAYERS = List.of("bronze", "silver", "gold");
+
+  private static final Map<String, String> COMMENTS =
+      Map.of(
+          "bronze", "cxgap bronze: typed, validated landing data, quarantine and ingest log (may hold personal data)",
+          "silver", "cxgap silver: conformed customers, survey items and interactions, no personal data",
+          "gold", "cxgap gold: gap, trend, driver and pain-cluster tables for analysts and BI tools, and the run log");
+
+  private WarehouseCatalog() {}
+
+  static String database(String layer) {
+    return "cx_" + layer;
+  }
+
+  /** Registers every Delta table found; returns their qualified names. */
+  static List<String> register(SparkSession spark, CxConfig config) {
+    return register(spark, config, LAYERS);
+  }
+
+  /** Registers the Delta tables of these layers only (what {@code serve} exposes). */
+  static List<String> register(SparkSession spark, CxConfig config, List<String> layers) {
+    List<String> names = new ArrayList<>();
+    for (String layer : layers) {
+      String db = database(layer);
+      spark.sql("CREATE DATABASE IF NOT EXISTS " + db + " COMMENT " + literal(COMMENTS.get(layer)));
+      Path root = qualified(spark, config.tablePath(layer, "x")).getParent();
+      List<String> found = tables(spark, root);
+      for (String table : found) {
+        String location = new Path(root, table).toString();
+        Optional<URI> registered = location(spark, db, table);
+        if (registered.isPresent() && !sameLocation(registered.get(), location)) {
+          spark.sql("DROP TABLE " + db + "." + table); // an external table: the data stays
+          registered = Optional.empty();
+        }
+        if (registered.isEmpty()) {
+          spark.sql("CREATE TABLE IF NOT EXISTS " + db + "." + table + " USING delta LOCATION " + literal(location));
+        }
+        names.add(db + "." + table);
+      }
+      dropVanished(spark, db, root, found);
+    }
+    return names;
+  }
+
+  /** Drops catalog entries that point into this layer's folder at a Delta table no longer there. */
+  private static void dropVanished(SparkSession spark, String db, Path root, List<String> found) {
+    String prefix = root.toUri().getPath() + "/";
+    for (Row r : spark.sql("SHOW TABLES IN " + db).collectAsList()) {
+      String table = r.getString(r.fieldIndex("tableName"));
+      if (r.getBoolean(r.fieldIndex("isTemporary")) || found.contains(table)) {
+        continue;
+      }
+      Optional<URI> loc = location(spark, db, table);
+      if (loc.isPresent() && loc.get().getPath() != null && loc.get().getPath().startsWith(prefix)) {
+        spark.sql("DROP TABLE IF EXISTS " + db + "." + table);
+      }
+    }
+  }
+
+  /** Where the catalog says a table lives (a metastore look-up only); empty for no such table, or a view. */
+  static Optional<URI> location(SparkSession spark, String db, String table) {
+    TableIdentifier id = new TableIdentifier(table, Option.apply(db));
+    CatalogTable t;
+    try {
+      if (!spark.sessionState().catalog().tableExists(id)) {
+        return Optional.empty();
+      }
+      t = spark.sessionState().catalog().getTableMetadata(id);
+    } catch (Exception e) { // Scala declares NoSuchTableException / NoSuchDatabaseException
+      return Optional.empty();
+    }
+    if (t.tableType() == CatalogTableType.VIEW()) {
+      return Optional.empty();
+    }
+    Option<URI> uri = t.storage().locationUri();
+    return uri.isDefined() ? Optional.of(uri.get()) : Optional.empty();
+  }
+
+  private static boolean sameLocation(URI registered, String location) {
+    return new Path(registered).toString().equals(new Path(location).toString());
+  }
+
+  private static Path qualified(SparkSession spark, String path) {
+    Path p = new Path(path);
+    try {
+      return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("resolving " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> tables(SparkSession spark, Path root) {
+    List<String> out = new ArrayList<>();
+    try {
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(root)) {
+        return out;
+      }
+      for (FileStatus s : fs.listStatus(root)) {
+        String name = s.getPath().getName();
+        if (s.isDirectory() && name.matches("[a-z_][a-z0-9_]*") && DeltaIO.exists(spark, s.getPath().toString())) {
+          out.add(name);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + root + ": " + e.getMessage(), e);
+    }
+    out.sort(String::compareTo);
+    return out;
+  }
+
+  private static String literal(String s) {
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+}

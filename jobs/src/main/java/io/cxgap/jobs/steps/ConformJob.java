@@ -1,0 +1,83 @@
+package io.cxgap.jobs.steps;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.cxgap.common.Columns;
+import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.landing.Source;
+import io.cxgap.common.transform.CustomersAsOf;
+import io.cxgap.common.transform.Normalise;
+import io.cxgap.jobs.runstate.FaultPoints;
+import io.cxgap.jobs.runstate.JobContext;
+import io.cxgap.jobs.runstate.StepResult;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Bronze → silver (DESIGN.md §2): the CRM state as of the end of D (one slice of
+ * {@code silver.customers} per as_of_date, no personal data), and the survey items and
+ * interactions of every bronze batch not yet conformed, normalised. Silver's newest batch id says
+ * which batches it holds; an append is one commit, so a rerun adds nothing twice.
+ */
+public final class ConformJob {
+  private ConformJob() {}
+
+  public static StepResult run(JobContext ctx) {
+    Map<String, Long> counts = new TreeMap<>();
+    String bronzeCustomers = ctx.table("bronze", Source.CUSTOMERS.folder());
+    long customers = 0;
+    if (DeltaIO.exists(ctx.spark(), bronzeCustomers)) {
+      Dataset<Row> asOf =
+          CustomersAsOf.asOf(
+              DeltaIO.read(ctx.spark(), bronzeCustomers), ctx.date(), ctx.config().segmentDimensions());
+      String path = ctx.table("silver", "customers");
+      DeltaIO.replaceDate(asOf, path, ctx.date());
+      customers = DeltaIO.read(ctx.spark(), path).where(col(Columns.AS_OF_DATE).equalTo(lit(ctx.date().toString()).cast("date"))).count();
+    }
+    counts.put("customers.as_of", customers);
+    FaultPoints.hit("conform.customers");
+    long items = conformNew(ctx, Source.SURVEYS, "survey_items", Normalise::surveyItems, counts);
+    FaultPoints.hit("conform.survey_items");
+    long contacts = conformNew(ctx, Source.INTERACTIONS, "interactions", Normalise::interactions, counts);
+    String msg =
+        String.format(
+            Locale.ROOT,
+            "customers as of %s: %d; new survey items: %d; new interactions: %d",
+            ctx.date(), customers, items, contacts);
+    return new StepResult(items + contacts, customers + items + contacts, 0, msg, counts);
+  }
+
+  /** Appends the bronze batches newer than silver's newest, transformed; returns rows added. */
+  private static long conformNew(
+      JobContext ctx, Source source, String silverName, UnaryOperator<Dataset<Row>> transform, Map<String, Long> counts) {
+    String bronzePath = ctx.table("bronze", source.folder());
+    String silverPath = ctx.table("silver", silverName);
+    if (!DeltaIO.exists(ctx.spark(), bronzePath)) {
+      counts.put(silverName + ".added", 0L);
+      return 0;
+    }
+    long done = maxBatch(DeltaIO.readIfExists(ctx.spark(), silverPath).orElse(null));
+    Dataset<Row> bronze = DeltaIO.read(ctx.spark(), bronzePath);
+    long newest = maxBatch(bronze);
+    long added = 0;
+    if (newest > done) {
+      Dataset<Row> fresh = bronze.where(col(Columns.BATCH_ID).gt(done));
+      added = fresh.count();
+      DeltaIO.append(transform.apply(fresh), silverPath);
+    }
+    counts.put(silverName + ".added", added);
+    return added;
+  }
+
+  private static long maxBatch(Dataset<Row> df) {
+    if (df == null) {
+      return 0;
+    }
+    Row r = df.agg(max(col(Columns.BATCH_ID))).head();
+    return r.isNullAt(0) ? 0 : r.getLong(0);
+  }
+}

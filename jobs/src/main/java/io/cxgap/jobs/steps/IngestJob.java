@@ -1,0 +1,310 @@
+package io.cxgap.jobs.steps;
+
+import static org.apache.spark.sql.functions.*;
+
+import io.cxgap.common.Columns;
+import io.cxgap.common.CxErrors;
+import io.cxgap.common.config.CxConfig;
+import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.landing.LandingFile;
+import io.cxgap.common.landing.LandingFiles;
+import io.cxgap.common.landing.LandingReader;
+import io.cxgap.common.landing.Source;
+import io.cxgap.common.quality.RowRules;
+import io.cxgap.common.spark.Sessions;
+import io.cxgap.common.transform.Duplicates;
+import io.cxgap.jobs.runstate.FaultPoints;
+import io.cxgap.jobs.runstate.JobContext;
+import io.cxgap.jobs.runstate.StepResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Landing → bronze (DESIGN.md §2, §4): reads the files no earlier run ingested, types and
+ * validates every row, drops duplicates, writes accepted rows to {@code bronze.<source>} and
+ * rejected ones to {@code bronze.quarantine}, exactly once per batch (see {@link IngestLog}).
+ *
+ * <p>Why not Spark's file stream source: it maps CSV columns by position with one schema per
+ * stream, so a file with another column order, an extra column or a wide layout would be read
+ * wrongly without an error; here each file is read by its own header.
+ */
+public final class IngestJob {
+  private IngestJob() {}
+
+  /** Per-source counts of one batch. */
+  record SourceCounts(Source source, long batch, long read, long accepted, long quarantined, long duplicate) {}
+
+  public static StepResult run(JobContext ctx) {
+    List<SourceCounts> all = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    // the log is read once: a source's batches change only its own rows
+    Map<Source, IngestLog.State> log = IngestLog.read(ctx);
+    for (Source s : List.of(Source.CUSTOMERS, Source.SURVEYS, Source.INTERACTIONS)) {
+      all.add(ingest(ctx, s, log.get(s), notes));
+    }
+    long read = 0, written = 0, quarantined = 0;
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (SourceCounts c : all) {
+      read += c.read();
+      written += c.accepted();
+      quarantined += c.quarantined();
+      String p = c.source().folder() + ".";
+      counts.put(p + "read", c.read());
+      counts.put(p + "accepted", c.accepted());
+      counts.put(p + "quarantined", c.quarantined());
+      counts.put(p + "duplicate", c.duplicate());
+    }
+    String message = describe(all) + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+    StepResult result = new StepResult(read, written, quarantined, message, counts);
+    gate(ctx.config(), all, result);
+    return result;
+  }
+
+  /** Thrown after a step's writes: the data stays in bronze and quarantine for inspection. */
+  public static final class GateFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    public final transient StepResult result;
+
+    GateFailure(RuntimeException cause, StepResult result) {
+      super(cause.getMessage(), cause);
+      this.result = result;
+    }
+  }
+
+  private static void gate(CxConfig config, List<SourceCounts> all, StepResult result) {
+    for (SourceCounts c : all) {
+      if (c.read() > 0 && (double) c.quarantined() / c.read() > config.maxQuarantineShare()) {
+        throw new GateFailure(
+            CxErrors.qualityGate(c.source().folder(), c.quarantined(), c.read(), config.maxQuarantineShare()),
+            result);
+      }
+    }
+  }
+
+  private static String describe(List<SourceCounts> all) {
+    List<String> parts = new ArrayList<>();
+    for (SourceCounts c : all) {
+      parts.add(
+          c.batch() == 0
+              ? c.source().folder() + ": no new files"
+              : String.format(
+                  Locale.ROOT,
+                  "%s batch %d: read %d = accepted %d + quarantined %d + duplicates %d",
+                  c.source().folder(), c.batch(), c.read(), c.accepted(), c.quarantined(), c.duplicate()));
+    }
+    return String.join("; ", parts);
+  }
+
+  static SourceCounts ingest(JobContext ctx, Source source, IngestLog.State logged, List<String> notes) {
+    CxConfig cfg = ctx.config();
+    String bronze = ctx.table("bronze", source.folder());
+    String customers = ctx.table("bronze", Source.CUSTOMERS.folder());
+    List<LandingFile> listed =
+        LandingFiles.list(ctx.spark().sparkContext().hadoopConfiguration(), cfg.landingPath(source.folder()));
+    LandingReader reader =
+        new LandingReader(
+            ctx.spark(),
+            source,
+            source == Source.CUSTOMERS ? cfg.segmentDimensions() : List.of(),
+            new LandingReader.WidePrefixes(cfg.wideExpectationPrefix(), cfg.wideExperiencePrefix()));
+    IngestLog.Batch batch = nextBatch(ctx, source, logged, listed, reader, notes);
+    if (batch == null) {
+      return new SourceCounts(source, 0, 0, 0, 0, 0);
+    }
+    FaultPoints.hit("ingest." + source.folder() + ".planned");
+    List<String> readNotes = new ArrayList<>();
+    Dataset<Row> raw = reader.read(batch.files(), readNotes);
+    readNotes.forEach(s -> notes.add(source.folder() + ": " + s));
+
+    List<String> keys = keys(source);
+    Column[] keyCols = keys.stream().map(k -> col(k)).toArray(Column[]::new);
+    // Duplicates are found by key (a join and a window): hash the batch by key once, into enough
+    // partitions that each sorts a bounded slice of it, whatever the batch's size.
+    long bytes = batch.files().stream().mapToLong(LandingFile::size).sum();
+    int configured = Sessions.shufflePartitions(ctx.spark());
+    Dataset<Row> classified =
+        classify(ctx, source, raw, batch.customersVersion()).repartition(partitions(bytes, configured), keyCols);
+    Dataset<Row> existing =
+        DeltaIO.readIfExists(ctx.spark(), bronze)
+            .map(b -> b.where(col(Columns.BATCH_ID).lt(batch.id())))
+            .orElse(classified.limit(0));
+    Dataset<Row> marked =
+        Duplicates.mark(classified, keys, existing.select(keyCols))
+            // the raw text is kept for quarantine only: past the duplicate ordering an accepted
+            // row does not need it, and it is most of the bytes kept below
+            .withColumn(Columns.RAW, when(col(Columns.REASON).isNotNull(), col(Columns.RAW)))
+            // On disk only: a batch can be far larger than the heap, and a memory level would try
+            // to hold whole partitions of it (the SF10 benchmark ran out of an 8 GB heap that way).
+            .persist(StorageLevel.DISK_ONLY());
+    try {
+      Row n =
+          marked
+              .agg(
+                  count(lit(1)),
+                  sum(when(col(Columns.REASON).isNotNull(), 1).otherwise(0)),
+                  sum(when(col(Duplicates.DUPLICATE), 1).otherwise(0)))
+              .head();
+      long read = n.getLong(0);
+      long quarantined = read == 0 ? 0 : n.getLong(1);
+      long duplicate = read == 0 ? 0 : n.getLong(2);
+      long accepted = read - quarantined - duplicate;
+
+      Dataset<Row> good =
+          marked
+              .where(col(Columns.REASON).isNull().and(not(col(Duplicates.DUPLICATE))))
+              .drop(Columns.RAW, Columns.REASON, Columns.DETAIL, Duplicates.DUPLICATE, RowRules.KNOWN_CUSTOMER)
+              .withColumn(Columns.BATCH_ID, lit(batch.id()))
+              .withColumn(Columns.RUN_ID, lit(ctx.runId()));
+      Dataset<Row> bad =
+          marked
+              .where(col(Columns.REASON).isNotNull())
+              .select(
+                  lit(source.folder()).as(Columns.SOURCE),
+                  col(Columns.REASON),
+                  col(Columns.DETAIL),
+                  RowRules.quarantineRaw(col(Columns.RAW), col(Columns.REASON)).as(Columns.RAW),
+                  col(Columns.FILE),
+                  lit(ctx.runId()).as(Columns.RUN_ID),
+                  lit(batch.id()).as(Columns.BATCH_ID));
+      // Quarantine first: an append to a table makes Spark re-cache every persisted frame that
+      // reads it, and `marked` reads this source's bronze table (the duplicate check), so after
+      // the bronze append the next use of `marked` would classify the whole batch again.
+      // A new batch's id is new to both tables. A resumed batch's append may have landed before
+      // the run died; each append is one commit, so one row of the batch means all of them.
+      String quarantine = ctx.table("bronze", "quarantine");
+      if (!(batch.resumed() && inQuarantine(ctx, source, batch.id()))) {
+        DeltaIO.append(bad, quarantine, BRONZE_PROPERTIES);
+      }
+      FaultPoints.hit("ingest." + source.folder() + ".quarantine");
+      if (!(batch.resumed() && inBronze(ctx, source, batch.id()))) {
+        DeltaIO.append(good, bronze, BRONZE_PROPERTIES);
+      }
+      FaultPoints.hit("ingest." + source.folder() + ".bronze");
+      IngestLog.commit(ctx, source, batch.id(), read, accepted, quarantined, duplicate);
+      return new SourceCounts(source, batch.id(), read, accepted, quarantined, duplicate);
+    } finally {
+      marked.unpersist();
+    }
+  }
+
+  /**
+   * Bronze tables keep data-skipping statistics for batch_id only: conform reads them by batch,
+   * and statistics on every column were about 6% of ingest's CPU (a profile at SF1).
+   */
+  static final Map<String, String> BRONZE_PROPERTIES = Map.of(DeltaIO.STATS_COLUMNS, Columns.BATCH_ID);
+
+  /** Landing bytes per partition of a batch: small enough that one partition sorts in memory. */
+  static final long BYTES_PER_PARTITION = 128L << 20;
+
+  /**
+   * The partitions of a batch of {@code bytes} landing bytes: {@code configured}
+   * (spark.sql.shuffle.partitions), or one per {@link #BYTES_PER_PARTITION} where that is more.
+   */
+  static int partitions(long bytes, int configured) {
+    long needed = (bytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
+    return (int) Math.max(configured, Math.min(10_000, needed));
+  }
+
+  /**
+   * The pending batch of an interrupted run, or a new batch of the files no run has taken. New
+   * files are checked for required columns before they are planned, so a bad file stops the run
+   * (exit 2) without leaving a batch behind. A pending batch whose files are gone is abandoned when
+   * none of it landed; otherwise it must be completed with its files.
+   */
+  private static IngestLog.Batch nextBatch(
+      JobContext ctx, Source source, IngestLog.State state, List<LandingFile> listed, LandingReader reader, List<String> notes) {
+    IngestLog.Batch pending = state.pending();
+    if (pending != null) {
+      Set<String> present = new HashSet<>();
+      listed.forEach(f -> present.add(f.path()));
+      List<String> gone = pending.files().stream().map(LandingFile::path).filter(p -> !present.contains(p)).toList();
+      if (gone.isEmpty()) {
+        notes.add(source.folder() + " batch " + pending.id() + " resumed after an interrupted run");
+        return pending;
+      }
+      if (landed(ctx, source, pending.id())) {
+        throw CxErrors.usage(
+            "%s batch %d was interrupted after part of it was written, and its file %s is gone;"
+                + " put the file back and rerun, so that the batch can complete",
+            source.folder(), pending.id(), gone.get(0));
+      }
+      IngestLog.abandon(ctx, source, pending.id());
+      notes.add(source.folder() + " batch " + pending.id() + " abandoned: " + gone.size() + " of its files are gone");
+      return nextBatch(ctx, source, IngestLog.read(ctx).get(source), listed, reader, notes);
+    }
+    List<LandingFile> fresh = listed.stream().filter(f -> !state.known().contains(f.path())).toList();
+    if (fresh.isEmpty()) {
+      return null;
+    }
+    reader.check(fresh);
+    long customersVersion =
+        source == Source.SURVEYS ? DeltaIO.version(ctx.spark(), ctx.table("bronze", Source.CUSTOMERS.folder())) : -1;
+    return IngestLog.plan(ctx, source, state.maxBatch() + 1, fresh, customersVersion);
+  }
+
+  /** Whether any row of the batch reached bronze or quarantine. */
+  private static boolean landed(JobContext ctx, Source source, long batchId) {
+    return inBronze(ctx, source, batchId) || inQuarantine(ctx, source, batchId);
+  }
+
+  /** Whether the batch's bronze append was committed. */
+  private static boolean inBronze(JobContext ctx, Source source, long batchId) {
+    return DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", source.folder()))
+        .map(t -> !t.where(col(Columns.BATCH_ID).equalTo(batchId)).limit(1).isEmpty())
+        .orElse(false);
+  }
+
+  /** Whether the batch's quarantine append was committed (with a row: an empty one adds none). */
+  private static boolean inQuarantine(JobContext ctx, Source source, long batchId) {
+    return DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", "quarantine"))
+        .map(
+            t ->
+                !t.where(col(Columns.SOURCE).equalTo(source.folder()).and(col(Columns.BATCH_ID).equalTo(batchId)))
+                    .limit(1)
+                    .isEmpty())
+        .orElse(false);
+  }
+
+  private static Dataset<Row> classify(JobContext ctx, Source source, Dataset<Row> raw, long customersVersion) {
+    Map<String, String> lookup = ctx.catalog().lookup();
+    return switch (source) {
+      case CUSTOMERS -> RowRules.customers(raw, ctx.config().segmentDimensions());
+      case SURVEYS -> RowRules.surveys(withKnownCustomer(ctx, raw, customersVersion), lookup);
+      case INTERACTIONS -> RowRules.interactions(raw, lookup);
+    };
+  }
+
+  /** Marks whether each row's customer id is in bronze.customers at the pinned version. */
+  private static Dataset<Row> withKnownCustomer(JobContext ctx, Dataset<Row> raw, long version) {
+    if (version < 0) {
+      return raw.withColumn(RowRules.KNOWN_CUSTOMER, lit(false));
+    }
+    Dataset<Row> ids =
+        DeltaIO.readVersion(ctx.spark(), ctx.table("bronze", Source.CUSTOMERS.folder()), version)
+            .select(col(Columns.CUSTOMER_ID).as("_known_id"))
+            .distinct()
+            .withColumn("_known", lit(true));
+    Dataset<Row> keyed = raw.withColumn("_cid", RowRules.trimWhitespace(col(Columns.CUSTOMER_ID)));
+    return keyed
+        .join(ids, keyed.col("_cid").equalTo(ids.col("_known_id")), "left")
+        .withColumn(RowRules.KNOWN_CUSTOMER, coalesce(col("_known"), lit(false)))
+        .drop("_cid", "_known_id", "_known");
+  }
+
+  static List<String> keys(Source source) {
+    return switch (source) {
+      case CUSTOMERS -> List.of(Columns.CUSTOMER_ID, Columns.UPDATED_AT);
+      case SURVEYS -> List.of(Columns.RESPONSE_ID, Columns.TOUCHPOINT);
+      case INTERACTIONS -> List.of(Columns.EVENT_ID);
+    };
+  }
+}

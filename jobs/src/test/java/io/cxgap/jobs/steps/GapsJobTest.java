@@ -1,0 +1,116 @@
+package io.cxgap.jobs.steps;
+
+import static org.apache.spark.sql.functions.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxgap.common.generate.GeneratorOptions;
+import io.cxgap.common.generate.SampleGenerator;
+import io.cxgap.jobs.JobsTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/** gaps and trends inside nightly, on generated data with a planted deterioration. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GapsJobTest extends JobsTestBase {
+  static final LocalDate END = LocalDate.of(2026, 10, 31);
+  Path landing;
+  Path warehouse;
+  JsonNode truth;
+
+  @BeforeAll
+  void run() throws IOException {
+    Path dir = Files.createTempDirectory("cxgap-gaps");
+    landing = dir.resolve("landing");
+    warehouse = dir.resolve("wh");
+    SampleGenerator.generate(new GeneratorOptions(landing, 600, 180, END, 5, 0.01));
+    truth = new ObjectMapper().readTree(landing.resolve("truth.json").toFile());
+    for (LocalDate d : List.of(END.minusDays(1), END)) {
+      Outcome o = cli(args(landing, warehouse, repoCatalog(), "nightly", "--date", d.toString()));
+      assertThat(o.code()).as(o.toString()).isZero();
+      assertThat(o.out()).contains("gaps     ok").contains("trends   ok");
+    }
+  }
+
+  private Row trend(String dim, String value, String tp) {
+    return table(warehouse, "gold", "gap_trend")
+        .where(col("as_of_date").equalTo(lit(END.toString()).cast("date")))
+        .where(col("segment_dimension").equalTo(dim).and(col("segment_value").equalTo(value)).and(col("touchpoint").equalTo(tp)))
+        .head();
+  }
+
+  @Test
+  @Order(1)
+  void plantedDrop_isDeteriorating_andTheControlCellIsStable() {
+    JsonNode t = truth.get("trend");
+    Row planted = trend(t.get("segment_dimension").asText(), t.get("segment_value").asText(), t.get("touchpoint").asText());
+    assertThat(planted.<String>getAs("direction")).as(planted.toString()).isEqualTo("deteriorating");
+    assertThat(planted.<Double>getAs("delta")).as("planted delta %s", t.get("delta")).isBetween(-20.0, -10.0);
+    JsonNode c = truth.get("trend_control");
+    Row control = trend(c.get("segment_dimension").asText(), c.get("segment_value").asText(), c.get("touchpoint").asText());
+    assertThat(control.<String>getAs("direction")).as(control.toString()).isEqualTo("stable");
+  }
+
+  @Test
+  @Order(2)
+  void everyRespondent_isInExactlyOneValueOfEachDimension() {
+    Dataset<Row> g = table(warehouse, "gold", "gap_segment_touchpoint").where(col("as_of_date").equalTo(lit(END.toString()).cast("date")));
+    List<Row> mismatches =
+        g.groupBy("touchpoint")
+            .pivot("segment_dimension", List.of("total", "segment", "region", "tier"))
+            .agg(sum("respondents"))
+            .where("total != segment or total != region or total != tier")
+            .collectAsList();
+    assertThat(mismatches).isEmpty();
+    assertThat(g.where("segment_dimension = 'total'").count()).as("one total cell per catalog touchpoint answered").isEqualTo(10);
+  }
+
+  @Test
+  @Order(3)
+  void smallCells_areSuppressed_withNullStatistics() {
+    Dataset<Row> g = table(warehouse, "gold", "gap_segment_touchpoint");
+    assertThat(g.where("respondents < 5 and not suppressed").count()).isZero();
+    assertThat(g.where("suppressed and (gap_mean is not null or gap_ci95_low is not null or avg_wait_s is not null)").count()).isZero();
+    assertThat(g.where("not suppressed and responses >= 2 and (gap_ci95_low > gap_mean or gap_ci95_high < gap_mean)").count()).isZero();
+  }
+
+  @Test
+  @Order(4)
+  void rerunOfD_replacesOnlyDsRows() {
+    Dataset<Row> before = table(warehouse, "gold", "gap_segment_touchpoint");
+    List<Row> otherDay = before.where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date"))).collectAsList();
+    long dRows = before.where(col("as_of_date").equalTo(lit(END.toString()).cast("date"))).count();
+    List<Row> trendOther = table(warehouse, "gold", "gap_trend").where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date"))).collectAsList();
+    Outcome o = cli(args(landing, warehouse, repoCatalog(), "gaps", "--date", END.toString()));
+    assertThat(o.code()).as(o.toString()).isZero();
+    o = cli(args(landing, warehouse, repoCatalog(), "trends", "--date", END.toString()));
+    assertThat(o.code()).as(o.toString()).isZero();
+    Dataset<Row> after = table(warehouse, "gold", "gap_segment_touchpoint");
+    assertThat(after.where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date"))).collectAsList())
+        .containsExactlyInAnyOrderElementsOf(otherDay);
+    assertThat(after.where(col("as_of_date").equalTo(lit(END.toString()).cast("date"))).count()).isEqualTo(dRows);
+    assertThat(table(warehouse, "gold", "gap_trend").where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date"))).collectAsList())
+        .containsExactlyInAnyOrderElementsOf(trendOther);
+  }
+
+  @Test
+  @Order(5)
+  void goldStepWithoutConform_forThatDate_isAClearUsageError() {
+    Outcome o = cli(args(landing, warehouse, repoCatalog(), "gaps", "--date", "2026-06-01"));
+    assertThat(o.code()).as(o.toString()).isEqualTo(2);
+    assertThat(o.err()).contains("silver.customers has no slice for 2026-06-01").contains("conform --date 2026-06-01");
+  }
+}

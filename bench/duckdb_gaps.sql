@@ -1,9 +1,9 @@
 -- The benchmark's peer (issue 8): gold.gap_segment_touchpoint for one date computed by DuckDB
 -- straight from the landing files, with the formulas of DESIGN.md §5 written in plain SQL. It
--- shares no code with the Spark pipeline; `bin/cxgap bench` runs it through DuckDB's JDBC driver
+-- shares no code with the Spark pipeline; `bin/cxgap-bench` runs it through DuckDB's JDBC driver
 -- and compares its result value by value with the Delta table.
 --
--- The runner (io.cxgap.jobs.bench.DuckDbPeer) fills in before running:
+-- The runner (io.cxgap.bench.DuckDbPeer) fills in before running:
 --   ${customers_csv} ${customers_json} ${surveys_long_csv} ${surveys_json} ${surveys_wide_csv}
 --   ${interactions_json} ${interactions_csv}  lists of landing files, each group classified by
 --       extension and, for survey CSVs, by header (no touchpoint column = wide export); an empty

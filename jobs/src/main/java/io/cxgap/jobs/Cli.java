@@ -1,8 +1,6 @@
 package io.cxgap.jobs;
 
 import io.cxgap.common.CxException;
-import io.cxgap.jobs.bench.BenchCommand;
-import io.cxgap.jobs.bench.BenchNightlyCommand;
 import io.cxgap.jobs.cli.DemoCommand;
 import io.cxgap.jobs.cli.GenerateCommand;
 import io.cxgap.jobs.cli.RunsCommand;
@@ -24,7 +22,7 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "cxgap",
-    // INHERIT: every subcommand takes --help and --version too (bench --help lists bench's options)
+    // INHERIT: every subcommand takes --help and --version too
     scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "cxgap 0.1.0",
@@ -41,8 +39,6 @@ public final class Cli implements Callable<Integer> {
     cl.addSubcommand("serve", new ServeCommand());
     cl.addSubcommand("serve-user", new ServeUserCommand());
     cl.addSubcommand("runs", new RunsCommand());
-    cl.addSubcommand("bench", new BenchCommand());
-    cl.addSubcommand(BenchNightlyCommand.NAME, new BenchNightlyCommand());
     return cl;
   }
 
@@ -65,7 +61,15 @@ public final class Cli implements Callable<Integer> {
 
   /** Runs the command line and maps every failure to an exit code and one line on stderr. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine cl = commandLine();
+    return execute(commandLine(), args, out, err);
+  }
+
+  /**
+   * Runs {@code cl} as {@link #run} runs cxgap's: exit codes of {@link CxException}, usage errors
+   * as exit 2, anything else as exit 1, each with one line on stderr. The benchmark's entry point
+   * runs its commands with it.
+   */
+  public static int execute(CommandLine cl, String[] args, PrintStream out, PrintStream err) {
     cl.setOut(new java.io.PrintWriter(out, true));
     cl.setErr(new java.io.PrintWriter(err, true));
     cl.setParameterExceptionHandler(

@@ -101,18 +101,25 @@ class CliTest {
 
   @Test
   void everyCommand_answersHelp_withItsOwnUsage() {
-    for (String c : new String[] {"demo", "generate", "nightly", "ingest", "conform", "gaps", "trends", "drivers", "clusters", "report", "sql", "serve", "serve-user", "runs", "bench"}) {
+    for (String c : new String[] {"demo", "generate", "nightly", "ingest", "conform", "gaps", "trends", "drivers", "clusters", "report", "sql", "serve", "serve-user", "runs"}) {
       JobsTestBase.Outcome o = run(c, "--help");
       assertThat(o.code()).as(o.toString()).isZero();
       assertThat(o.out()).as(c).startsWith("Usage: cxgap " + c + " ").contains("--help");
     }
-    assertThat(run("bench", "--help").out()).contains("--scale").contains("--jvm");
-    assertThat(run("bench", "--version").out()).contains("cxgap 0.1.0");
+    assertThat(run("sql", "--help").out()).contains("--format").contains("--allow-writes");
+    assertThat(run("sql", "--version").out()).contains("cxgap 0.1.0");
   }
 
   @Test
   void badOptionOfACommand_pointsToThatCommandsHelp() {
-    assertUsage(run("bench", "--frobnicate"), "--frobnicate", "see cxgap bench --help");
+    assertUsage(run("runs", "--frobnicate"), "--frobnicate", "see cxgap runs --help");
+  }
+
+  @Test
+  void theBenchmark_isNotACommandOfTheProduct() {
+    assertThat(run("--help").out()).doesNotContain("bench");
+    assertUsage(run("bench", "--scale", "1"), "bench");
+    assertUsage(run("bench-nightly", "--date", "2026-10-31"), "bench-nightly");
   }
 
   @Test

@@ -35,7 +35,18 @@ public abstract class JobsTestBase extends SparkTestBase {
     }
   }
 
+  /** A command line's entry point: {@link Cli#run} or another with its signature. */
+  @FunctionalInterface
+  public interface EntryPoint {
+    int run(String[] args, PrintStream out, PrintStream err);
+  }
+
   public static Outcome cli(String... args) {
+    return run(Cli::run, args);
+  }
+
+  /** Runs {@code entry} in-process on the shared session and captures what it prints. */
+  public static Outcome run(EntryPoint entry, String... args) {
     spark(); // the shared session: the CLI's getOrCreate picks it up
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -44,7 +55,7 @@ public abstract class JobsTestBase extends SparkTestBase {
     PrintStream stdout = System.out;
     System.setOut(o);
     try {
-      int code = Cli.run(args, o, e);
+      int code = entry.run(args, o, e);
       return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(stdout);

@@ -3,6 +3,8 @@ package io.cxgap.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
@@ -43,6 +45,23 @@ class SparkJarIT {
       assertThat(classes).anyMatch(n -> n.startsWith("io/cxgap/shaded/typesafe/config/"));
       assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo("io.cxgap.jobs.Cli");
       assertThat(jar.getEntry("cxgap/application.conf")).as("the built-in config defaults").isNotNull();
+    }
+  }
+
+  @Test
+  void theProduct_holdsNoBenchmark_andNoDuckDb() throws IOException {
+    // DESIGN.md §2: the benchmark and its DuckDB peer live beside the product (the bench module)
+    Path target = Path.of(System.getProperty("cx.jobs.target"));
+    List<String> classpath = List.of(Files.readString(target.resolve("classpath.txt"), StandardCharsets.UTF_8).strip().split(java.io.File.pathSeparator));
+    assertThat(classpath).as("bin/cxgap's class path").isNotEmpty().noneMatch(p -> p.contains("duckdb"));
+    for (Path p : List.of(jar(), target.resolve("cxgap-jobs-" + System.getProperty("cx.version") + ".jar"))) {
+      try (JarFile jar = new JarFile(p.toFile())) {
+        assertThat(jar.stream().map(ZipEntry::getName))
+            .as("entries of " + p.getFileName())
+            .isNotEmpty()
+            .noneMatch(n -> n.startsWith("io/cxgap/bench/") || n.startsWith("io/cxgap/jobs/bench/") || n.startsWith("org/duckdb/")
+                || n.contains("libduckdb") || n.endsWith("duckdb_gaps.sql"));
+      }
     }
   }
 }

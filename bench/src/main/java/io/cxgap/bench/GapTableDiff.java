@@ -1,4 +1,4 @@
-package io.cxgap.jobs.bench;
+package io.cxgap.bench;
 
 import java.util.ArrayList;
 import java.util.List;

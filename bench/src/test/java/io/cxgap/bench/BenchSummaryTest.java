@@ -1,4 +1,4 @@
-package io.cxgap.jobs.bench;
+package io.cxgap.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

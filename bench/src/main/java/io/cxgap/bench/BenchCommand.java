@@ -1,4 +1,4 @@
-package io.cxgap.jobs.bench;
+package io.cxgap.bench;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -35,12 +35,13 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cxgap bench} (issue 8): for each scale factor (SF1 = 100,000 customers, 180 days) it
+ * {@code bin/cxgap-bench} (issue 8): for each scale factor (SF1 = 100,000 customers, 180 days) it
  * generates a seeded landing zone (kept and reused while the parameters match), moves the last
  * day's rows into files of their own ({@link DaySplit}), and measures
  * <ol>
@@ -55,7 +56,14 @@ import picocli.CommandLine.Option;
  * starts a JVM for each ({@link BenchNightlyCommand}) and adds its start-to-exit time as step
  * "process".
  */
-@Command(name = "bench", description = "benchmark nightly at scale factors, incremental next day, DuckDB peer")
+@Command(
+    name = "bench",
+    // the root of bin/cxgap-bench (BenchMain): INHERIT gives bench-nightly --help and --version too
+    scope = CommandLine.ScopeType.INHERIT,
+    mixinStandardHelpOptions = true,
+    version = "cxgap 0.1.0",
+    synopsisSubcommandLabel = "", // its one subcommand, bench-nightly, is hidden
+    description = "benchmark nightly at scale factors, incremental next day, DuckDB peer")
 public final class BenchCommand implements Callable<Integer> {
   static final int SF1_CUSTOMERS = 100_000;
   static final double TOLERANCE = 1e-9;

@@ -1,4 +1,4 @@
-package io.cxgap.jobs.bench;
+package io.cxgap.bench;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,7 @@ class BenchNewJvmTest extends JobsTestBase {
   void fullNightlyInANewJvm_recordsStepsAndStartToExitTime() throws Exception {
     Path out = tmp.resolve("results");
     Outcome o =
-        cli("bench", "--jvm", "new", "--cases", "full", "--scale", "0.003", "--work", tmp.resolve("work").toString(), "--out",
+        run(BenchMain::run, "--jvm", "new", "--cases", "full", "--scale", "0.003", "--work", tmp.resolve("work").toString(), "--out",
             out.toString(), "--label", "-Xmx3g, 2 cores", "--set", "cx.catalog=" + repoCatalog(), "--set", "spark.sql.shuffle.partitions=2",
             "--set", "spark.databricks.delta.snapshotPartitions=2");
     assertThat(o.code()).as(o.toString()).isZero();

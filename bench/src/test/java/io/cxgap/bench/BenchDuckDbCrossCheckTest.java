@@ -1,4 +1,4 @@
-package io.cxgap.jobs.bench;
+package io.cxgap.bench;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;

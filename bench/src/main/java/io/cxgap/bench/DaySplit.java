@@ -1,4 +1,4 @@
-package io.cxgap.jobs.bench;
+package io.cxgap.bench;
 
 import io.cxgap.common.landing.LandingFiles;
 import java.io.IOException;

@@ -1,7 +1,6 @@
-package io.cxgap.jobs.bench;
+package io.cxgap.bench;
 
 import io.cxgap.common.CxErrors;
-import io.cxgap.jobs.Cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A {@code cxgap} command in a JVM of its own, started as this one was: the same java, JVM flags
+ * A benchmark command ({@link BenchMain}) in a JVM of its own, started as this one was: the same java, JVM flags
  * (heap, --add-opens, -D and -XX settings) and class path, so that it measures what a scheduler's
  * {@code bin/cxgap} run would. A debugger agent or a flight recording of this JVM is not copied.
  */
@@ -30,7 +29,7 @@ final class ChildJvm {
         cmd.add(a);
       }
     }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Cli.class.getName(), subcommand));
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchMain.class.getName(), subcommand));
     return cmd;
   }
 

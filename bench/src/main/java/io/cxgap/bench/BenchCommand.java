@@ -44,6 +44,7 @@ import picocli.CommandLine.Option;
  * {@code bin/cxgap-bench} (issue 8): for each scale factor (SF1 = 100,000 customers, 180 days) it
  * generates a seeded landing zone (kept and reused while the parameters match), moves the last
  * day's rows into files of their own ({@link DaySplit}), and measures
+ *
  * <ol>
  *   <li>full: {@code nightly} for the last day on a new warehouse, per step;
  *   <li>incremental: {@code nightly} for the day before on another new warehouse without the last
@@ -51,6 +52,7 @@ import picocli.CommandLine.Option;
  *   <li>duckdb: {@code bench/duckdb_gaps.sql} from the same landing files to the same gap table,
  *       compared value by value with ours.
  * </ol>
+ *
  * Results are appended to {@code <out>/bench-runs.csv}; {@code <out>/bench-summary.md} is rebuilt
  * from it. Every nightly runs in this JVM, one SparkSession for all runs, unless {@code --jvm new}
  * starts a JVM for each ({@link BenchNightlyCommand}) and adds its start-to-exit time as step
@@ -70,31 +72,57 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions options;
 
-  @Option(names = "--scale", split = ",", paramLabel = "SF", description = "scale factors, e.g. 0.1,1,10 (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--scale",
+      split = ",",
+      paramLabel = "SF",
+      description = "scale factors, e.g. 0.1,1,10 (default ${DEFAULT-VALUE})")
   List<Double> scales = new ArrayList<>(List.of(0.1));
 
-  @Option(names = "--label", paramLabel = "TEXT", description = "free text stored with the results, e.g. the machine")
+  @Option(
+      names = "--label",
+      paramLabel = "TEXT",
+      description = "free text stored with the results, e.g. the machine")
   String label = "";
 
-  @Option(names = "--out", paramLabel = "DIR", description = "results folder (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "results folder (default ${DEFAULT-VALUE})")
   Path out = Path.of("bench/results");
 
-  @Option(names = "--work", paramLabel = "DIR", description = "generated data and warehouses (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "generated data and warehouses (default ${DEFAULT-VALUE})")
   Path work = Path.of("bench/work");
 
-  @Option(names = "--days", paramLabel = "N", description = "days of data (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--days",
+      paramLabel = "N",
+      description = "days of data (default ${DEFAULT-VALUE})")
   int days = GeneratorOptions.DEFAULT_DAYS;
 
-  @Option(names = "--messy-rate", paramLabel = "R", description = "share of rows broken on purpose (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--messy-rate",
+      paramLabel = "R",
+      description = "share of rows broken on purpose (default ${DEFAULT-VALUE})")
   double messyRate = GeneratorOptions.DEFAULT_MESSY_RATE;
 
-  @Option(names = "--cases", split = ",", paramLabel = "CASE",
-      description = "what to measure: full, incremental, duckdb (default all; duckdb alone reuses an earlier full run's warehouse)")
+  @Option(
+      names = "--cases",
+      split = ",",
+      paramLabel = "CASE",
+      description =
+          "what to measure: full, incremental, duckdb (default all; duckdb alone reuses an earlier full run's warehouse)")
   List<String> cases = new ArrayList<>(List.of("full", "incremental", "duckdb"));
 
-  @Option(names = "--jvm", paramLabel = "same|new",
-      description = "same: every nightly in this JVM, warm after the first; new: each nightly in a JVM of its own, from its start"
-          + " to its exit, as a scheduler runs it (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--jvm",
+      paramLabel = "same|new",
+      description =
+          "same: every nightly in this JVM, warm after the first; new: each nightly in a JVM of its own, from its start"
+              + " to its exit, as a scheduler runs it (default ${DEFAULT-VALUE})")
   String jvm = "same";
 
   @Override
@@ -114,11 +142,26 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> problems = new ArrayList<>();
     try (HeapSampler heap = new HeapSampler()) {
       for (double sf : scales) {
-        problems.addAll(new Bench(this, base, catalog, sf, runId, load, heap, out.resolve("bench-runs.csv"), System.out).run());
+        problems.addAll(
+            new Bench(
+                    this,
+                    base,
+                    catalog,
+                    sf,
+                    runId,
+                    load,
+                    heap,
+                    out.resolve("bench-runs.csv"),
+                    System.out)
+                .run());
       }
     }
     writeSummary();
-    System.out.println("bench: results in " + out.resolve("bench-runs.csv") + ", summary in " + out.resolve("bench-summary.md"));
+    System.out.println(
+        "bench: results in "
+            + out.resolve("bench-runs.csv")
+            + ", summary in "
+            + out.resolve("bench-summary.md"));
     if (!problems.isEmpty()) {
       Path list = out.resolve("duckdb-differences.txt");
       try {
@@ -128,14 +171,21 @@ public final class BenchCommand implements Callable<Integer> {
       }
       problems.stream().limit(5).forEach(p -> System.err.println("cxgap: bench: " + p));
       System.err.println("cxgap: bench: every difference is in " + list);
-      throw CxErrors.jobFailed("bench", "scale " + scales, new IllegalStateException(problems.size() + " differences between DuckDB's gap table and ours"));
+      throw CxErrors.jobFailed(
+          "bench",
+          "scale " + scales,
+          new IllegalStateException(
+              problems.size() + " differences between DuckDB's gap table and ours"));
     }
     return 0;
   }
 
   private void writeSummary() {
     try {
-      Files.writeString(out.resolve("bench-summary.md"), BenchSummary.markdown(BenchSummary.read(out.resolve("bench-runs.csv"))), StandardCharsets.UTF_8);
+      Files.writeString(
+          out.resolve("bench-summary.md"),
+          BenchSummary.markdown(BenchSummary.read(out.resolve("bench-runs.csv"))),
+          StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("bench: cannot write the summary", e);
     }
@@ -143,13 +193,28 @@ public final class BenchCommand implements Callable<Integer> {
 
   static String loadAverage() {
     double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    return String.format(Locale.ROOT, "%.2f on %d cores", l, Runtime.getRuntime().availableProcessors());
+    return String.format(
+        Locale.ROOT, "%.2f on %d cores", l, Runtime.getRuntime().availableProcessors());
   }
 
   /** What every CSV row of one benchmark run at one scale factor carries. */
   record RunInfo(String runId, String label, String load, double sf, long customers) {
-    BenchSummary.Row row(String kase, String step, double wall, long in, long out, Long peak, String note) {
-      return new BenchSummary.Row(runId, Instant.now().toString(), label, load, sf, customers, kase, step, wall, in, out, peak, note);
+    BenchSummary.Row row(
+        String kase, String step, double wall, long in, long out, Long peak, String note) {
+      return new BenchSummary.Row(
+          runId,
+          Instant.now().toString(),
+          label,
+          load,
+          sf,
+          customers,
+          kase,
+          step,
+          wall,
+          in,
+          out,
+          peak,
+          note);
     }
   }
 
@@ -157,8 +222,16 @@ public final class BenchCommand implements Callable<Integer> {
    * Runs every step of {@code nightly} for {@code d} in this JVM and, unless {@code kase} is null,
    * appends one row per step and a "total" row to {@code csv}.
    */
-  static void measure(SparkSession spark, CxConfig cfg, TouchpointCatalog catalog, LocalDate d, String kase, RunInfo info,
-      HeapSampler heap, Path csv, PrintStream log) {
+  static void measure(
+      SparkSession spark,
+      CxConfig cfg,
+      TouchpointCatalog catalog,
+      LocalDate d,
+      String kase,
+      RunInfo info,
+      HeapSampler heap,
+      Path csv,
+      PrintStream log) {
     String runId = JobContext.newRunId(d);
     JobContext ctx = new JobContext(cfg, catalog, spark, d, runId);
     List<BenchSummary.Row> steps = new ArrayList<>();
@@ -171,7 +244,15 @@ public final class BenchCommand implements Callable<Integer> {
 
           @Override
           public void succeeded(String step, long millis, StepResult r) {
-            steps.add(info.row(kase, step, millis / 1000.0, r.rowsRead(), r.rowsWritten(), heap.peakMib(), ""));
+            steps.add(
+                info.row(
+                    kase,
+                    step,
+                    millis / 1000.0,
+                    r.rowsRead(),
+                    r.rowsWritten(),
+                    heap.peakMib(),
+                    ""));
           }
         };
     long t0 = System.nanoTime();
@@ -182,8 +263,20 @@ public final class BenchCommand implements Callable<Integer> {
     if (kase != null) {
       long in = steps.isEmpty() ? 0 : steps.get(0).rowsIn();
       long outRows = steps.stream().mapToLong(BenchSummary.Row::rowsOut).sum();
-      long peak = steps.stream().mapToLong(r -> r.peakHeapMib() == null ? 0 : r.peakHeapMib()).max().orElse(0);
-      steps.add(info.row(kase, "total", total, in, outRows, peak, "rows in = ingest's; rows out = all steps'"));
+      long peak =
+          steps.stream()
+              .mapToLong(r -> r.peakHeapMib() == null ? 0 : r.peakHeapMib())
+              .max()
+              .orElse(0);
+      steps.add(
+          info.row(
+              kase,
+              "total",
+              total,
+              in,
+              outRows,
+              peak,
+              "rows in = ingest's; rows out = all steps'"));
       BenchSummary.append(csv, steps);
       log.printf(Locale.ROOT, "bench: %s nightly %.1f s%n", kase, total);
     }
@@ -198,16 +291,33 @@ public final class BenchCommand implements Callable<Integer> {
     private final int customers;
     private final RunInfo info;
     private final HeapSampler heap;
-    /** Each case's rows are appended as soon as the case ends, so a later crash loses nothing measured. */
+
+    /**
+     * Each case's rows are appended as soon as the case ends, so a later crash loses nothing
+     * measured.
+     */
     private final Path csv;
+
     private final PrintStream log;
     private final Path dir;
     private final LocalDate day;
-    /** This JVM's session, started when first needed: with {@code --jvm new} only the DuckDB case needs it. */
+
+    /**
+     * This JVM's session, started when first needed: with {@code --jvm new} only the DuckDB case
+     * needs it.
+     */
     private final Supplier<SparkSession> spark;
 
-    Bench(BenchCommand cmd, CxConfig base, TouchpointCatalog catalog, double sf, String runId, String load, HeapSampler heap,
-        Path csv, PrintStream log) {
+    Bench(
+        BenchCommand cmd,
+        CxConfig base,
+        TouchpointCatalog catalog,
+        double sf,
+        String runId,
+        String load,
+        HeapSampler heap,
+        Path csv,
+        PrintStream log) {
       this.cmd = cmd;
       this.base = base;
       this.catalog = catalog;
@@ -239,13 +349,23 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private void full(Path landing, Path fullWarehouse) {
-      log.printf(Locale.ROOT, "bench: SF%s (%,d customers): full nightly for %s%n", BenchSummary.num(sf), customers, day);
+      log.printf(
+          Locale.ROOT,
+          "bench: SF%s (%,d customers): full nightly for %s%n",
+          BenchSummary.num(sf),
+          customers,
+          day);
       delete(fullWarehouse);
       nightly(landing, fullWarehouse, day, "full");
     }
 
     private void incremental(Path landing) {
-      log.printf(Locale.ROOT, "bench: SF%s: incremental: nightly for %s, then the files of %s added%n", BenchSummary.num(sf), day.minusDays(1), day);
+      log.printf(
+          Locale.ROOT,
+          "bench: SF%s: incremental: nightly for %s, then the files of %s added%n",
+          BenchSummary.num(sf),
+          day.minusDays(1),
+          day);
       Path incrLanding = dir.resolve("landing-incr");
       Path incrWarehouse = dir.resolve("warehouse-incr");
       delete(incrLanding);
@@ -260,8 +380,15 @@ public final class BenchCommand implements Callable<Integer> {
       log.printf(Locale.ROOT, "bench: SF%s: DuckDB peer%n", BenchSummary.num(sf));
       DuckDbPeer.Result peer =
           DuckDbPeer.run(
-              new DuckDbPeer.Params(landing, catalog, day, base.windowDays(), base.minRespondents(), base.segmentDimensions(),
-                  base.wideExpectationPrefix(), base.wideExperiencePrefix()),
+              new DuckDbPeer.Params(
+                  landing,
+                  catalog,
+                  day,
+                  base.windowDays(),
+                  base.minRespondents(),
+                  base.segmentDimensions(),
+                  base.wideExpectationPrefix(),
+                  base.wideExperiencePrefix()),
               dir.resolve("duckdb-scratch"));
       List<Map<String, Object>> ours = ourTable(spark.get(), config(landing, fullWarehouse), day);
       List<String> diffs = GapTableDiff.diff(ours, peer.rows(), TOLERANCE);
@@ -269,7 +396,17 @@ public final class BenchCommand implements Callable<Integer> {
           diffs.isEmpty()
               ? String.format(Locale.ROOT, "equal to ours in all %d cells (1e-9)", ours.size())
               : diffs.size() + " differences from ours";
-      BenchSummary.append(csv, List.of(info.row("duckdb", "gap_segment_touchpoint", peer.millis() / 1000.0, peer.rowsRead(), peer.rows().size(), null, note)));
+      BenchSummary.append(
+          csv,
+          List.of(
+              info.row(
+                  "duckdb",
+                  "gap_segment_touchpoint",
+                  peer.millis() / 1000.0,
+                  peer.rowsRead(),
+                  peer.rows().size(),
+                  null,
+                  note)));
       log.printf(Locale.ROOT, "bench: DuckDB %.1f s, %s%n", peer.millis() / 1000.0, note);
       return diffs;
     }
@@ -297,8 +434,15 @@ public final class BenchCommand implements Callable<Integer> {
       }
       List<String> args = new ArrayList<>(ChildJvm.command(BenchNightlyCommand.NAME));
       // name=value: a label that is empty or starts with '-' stays one value
-      args.addAll(List.of("--date=" + d, "--csv=" + csv.toAbsolutePath(), "--run-id=" + info.runId(), "--label=" + info.label(),
-          "--load=" + info.load(), "--scale=" + BenchSummary.num(sf), "--customers=" + customers));
+      args.addAll(
+          List.of(
+              "--date=" + d,
+              "--csv=" + csv.toAbsolutePath(),
+              "--run-id=" + info.runId(),
+              "--label=" + info.label(),
+              "--load=" + info.load(),
+              "--scale=" + BenchSummary.num(sf),
+              "--customers=" + customers));
       if (kase != null) {
         args.add("--case=" + kase);
       }
@@ -310,12 +454,30 @@ public final class BenchCommand implements Callable<Integer> {
       if (kase != null) {
         BenchSummary.Row total =
             BenchSummary.read(csv).stream()
-                .filter(r -> r.runId().equals(info.runId()) && r.scale() == sf && r.kase().equals(kase) && r.step().equals("total"))
+                .filter(
+                    r ->
+                        r.runId().equals(info.runId())
+                            && r.scale() == sf
+                            && r.kase().equals(kase)
+                            && r.step().equals("total"))
                 .reduce((a, b) -> b)
-                .orElseThrow(() -> new IllegalStateException("the nightly's JVM wrote no total row to " + csv));
-        BenchSummary.append(csv, List.of(info.row(kase, BenchSummary.PROCESS, wall, total.rowsIn(), total.rowsOut(), total.peakHeapMib(),
-            "a new JVM, from its start to its exit: what a scheduler waits for")));
-        log.printf(Locale.ROOT, "bench: %s nightly in a new JVM %.1f s from start to exit%n", kase, wall);
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "the nightly's JVM wrote no total row to " + csv));
+        BenchSummary.append(
+            csv,
+            List.of(
+                info.row(
+                    kase,
+                    BenchSummary.PROCESS,
+                    wall,
+                    total.rowsIn(),
+                    total.rowsOut(),
+                    total.peakHeapMib(),
+                    "a new JVM, from its start to its exit: what a scheduler waits for")));
+        log.printf(
+            Locale.ROOT, "bench: %s nightly in a new JVM %.1f s from start to exit%n", kase, wall);
       }
     }
 
@@ -324,11 +486,19 @@ public final class BenchCommand implements Callable<Integer> {
       GeneratorOptions o =
           new GeneratorOptions(landing, customers, cmd.days, day, base.seed(), cmd.messyRate);
       String params =
-          String.format(Locale.ROOT, "customers=%d days=%d end=%s seed=%d messy=%s split=%s%n", customers, cmd.days, day, base.seed(),
-              cmd.messyRate, day);
+          String.format(
+              Locale.ROOT,
+              "customers=%d days=%d end=%s seed=%d messy=%s split=%s%n",
+              customers,
+              cmd.days,
+              day,
+              base.seed(),
+              cmd.messyRate,
+              day);
       Path marker = dir.resolve("bench-params.txt");
       try {
-        if (Files.exists(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(params)) {
+        if (Files.exists(marker)
+            && Files.readString(marker, StandardCharsets.UTF_8).equals(params)) {
           log.println("bench: reusing " + landing + " (" + params.strip() + ")");
           return;
         }
@@ -337,8 +507,14 @@ public final class BenchCommand implements Callable<Integer> {
         SampleGenerator.generate(o);
         DaySplit.Moved moved = DaySplit.split(landing, day);
         Files.writeString(marker, params, StandardCharsets.UTF_8);
-        log.printf(Locale.ROOT, "bench: generated %s in %.1f s; %,d rows of %s moved to %d day files%n", landing,
-            (System.nanoTime() - t0) / 1e9, moved.rows(), day, moved.files().size());
+        log.printf(
+            Locale.ROOT,
+            "bench: generated %s in %.1f s; %,d rows of %s moved to %d day files%n",
+            landing,
+            (System.nanoTime() - t0) / 1e9,
+            moved.rows(),
+            day,
+            moved.files().size());
       } catch (IOException e) {
         throw new UncheckedIOException("bench: cannot prepare " + landing, e);
       }
@@ -371,7 +547,10 @@ public final class BenchCommand implements Callable<Integer> {
         continue;
       }
       try (Stream<Path> s = Files.walk(dir)) {
-        for (Path f : s.filter(Files::isRegularFile).filter(p -> DaySplit.isDayFile(p) == dayFiles).toList()) {
+        for (Path f :
+            s.filter(Files::isRegularFile)
+                .filter(p -> DaySplit.isDayFile(p) == dayFiles)
+                .toList()) {
           Path target = to.resolve(from.relativize(f));
           Files.createDirectories(target.getParent());
           Files.createLink(target, f);

@@ -16,7 +16,10 @@ public final class BenchMain {
     System.exit(run(args, System.out, System.err));
   }
 
-  /** Runs the benchmark's command line and maps every failure to an exit code and one line on stderr. */
+  /**
+   * Runs the benchmark's command line and maps every failure to an exit code and one line on
+   * stderr.
+   */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     return Cli.execute(commandLine(), args, out, err);
   }

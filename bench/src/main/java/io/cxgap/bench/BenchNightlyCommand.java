@@ -14,38 +14,57 @@ import picocli.CommandLine.Option;
 
 /**
  * One benchmark nightly in a JVM of its own ({@code bench --jvm new} starts it through {@link
- * ChildJvm}): the steps are timed and appended to the benchmark's CSV exactly as in the bench's
- * own JVM ({@link BenchCommand#measure}); the parent adds the start-to-exit time.
+ * ChildJvm}): the steps are timed and appended to the benchmark's CSV exactly as in the bench's own
+ * JVM ({@link BenchCommand#measure}); the parent adds the start-to-exit time.
  */
-@Command(name = BenchNightlyCommand.NAME, hidden = true, description = "one benchmark nightly (started by bench --jvm new)")
+@Command(
+    name = BenchNightlyCommand.NAME,
+    hidden = true,
+    description = "one benchmark nightly (started by bench --jvm new)")
 public final class BenchNightlyCommand implements Callable<Integer> {
   public static final String NAME = "bench-nightly";
 
   @Mixin ConfigOptions options;
 
-  @Option(names = "--date", required = true) String date;
+  @Option(names = "--date", required = true)
+  String date;
 
-  @Option(names = "--case", description = "absent: run, but record nothing") String kase;
+  @Option(names = "--case", description = "absent: run, but record nothing")
+  String kase;
 
-  @Option(names = "--csv", required = true) Path csv;
+  @Option(names = "--csv", required = true)
+  Path csv;
 
-  @Option(names = "--run-id", required = true) String runId;
+  @Option(names = "--run-id", required = true)
+  String runId;
 
-  @Option(names = "--label") String label = "";
+  @Option(names = "--label")
+  String label = "";
 
-  @Option(names = "--load") String load = "";
+  @Option(names = "--load")
+  String load = "";
 
-  @Option(names = "--scale", required = true) double scale;
+  @Option(names = "--scale", required = true)
+  double scale;
 
-  @Option(names = "--customers", required = true) long customers;
+  @Option(names = "--customers", required = true)
+  long customers;
 
   @Override
   public Integer call() {
     CxConfig config = options.load();
     TouchpointCatalog catalog = JobContext.loadCatalog(config);
     try (HeapSampler heap = new HeapSampler()) {
-      BenchCommand.measure(Sessions.getOrCreate(config), config, catalog, Args.parseDate(date), kase,
-          new BenchCommand.RunInfo(runId, label, load, scale, customers), heap, csv, System.out);
+      BenchCommand.measure(
+          Sessions.getOrCreate(config),
+          config,
+          catalog,
+          Args.parseDate(date),
+          kase,
+          new BenchCommand.RunInfo(runId, label, load, scale, customers),
+          heap,
+          csv,
+          System.out);
     }
     return 0;
   }

@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A benchmark command ({@link BenchMain}) in a JVM of its own, started as this one was: the same java, JVM flags
- * (heap, --add-opens, -D and -XX settings) and class path, so that it measures what a scheduler's
- * {@code bin/cxgap} run would. A debugger agent or a flight recording of this JVM is not copied.
+ * A benchmark command ({@link BenchMain}) in a JVM of its own, started as this one was: the same
+ * java, JVM flags (heap, --add-opens, -D and -XX settings) and class path, so that it measures what
+ * a scheduler's {@code bin/cxgap} run would. A debugger agent or a flight recording of this JVM is
+ * not copied.
  */
 final class ChildJvm {
   private ChildJvm() {}
@@ -25,17 +26,22 @@ final class ChildJvm {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!a.startsWith("-agentlib:jdwp") && !a.startsWith("-XX:StartFlightRecording") && !a.startsWith("-XX:FlightRecorderOptions")) {
+      if (!a.startsWith("-agentlib:jdwp")
+          && !a.startsWith("-XX:StartFlightRecording")
+          && !a.startsWith("-XX:FlightRecorderOptions")) {
         cmd.add(a);
       }
     }
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchMain.class.getName(), subcommand));
+    cmd.addAll(
+        List.of(
+            "-cp", System.getProperty("java.class.path"), BenchMain.class.getName(), subcommand));
     return cmd;
   }
 
   /**
    * Runs {@code cmd}, copying its standard output and error to {@code out}, and returns its wall
-   * time in seconds, from start to exit; a non-zero exit is a failure of {@code job} for {@code date}.
+   * time in seconds, from start to exit; a non-zero exit is a failure of {@code job} for {@code
+   * date}.
    */
   static double run(List<String> cmd, PrintStream out, String job, String date) {
     long t0 = System.nanoTime();
@@ -46,7 +52,8 @@ final class ChildJvm {
       Runtime.getRuntime().addShutdownHook(stop);
       int code;
       try {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader r =
+            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
           for (String line = r.readLine(); line != null; line = r.readLine()) {
             out.println(line);
           }
@@ -64,7 +71,10 @@ final class ChildJvm {
       }
       double wall = (System.nanoTime() - t0) / 1e9;
       if (code != 0) {
-        throw CxErrors.jobFailed(job, date, new IllegalStateException("its JVM exited with " + code + "; the output is above"));
+        throw CxErrors.jobFailed(
+            job,
+            date,
+            new IllegalStateException("its JVM exited with " + code + "; the output is above"));
       }
       return wall;
     } catch (IOException e) {

@@ -74,7 +74,11 @@ final class DaySplit {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile)
           .filter(p -> !isDayFile(p))
-          .filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".jsonl") || p.toString().endsWith(".json"))
+          .filter(
+              p ->
+                  p.toString().endsWith(".csv")
+                      || p.toString().endsWith(".jsonl")
+                      || p.toString().endsWith(".json"))
           .sorted()
           .toList();
     } catch (IOException e) {
@@ -169,11 +173,14 @@ final class DaySplit {
   }
 
   static String jsonField(String line, String column) {
-    Matcher m = Pattern.compile("\"" + Pattern.quote(column) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(line);
+    Matcher m =
+        Pattern.compile("\"" + Pattern.quote(column) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(line);
     return m.find() ? m.group(1) : null;
   }
 
-  /** The UTC date of an ISO timestamp, with or without an offset (none = UTC); null if unparsable. */
+  /**
+   * The UTC date of an ISO timestamp, with or without an offset (none = UTC); null if unparsable.
+   */
   static LocalDate utcDate(String value) {
     if (value == null) {
       return null;

@@ -31,15 +31,16 @@ import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * The benchmark's peer (issue 8): runs {@code bench/duckdb_gaps.sql} (packaged as
- * {@code cxgap/bench/duckdb_gaps.sql}) in a DuckDB database file under the scratch folder (deleted
- * after the run) over the landing files and returns its {@code gap_segment_touchpoint} rows for one
- * date, and how long DuckDB took from the files to the table. DuckDB is reached through JDBC only,
- * so it is a runtime dependency.
+ * The benchmark's peer (issue 8): runs {@code bench/duckdb_gaps.sql} (packaged as {@code
+ * cxgap/bench/duckdb_gaps.sql}) in a DuckDB database file under the scratch folder (deleted after
+ * the run) over the landing files and returns its {@code gap_segment_touchpoint} rows for one date,
+ * and how long DuckDB took from the files to the table. DuckDB is reached through JDBC only, so it
+ * is a runtime dependency.
  */
 final class DuckDbPeer {
   static final String SQL_RESOURCE = "/cxgap/bench/duckdb_gaps.sql";
-  private static final java.util.regex.Pattern T975_MARK = java.util.regex.Pattern.compile("(?m)^-- @@ t975$");
+  private static final java.util.regex.Pattern T975_MARK =
+      java.util.regex.Pattern.compile("(?m)^-- @@ t975$");
 
   private DuckDbPeer() {}
 
@@ -61,12 +62,14 @@ final class DuckDbPeer {
     String sql = template(p, scratch);
     java.util.regex.Matcher m = T975_MARK.matcher(sql);
     if (!m.find()) {
-      throw new IllegalStateException("bench: the line '-- @@ t975' is missing from " + SQL_RESOURCE);
+      throw new IllegalStateException(
+          "bench: the line '-- @@ t975' is missing from " + SQL_RESOURCE);
     }
     int mark = m.start();
     Path db = scratch.resolve("peer.duckdb");
     deleteDatabase(db);
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), settings(scratch));
+    try (Connection c =
+            DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), settings(scratch));
         Statement s = c.createStatement()) {
       long t0 = System.nanoTime();
       createCatalogTables(c, p.catalog());
@@ -75,7 +78,14 @@ final class DuckDbPeer {
       execute(s, sql.substring(mark));
       long millis = (System.nanoTime() - t0) / 1_000_000;
       List<Map<String, Object>> rows = query(s, "SELECT * FROM gap_segment_touchpoint");
-      long read = ((Number) query(s, "SELECT (SELECT count(*) FROM survey_raw) + (SELECT count(*) FROM crm_rows) AS n").get(0).get("n")).longValue();
+      long read =
+          ((Number)
+                  query(
+                          s,
+                          "SELECT (SELECT count(*) FROM survey_raw) + (SELECT count(*) FROM crm_rows) AS n")
+                      .get(0)
+                      .get("n"))
+              .longValue();
       return new Result(rows, millis, read);
     } catch (SQLException e) {
       throw CxErrors.jobFailed("bench duckdb", p.date().toString(), e);
@@ -104,7 +114,8 @@ final class DuckDbPeer {
   static Properties settings(Path scratch) throws IOException {
     Files.createDirectories(scratch);
     long physical =
-        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
     long mib = Math.max(1024, (physical - Runtime.getRuntime().maxMemory()) / (1 << 20) - 3072);
     Properties p = new Properties();
     p.setProperty("memory_limit", mib + "MB");
@@ -112,14 +123,18 @@ final class DuckDbPeer {
     // Stated, not left to DuckDB's default (90% of the free disk). (At SF10 the peer once filled
     // the disk regardless: a join of the wide export on response_id paired every row of a missing
     // id with every other; the SQL now joins on a row number.)
-    p.setProperty("max_temp_directory_size", Math.max(1, scratch.toAbsolutePath().toFile().getUsableSpace() / 2 / (1 << 20)) + "MB");
+    p.setProperty(
+        "max_temp_directory_size",
+        Math.max(1, scratch.toAbsolutePath().toFile().getUsableSpace() / 2 / (1 << 20)) + "MB");
     return p;
   }
 
   /** The SQL with its placeholders filled in (see the file's header). */
   static String template(Params p, Path scratch) {
     Map<String, String> v = new LinkedHashMap<>();
-    LandingGroups files = LandingGroups.classify(p.landing(), scratch, p.catalog(), p.wideExpectationPrefix(), p.wideExperiencePrefix());
+    LandingGroups files =
+        LandingGroups.classify(
+            p.landing(), scratch, p.catalog(), p.wideExpectationPrefix(), p.wideExperiencePrefix());
     v.put("customers_csv", files.list("customers_csv"));
     v.put("customers_json", files.list("customers_json"));
     v.put("surveys_long_csv", files.list("surveys_long_csv"));
@@ -135,7 +150,9 @@ final class DuckDbPeer {
     v.put("wide_exp_prefix", p.wideExpectationPrefix());
     v.put("wide_perc_prefix", p.wideExperiencePrefix());
     v.put("dimension_columns", String.join(", ", p.dimensions()));
-    v.put("dimension_names", p.dimensions().stream().map(DuckDbPeer::literal).collect(Collectors.joining(", ")));
+    v.put(
+        "dimension_names",
+        p.dimensions().stream().map(DuckDbPeer::literal).collect(Collectors.joining(", ")));
     String sql = sqlText();
     for (Map.Entry<String, String> e : v.entrySet()) {
       sql = sql.replace("${" + e.getKey() + "}", e.getValue());
@@ -158,12 +175,15 @@ final class DuckDbPeer {
     return "'" + s.replace("'", "''") + "'";
   }
 
-  private static void createCatalogTables(Connection c, TouchpointCatalog catalog) throws SQLException {
+  private static void createCatalogTables(Connection c, TouchpointCatalog catalog)
+      throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE touchpoint_lookup (key VARCHAR, touchpoint VARCHAR)");
-      s.execute("CREATE TABLE catalog (touchpoint VARCHAR, journey_stage VARCHAR, dimension VARCHAR, target_gap DOUBLE)");
+      s.execute(
+          "CREATE TABLE catalog (touchpoint VARCHAR, journey_stage VARCHAR, dimension VARCHAR, target_gap DOUBLE)");
     }
-    try (PreparedStatement ins = c.prepareStatement("INSERT INTO touchpoint_lookup VALUES (?, ?)")) {
+    try (PreparedStatement ins =
+        c.prepareStatement("INSERT INTO touchpoint_lookup VALUES (?, ?)")) {
       for (Map.Entry<String, String> e : catalog.lookup().entrySet()) {
         ins.setString(1, e.getKey());
         ins.setString(2, e.getValue());
@@ -185,7 +205,8 @@ final class DuckDbPeer {
   private static void fillT975(Connection c, Statement s) throws SQLException {
     s.execute("CREATE TABLE t975 (responses BIGINT, t DOUBLE)");
     List<Long> sizes = new ArrayList<>();
-    try (ResultSet r = s.executeQuery("SELECT DISTINCT responses FROM survey_cells WHERE responses >= 2")) {
+    try (ResultSet r =
+        s.executeQuery("SELECT DISTINCT responses FROM survey_cells WHERE responses >= 2")) {
       while (r.next()) {
         sizes.add(r.getLong(1));
       }
@@ -206,7 +227,8 @@ final class DuckDbPeer {
       try {
         s.execute(stmt);
       } catch (SQLException e) {
-        throw new SQLException(Args.firstLine(e.getMessage()) + " in: " + Args.firstLine(stmt.strip()), e);
+        throw new SQLException(
+            Args.firstLine(e.getMessage()) + " in: " + Args.firstLine(stmt.strip()), e);
       }
     }
   }
@@ -254,9 +276,22 @@ final class DuckDbPeer {
   static final class LandingGroups {
     private final Map<String, List<Path>> groups = new LinkedHashMap<>();
 
-    static LandingGroups classify(Path landing, Path scratch, TouchpointCatalog catalog, String expPrefix, String percPrefix) {
+    static LandingGroups classify(
+        Path landing,
+        Path scratch,
+        TouchpointCatalog catalog,
+        String expPrefix,
+        String percPrefix) {
       LandingGroups f = new LandingGroups();
-      for (String g : List.of("customers_csv", "customers_json", "surveys_long_csv", "surveys_json", "surveys_wide_csv", "interactions_json", "interactions_csv")) {
+      for (String g :
+          List.of(
+              "customers_csv",
+              "customers_json",
+              "surveys_long_csv",
+              "surveys_json",
+              "surveys_wide_csv",
+              "interactions_json",
+              "interactions_csv")) {
         f.groups.put(g, new ArrayList<>());
       }
       for (String source : List.of("customers", "surveys", "interactions")) {
@@ -266,9 +301,14 @@ final class DuckDbPeer {
             continue;
           }
           if (name.endsWith(".csv")) {
-            String group = source.equals("surveys") ? (isWide(p) ? "surveys_wide_csv" : "surveys_long_csv") : source + "_csv";
+            String group =
+                source.equals("surveys")
+                    ? (isWide(p) ? "surveys_wide_csv" : "surveys_long_csv")
+                    : source + "_csv";
             f.groups.get(group).add(p);
-          } else if (name.endsWith(".jsonl") || name.endsWith(".json") || name.endsWith(".ndjson")) {
+          } else if (name.endsWith(".jsonl")
+              || name.endsWith(".json")
+              || name.endsWith(".ndjson")) {
             f.groups.get(source + "_json").add(p);
           }
         }
@@ -277,17 +317,28 @@ final class DuckDbPeer {
       return f;
     }
 
-    private void fillEmpty(Path scratch, TouchpointCatalog catalog, String expPrefix, String percPrefix) {
-      StringBuilder wide = new StringBuilder("response_id,customer_id,survey_id,responded_at,scale_min,scale_max,overall_nps");
+    private void fillEmpty(
+        Path scratch, TouchpointCatalog catalog, String expPrefix, String percPrefix) {
+      StringBuilder wide =
+          new StringBuilder(
+              "response_id,customer_id,survey_id,responded_at,scale_min,scale_max,overall_nps");
       for (Touchpoint t : catalog.touchpoints()) {
-        wide.append(',').append(expPrefix).append(t.id()).append(',').append(percPrefix).append(t.id());
+        wide.append(',')
+            .append(expPrefix)
+            .append(t.id())
+            .append(',')
+            .append(percPrefix)
+            .append(t.id());
       }
       Map<String, String> headers =
           Map.of(
-              "customers_csv", "customer_id,full_name,email,phone,segment,region,tier,signup_date,updated_at",
-              "surveys_long_csv", "response_id,customer_id,survey_id,responded_at,touchpoint,expectation,experience,scale_min,scale_max,overall_nps,comment",
+              "customers_csv",
+                  "customer_id,full_name,email,phone,segment,region,tier,signup_date,updated_at",
+              "surveys_long_csv",
+                  "response_id,customer_id,survey_id,responded_at,touchpoint,expectation,experience,scale_min,scale_max,overall_nps,comment",
               "surveys_wide_csv", wide.toString(),
-              "interactions_csv", "event_id,customer_id,channel,touchpoint,started_at,wait_s,duration_s,outcome");
+              "interactions_csv",
+                  "event_id,customer_id,channel,touchpoint,started_at,wait_s,duration_s,outcome");
       for (Map.Entry<String, List<Path>> e : groups.entrySet()) {
         if (!e.getValue().isEmpty()) {
           continue;
@@ -296,7 +347,8 @@ final class DuckDbPeer {
         Path empty = scratch.resolve("empty-" + e.getKey() + (csv ? ".csv" : ".jsonl"));
         try {
           Files.createDirectories(scratch);
-          Files.writeString(empty, csv ? headers.get(e.getKey()) + "\n" : "", StandardCharsets.UTF_8);
+          Files.writeString(
+              empty, csv ? headers.get(e.getKey()) + "\n" : "", StandardCharsets.UTF_8);
         } catch (IOException ex) {
           throw new UncheckedIOException(ex);
         }
@@ -305,13 +357,16 @@ final class DuckDbPeer {
     }
 
     String list(String group) {
-      return groups.get(group).stream().map(p -> literal(p.toAbsolutePath().toString())).collect(Collectors.joining(", ", "[", "]"));
+      return groups.get(group).stream()
+          .map(p -> literal(p.toAbsolutePath().toString()))
+          .collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static boolean isWide(Path csv) {
       try (Stream<String> lines = Files.lines(csv, StandardCharsets.UTF_8)) {
         String header = lines.findFirst().orElse("");
-        return LandingFiles.csvFields(header).stream().noneMatch(h -> h.strip().equalsIgnoreCase("touchpoint"));
+        return LandingFiles.csvFields(header).stream()
+            .noneMatch(h -> h.strip().equalsIgnoreCase("touchpoint"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

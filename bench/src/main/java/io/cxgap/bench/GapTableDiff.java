@@ -8,23 +8,45 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Compares two renderings of {@code gold.gap_segment_touchpoint} for one date value by value:
- * rows keyed by (segment_dimension, segment_value, touchpoint); doubles equal within
- * {@code tolerance} relative (absolute below 1), whole numbers, strings, booleans and dates exactly,
- * null only against null.
+ * Compares two renderings of {@code gold.gap_segment_touchpoint} for one date value by value: rows
+ * keyed by (segment_dimension, segment_value, touchpoint); doubles equal within {@code tolerance}
+ * relative (absolute below 1), whole numbers, strings, booleans and dates exactly, null only
+ * against null.
  */
 final class GapTableDiff {
   static final List<String> COLUMNS =
       List.of(
-          "as_of_date", "window_days", "segment_dimension", "segment_value", "touchpoint", "journey_stage", "dimension",
-          "respondents", "responses", "expectation_mean", "experience_mean", "gap_mean", "gap_stddev", "gap_ci95_low",
-          "gap_ci95_high", "negative_gap_share", "target_gap", "meets_target", "contacts", "repeat_contact_rate",
-          "abandonment_rate", "failure_rate", "avg_wait_s", "p90_wait_s", "suppressed");
+          "as_of_date",
+          "window_days",
+          "segment_dimension",
+          "segment_value",
+          "touchpoint",
+          "journey_stage",
+          "dimension",
+          "respondents",
+          "responses",
+          "expectation_mean",
+          "experience_mean",
+          "gap_mean",
+          "gap_stddev",
+          "gap_ci95_low",
+          "gap_ci95_high",
+          "negative_gap_share",
+          "target_gap",
+          "meets_target",
+          "contacts",
+          "repeat_contact_rate",
+          "abandonment_rate",
+          "failure_rate",
+          "avg_wait_s",
+          "p90_wait_s",
+          "suppressed");
 
   private GapTableDiff() {}
 
   /** Every difference, one line each; empty when the tables agree. */
-  static List<String> diff(List<Map<String, Object>> ours, List<Map<String, Object>> peer, double tolerance) {
+  static List<String> diff(
+      List<Map<String, Object>> ours, List<Map<String, Object>> peer, double tolerance) {
     Map<String, Map<String, Object>> a = keyed(ours);
     Map<String, Map<String, Object>> b = keyed(peer);
     List<String> out = new ArrayList<>();
@@ -49,7 +71,8 @@ final class GapTableDiff {
   private static Map<String, Map<String, Object>> keyed(List<Map<String, Object>> rows) {
     Map<String, Map<String, Object>> out = new TreeMap<>();
     for (Map<String, Object> r : rows) {
-      String k = r.get("segment_dimension") + "|" + r.get("segment_value") + "|" + r.get("touchpoint");
+      String k =
+          r.get("segment_dimension") + "|" + r.get("segment_value") + "|" + r.get("touchpoint");
       out.put(out.containsKey(k) ? k + "|duplicate" : k, r);
     }
     return out;
@@ -59,8 +82,12 @@ final class GapTableDiff {
     if (x == null || y == null) {
       return x == null && y == null;
     }
-    if (x instanceof Double || y instanceof Double || x instanceof Float || y instanceof Float
-        || x instanceof java.math.BigDecimal || y instanceof java.math.BigDecimal) {
+    if (x instanceof Double
+        || y instanceof Double
+        || x instanceof Float
+        || y instanceof Float
+        || x instanceof java.math.BigDecimal
+        || y instanceof java.math.BigDecimal) {
       if (!(x instanceof Number p) || !(y instanceof Number q)) {
         return false;
       }

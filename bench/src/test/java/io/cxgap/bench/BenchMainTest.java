@@ -8,22 +8,35 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** bin/cxgap-bench's command line: help, version and usage errors as the product's commands give them. */
+/**
+ * bin/cxgap-bench's command line: help, version and usage errors as the product's commands give
+ * them.
+ */
 class BenchMainTest {
   static JobsTestBase.Outcome run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
-        BenchMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new JobsTestBase.Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        BenchMain.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new JobsTestBase.Outcome(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void bench_answersHelpAndVersion_withItsOwnUsage() {
     JobsTestBase.Outcome o = run("--help");
     assertThat(o.code()).as(o.toString()).isZero();
-    assertThat(o.out()).startsWith("Usage: cxgap-bench ").contains("--help").contains("--scale").contains("--jvm");
-    assertThat(o.out()).as("bench-nightly is started by bench only").doesNotContain("bench-nightly");
+    assertThat(o.out())
+        .startsWith("Usage: cxgap-bench ")
+        .contains("--help")
+        .contains("--scale")
+        .contains("--jvm");
+    assertThat(o.out())
+        .as("bench-nightly is started by bench only")
+        .doesNotContain("bench-nightly");
     assertThat(run("--version").out()).contains("cxgap 0.1.0");
   }
 

@@ -23,19 +23,52 @@ class BenchNewJvmTest extends JobsTestBase {
   void fullNightlyInANewJvm_recordsStepsAndStartToExitTime() throws Exception {
     Path out = tmp.resolve("results");
     Outcome o =
-        run(BenchMain::run, "--jvm", "new", "--cases", "full", "--scale", "0.003", "--work", tmp.resolve("work").toString(), "--out",
-            out.toString(), "--label", "-Xmx3g, 2 cores", "--set", "cx.catalog=" + repoCatalog(), "--set", "spark.sql.shuffle.partitions=2",
-            "--set", "spark.databricks.delta.snapshotPartitions=2");
+        run(
+            BenchMain::run,
+            "--jvm",
+            "new",
+            "--cases",
+            "full",
+            "--scale",
+            "0.003",
+            "--work",
+            tmp.resolve("work").toString(),
+            "--out",
+            out.toString(),
+            "--label",
+            "-Xmx3g, 2 cores",
+            "--set",
+            "cx.catalog=" + repoCatalog(),
+            "--set",
+            "spark.sql.shuffle.partitions=2",
+            "--set",
+            "spark.databricks.delta.snapshotPartitions=2");
     assertThat(o.code()).as(o.toString()).isZero();
     // the child's rows carry the bench's label intact, leading '-' and comma included
-    assertThat(BenchSummary.read(out.resolve("bench-runs.csv"))).allSatisfy(r -> assertThat(r.label()).isEqualTo("-Xmx3g, 2 cores"));
+    assertThat(BenchSummary.read(out.resolve("bench-runs.csv")))
+        .allSatisfy(r -> assertThat(r.label()).isEqualTo("-Xmx3g, 2 cores"));
     // the child's own output reaches the bench's: its step lines, then the bench's line for the JVM
-    assertThat(o.out()).contains("ingest   ok").contains("report   ok").contains("bench: full nightly in a new JVM");
+    assertThat(o.out())
+        .contains("ingest   ok")
+        .contains("report   ok")
+        .contains("bench: full nightly in a new JVM");
 
     List<BenchSummary.Row> rows = BenchSummary.read(out.resolve("bench-runs.csv"));
-    assertThat(rows).extracting(BenchSummary.Row::step)
-        .containsExactly("ingest", "conform", "gaps", "trends", "drivers", "clusters", "report", "total", "process");
-    assertThat(rows).allSatisfy(r -> assertThat(r.kase()).isEqualTo("full")).allSatisfy(r -> assertThat(r.customers()).isEqualTo(300));
+    assertThat(rows)
+        .extracting(BenchSummary.Row::step)
+        .containsExactly(
+            "ingest",
+            "conform",
+            "gaps",
+            "trends",
+            "drivers",
+            "clusters",
+            "report",
+            "total",
+            "process");
+    assertThat(rows)
+        .allSatisfy(r -> assertThat(r.kase()).isEqualTo("full"))
+        .allSatisfy(r -> assertThat(r.customers()).isEqualTo(300));
     BenchSummary.Row total = rows.get(7);
     BenchSummary.Row process = rows.get(8);
     // the JVM's start and its SparkSession's are in the process time, not in the steps'
@@ -44,12 +77,18 @@ class BenchNewJvmTest extends JobsTestBase {
 
     // the child wrote the warehouse: its run log's ingest row read what the CSV says
     Path warehouse = tmp.resolve("work/sf-0.003/warehouse-full");
-    Row ingest = table(warehouse, "gold", "pipeline_run").where(col("job").equalTo("ingest")).head();
+    Row ingest =
+        table(warehouse, "gold", "pipeline_run").where(col("job").equalTo("ingest")).head();
     assertThat(ingest.<Long>getAs("rows_read")).isEqualTo(rows.get(0).rowsIn()).isPositive();
     assertThat(ingest.<String>getAs("status")).isEqualTo("succeeded");
 
     String md = Files.readString(out.resolve("bench-summary.md"), StandardCharsets.UTF_8);
-    assertThat(md).contains("(`--jvm new`)").contains(String.format(java.util.Locale.ROOT,
-        "- As a scheduler runs it, a JVM from its start to its exit: full %.1f s.", process.wallS()));
+    assertThat(md)
+        .contains("(`--jvm new`)")
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "- As a scheduler runs it, a JVM from its start to its exit: full %.1f s.",
+                process.wallS()));
   }
 }

@@ -61,8 +61,23 @@ class BenchSummaryTest {
 
   @Test
   void aLaterDuckDbOnlyRun_replacesOnlyTheDuckDbRows() {
-    List<BenchSummary.Row> rows = new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 0.1, 10_000, 20, 3, 4, 5, 6, 4));
-    rows.add(new BenchSummary.Row("r3", "2026-11-30T12:00:00Z", "", "1.00 on 2 cores", 0.1, 10_000, "duckdb", "gap_segment_touchpoint", 2, 1000, 140, null, "equal"));
+    List<BenchSummary.Row> rows =
+        new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 0.1, 10_000, 20, 3, 4, 5, 6, 4));
+    rows.add(
+        new BenchSummary.Row(
+            "r3",
+            "2026-11-30T12:00:00Z",
+            "",
+            "1.00 on 2 cores",
+            0.1,
+            10_000,
+            "duckdb",
+            "gap_segment_touchpoint",
+            2,
+            1000,
+            140,
+            null,
+            "equal"));
     String md = BenchSummary.markdown(rows);
     // the full run of r1 (12 s for the three steps) against r3's DuckDB (2 s): 6.0×
     assertThat(md).contains("ours (ingest + conform + gaps) 12.0 s, DuckDB 2.0 s: 6.0× DuckDB");
@@ -72,43 +87,108 @@ class BenchSummaryTest {
 
   @Test
   void aCaseThatDidNotRun_isNotMeasured_notNaN() {
-    List<BenchSummary.Row> rows = new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 1, 100_000, 80, 10, 12, 14, 12, 9));
+    List<BenchSummary.Row> rows =
+        new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 1, 100_000, 80, 10, 12, 14, 12, 9));
     // SF10: a full run of 800 s and no incremental or DuckDB case
-    rows.addAll(run("r2", "2026-11-30T11:00:00Z", 10, 1_000_000, 800, 100, 120, 140, 0, 0).subList(0, 4));
+    rows.addAll(
+        run("r2", "2026-11-30T11:00:00Z", 10, 1_000_000, 800, 100, 120, 140, 0, 0).subList(0, 4));
     String md = BenchSummary.markdown(rows);
     // 80 s → 800 s over ten times the data: exponent ln 10 / ln 10 = 1.00
-    assertThat(md).contains("| 10 | 800.0 | 1.00 | not measured | not measured | not measured | not measured |");
+    assertThat(md)
+        .contains(
+            "| 10 | 800.0 | 1.00 | not measured | not measured | not measured | not measured |");
     assertThat(md).doesNotContain("NaN");
   }
 
   @Test
   void aRunInNewJvms_saysSo_andReportsStartToExitTimes() {
-    List<BenchSummary.Row> rows = new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 1, 100_000, 80, 10, 12, 14, 40, 9));
+    List<BenchSummary.Row> rows =
+        new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 1, 100_000, 80, 10, 12, 14, 40, 9));
     String load = "0.10 on 2 cores";
     // the same run's JVMs took 120 s (full) and 90 s (next day) from start to exit: 90 / 120 = 0.75
-    rows.add(new BenchSummary.Row("r1", "2026-11-30T10:00:00Z", "", load, 1, 100_000, "full", BenchSummary.PROCESS, 120, 1000, 2000, 700L, ""));
-    rows.add(new BenchSummary.Row("r1", "2026-11-30T10:00:00Z", "", load, 1, 100_000, "incremental", BenchSummary.PROCESS, 90, 10, 200, 400L, ""));
+    rows.add(
+        new BenchSummary.Row(
+            "r1",
+            "2026-11-30T10:00:00Z",
+            "",
+            load,
+            1,
+            100_000,
+            "full",
+            BenchSummary.PROCESS,
+            120,
+            1000,
+            2000,
+            700L,
+            ""));
+    rows.add(
+        new BenchSummary.Row(
+            "r1",
+            "2026-11-30T10:00:00Z",
+            "",
+            load,
+            1,
+            100_000,
+            "incremental",
+            BenchSummary.PROCESS,
+            90,
+            10,
+            200,
+            400L,
+            ""));
     String md = BenchSummary.markdown(rows);
     assertThat(md).contains("; each nightly in a JVM of its own (`--jvm new`)");
-    assertThat(md).contains("- As a scheduler runs it, a JVM from its start to its exit: full 120.0 s, next day 90.0 s = 0.75 of the full run.");
+    assertThat(md)
+        .contains(
+            "- As a scheduler runs it, a JVM from its start to its exit: full 120.0 s, next day 90.0 s = 0.75 of the full run.");
     // the in-JVM totals are still reported: 40 / 80 = 0.50
     assertThat(md).contains("- Incremental next day: 40.0 s = 0.50 of the full run (80.0 s).");
     assertThat(md).contains("| full | process | 120.0 |");
 
-    String same = BenchSummary.markdown(run("r2", "2026-11-30T10:00:00Z", 1, 100_000, 80, 10, 12, 14, 40, 9));
-    assertThat(same).contains("; every nightly in the bench's JVM, warm after its first (`--jvm same`)").doesNotContain("As a scheduler");
+    String same =
+        BenchSummary.markdown(run("r2", "2026-11-30T10:00:00Z", 1, 100_000, 80, 10, 12, 14, 40, 9));
+    assertThat(same)
+        .contains("; every nightly in the bench's JVM, warm after its first (`--jvm same`)")
+        .doesNotContain("As a scheduler");
   }
 
   private static List<BenchSummary.Row> run(
-      String id, String at, double sf, long customers, double full, double ingest, double conform, double gaps, double incr, double duck) {
+      String id,
+      String at,
+      double sf,
+      long customers,
+      double full,
+      double ingest,
+      double conform,
+      double gaps,
+      double incr,
+      double duck) {
     String label = "idle, \"quiet\" box";
     String load = "0.10 on 2 cores";
     return List.of(
-        new BenchSummary.Row(id, at, label, load, sf, customers, "full", "ingest", ingest, 1000, 900, 512L, ""),
-        new BenchSummary.Row(id, at, label, load, sf, customers, "full", "conform", conform, 900, 900, 600L, ""),
-        new BenchSummary.Row(id, at, label, load, sf, customers, "full", "gaps", gaps, 900, 140, 700L, ""),
-        new BenchSummary.Row(id, at, label, load, sf, customers, "full", "total", full, 1000, 2000, 700L, ""),
-        new BenchSummary.Row(id, at, label, load, sf, customers, "incremental", "total", incr, 10, 200, 400L, ""),
-        new BenchSummary.Row(id, at, label, load, sf, customers, "duckdb", "gap_segment_touchpoint", duck, 1000, 140, null, "equal"));
+        new BenchSummary.Row(
+            id, at, label, load, sf, customers, "full", "ingest", ingest, 1000, 900, 512L, ""),
+        new BenchSummary.Row(
+            id, at, label, load, sf, customers, "full", "conform", conform, 900, 900, 600L, ""),
+        new BenchSummary.Row(
+            id, at, label, load, sf, customers, "full", "gaps", gaps, 900, 140, 700L, ""),
+        new BenchSummary.Row(
+            id, at, label, load, sf, customers, "full", "total", full, 1000, 2000, 700L, ""),
+        new BenchSummary.Row(
+            id, at, label, load, sf, customers, "incremental", "total", incr, 10, 200, 400L, ""),
+        new BenchSummary.Row(
+            id,
+            at,
+            label,
+            load,
+            sf,
+            customers,
+            "duckdb",
+            "gap_segment_touchpoint",
+            duck,
+            1000,
+            140,
+            null,
+            "equal"));
   }
 }

@@ -51,8 +51,10 @@ public final class Columns {
   public static final String JOURNEY_STAGE = "journey_stage";
   public static final String DIMENSION = "dimension";
   public static final String TARGET_GAP = "target_gap";
+
   /** The whole base: segment_dimension 'total', segment_value 'all' (DESIGN.md §5). */
   public static final String TOTAL = "total";
+
   public static final String ALL = "all";
   public static final String UNKNOWN = "unknown";
 

@@ -12,9 +12,7 @@ public final class CxErrors {
 
   public static CxException config(String key, String problem) {
     return new CxException(
-        CxException.USAGE,
-        String.format(Locale.ROOT, "config key '%s': %s", key, problem),
-        null);
+        CxException.USAGE, String.format(Locale.ROOT, "config key '%s': %s", key, problem), null);
   }
 
   public static CxException missingInput(String what, String path) {
@@ -37,7 +35,9 @@ public final class CxErrors {
         null);
   }
 
-  /** A landing file with a .csv name that cannot be read as CSV (binary, wrong delimiter): exit 2. */
+  /**
+   * A landing file with a .csv name that cannot be read as CSV (binary, wrong delimiter): exit 2.
+   */
   public static CxException notCsv(String file, String why) {
     return new CxException(
         CxException.USAGE,
@@ -78,12 +78,14 @@ public final class CxErrors {
 
   /** A query the user wrote failed: exit 1 with Spark's message on one line. */
   public static CxException queryFailed(String sparkMessage) {
-    String oneLine = sparkMessage == null ? "" : sparkMessage.replaceAll("\\s*\\R\\s*", " ").strip();
+    String oneLine =
+        sparkMessage == null ? "" : sparkMessage.replaceAll("\\s*\\R\\s*", " ").strip();
     return new CxException(CxException.JOB_FAILED, "query failed: " + oneLine, null);
   }
 
   public static CxException jobFailed(String job, String date, Throwable cause) {
-    String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    String reason =
+        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     String firstLine = reason.lines().findFirst().orElse(reason);
     return new CxException(
         CxException.JOB_FAILED,

@@ -39,7 +39,9 @@ public abstract class SparkTestBase {
               .config("spark.sql.ansi.enabled", "false")
               .config("spark.sql.warehouse.dir", wh.toString())
               .config("spark.sql.extensions", io.cxgap.common.spark.Sessions.EXTENSIONS)
-              .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+              .config(
+                  "spark.sql.catalog.spark_catalog",
+                  "org.apache.spark.sql.delta.catalog.DeltaCatalog")
               .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
               .config("spark.databricks.delta.snapshotPartitions", "2")
               .config("spark.databricks.delta.delta.log.cacheSize", "10")
@@ -50,8 +52,8 @@ public abstract class SparkTestBase {
 
   /**
    * Runs {@code action} with {@code listener} on the session's listener bus, and returns what it
-   * returns. The bus is drained before (no event of earlier work is counted) and after (every
-   * event of the action has reached the listener when this returns).
+   * returns. The bus is drained before (no event of earlier work is counted) and after (every event
+   * of the action has reached the listener when this returns).
    */
   protected static <T> T listening(SparkListener listener, Supplier<T> action) {
     drainListenerBus();
@@ -82,7 +84,8 @@ public abstract class SparkTestBase {
     List<Row> out = new ArrayList<>();
     for (String[] r : rows) {
       if (r.length != columns.size()) {
-        throw new IllegalArgumentException("row " + Arrays.toString(r) + " has " + r.length + " cells, want " + columns.size());
+        throw new IllegalArgumentException(
+            "row " + Arrays.toString(r) + " has " + r.length + " cells, want " + columns.size());
       }
       out.add(RowFactory.create((Object[]) r));
     }

@@ -33,8 +33,13 @@ public final class Cli implements Callable<Integer> {
   /** The full command tree, in the order the help lists it (DESIGN.md §3). */
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Cli());
-    addStep(cl, "nightly", List.copyOf(Steps.ALL.keySet()), String.join(", ", Steps.ALL.keySet()) + " for one date, in order");
-    Steps.DESCRIPTIONS.forEach((name, description) -> addStep(cl, name, List.of(name), description));
+    addStep(
+        cl,
+        "nightly",
+        List.copyOf(Steps.ALL.keySet()),
+        String.join(", ", Steps.ALL.keySet()) + " for one date, in order");
+    Steps.DESCRIPTIONS.forEach(
+        (name, description) -> addStep(cl, name, List.of(name), description));
     cl.addSubcommand("sql", new SqlCommand());
     cl.addSubcommand("serve", new ServeCommand());
     cl.addSubcommand("serve-user", new ServeUserCommand());
@@ -74,7 +79,12 @@ public final class Cli implements Callable<Integer> {
     cl.setErr(new java.io.PrintWriter(err, true));
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("cxgap: " + ex.getMessage() + " (see " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+          err.println(
+              "cxgap: "
+                  + ex.getMessage()
+                  + " (see "
+                  + ex.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help)");
           return CxException.USAGE;
         });
     cl.setExecutionExceptionHandler(
@@ -86,7 +96,8 @@ public final class Cli implements Callable<Integer> {
             }
             return cx.exitCode();
           }
-          err.println("cxgap: " + ex.getClass().getSimpleName() + ": " + Args.firstLine(ex.getMessage()));
+          err.println(
+              "cxgap: " + ex.getClass().getSimpleName() + ": " + Args.firstLine(ex.getMessage()));
           if (debug()) {
             ex.printStackTrace(err);
           } else {

@@ -38,7 +38,8 @@ final class ChildCli implements AutoCloseable {
     Path pauseDir = Files.createDirectories(workDir.resolve("pause"));
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=UTC"));
+    cmd.addAll(
+        List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=UTC"));
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")) {
         cmd.add(a);
@@ -48,11 +49,13 @@ final class ChildCli implements AutoCloseable {
       cmd.add("-D" + FaultPoints.PAUSE + "=" + pausePoint);
       cmd.add("-D" + FaultPoints.PAUSE_DIR + "=" + pauseDir);
     }
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String cp =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     cmd.addAll(List.of("-cp", cp, Cli.class.getName()));
     cmd.addAll(List.of(args));
     Path log = Files.createTempFile(workDir, "child-", ".log");
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().remove("CXGAP_PAUSE");
     pb.environment().remove("CXGAP_FAULT");
@@ -64,11 +67,16 @@ final class ChildCli implements AutoCloseable {
     Path reached = pauseDir.resolve(point + ".reached");
     long deadline = System.nanoTime() + REACH_TIMEOUT.toNanos();
     while (!Files.exists(reached)) {
-      assertThat(process.isAlive()).as("child exited before reaching %s:%n%s", point, output()).isTrue();
-      assertThat(System.nanoTime()).as("child did not reach %s in time:%n%s", point, output()).isLessThan(deadline);
+      assertThat(process.isAlive())
+          .as("child exited before reaching %s:%n%s", point, output())
+          .isTrue();
+      assertThat(System.nanoTime())
+          .as("child did not reach %s in time:%n%s", point, output())
+          .isLessThan(deadline);
       Thread.sleep(50);
     }
-    assertThat(Files.readString(reached, StandardCharsets.UTF_8).trim()).isEqualTo(Long.toString(process.pid()));
+    assertThat(Files.readString(reached, StandardCharsets.UTF_8).trim())
+        .isEqualTo(Long.toString(process.pid()));
     return this;
   }
 
@@ -84,7 +92,9 @@ final class ChildCli implements AutoCloseable {
   }
 
   int awaitExit() throws InterruptedException {
-    assertThat(process.waitFor(REACH_TIMEOUT.toMinutes(), TimeUnit.MINUTES)).as("child finished").isTrue();
+    assertThat(process.waitFor(REACH_TIMEOUT.toMinutes(), TimeUnit.MINUTES))
+        .as("child finished")
+        .isTrue();
     return process.exitValue();
   }
 

@@ -66,10 +66,21 @@ final class Chromium implements AutoCloseable {
     Path profile = Files.createTempDirectory("cxgap-chromium");
     List<String> cmd =
         List.of(
-            binary.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-default-apps", "--mute-audio", "--hide-scrollbars", "--user-data-dir=" + profile,
-            "--remote-debugging-port=0", "about:blank");
+            binary.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-default-apps",
+            "--mute-audio",
+            "--hide-scrollbars",
+            "--user-data-dir=" + profile,
+            "--remote-debugging-port=0",
+            "about:blank");
     Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     Chromium c = new Chromium(p, profile);
     try {
@@ -81,13 +92,17 @@ final class Chromium implements AutoCloseable {
     return c;
   }
 
-  /** Reads stderr until Chromium prints its DevTools address; keeps the lines for error messages. */
+  /**
+   * Reads stderr until Chromium prints its DevTools address; keeps the lines for error messages.
+   */
   private URI readDevToolsUrl() throws IOException, InterruptedException {
     CompletableFuture<String> url = new CompletableFuture<>();
     Thread reader =
         new Thread(
             () -> {
-              try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                   stderr.add(line);
                   Matcher m = LISTENING.matcher(line);
@@ -98,7 +113,8 @@ final class Chromium implements AutoCloseable {
               } catch (IOException e) {
                 url.completeExceptionally(e);
               }
-              url.completeExceptionally(new IOException("chromium exited before DevTools listened"));
+              url.completeExceptionally(
+                  new IOException("chromium exited before DevTools listened"));
             },
             "chromium-stderr");
     reader.setDaemon(true);
@@ -106,7 +122,9 @@ final class Chromium implements AutoCloseable {
     try {
       return URI.create(url.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS));
     } catch (Exception e) {
-      throw new IOException("chromium did not start: " + e.getMessage() + "; stderr:\n" + String.join("\n", stderr), e);
+      throw new IOException(
+          "chromium did not start: " + e.getMessage() + "; stderr:\n" + String.join("\n", stderr),
+          e);
     }
   }
 
@@ -116,7 +134,11 @@ final class Chromium implements AutoCloseable {
     URI list = URI.create("http://" + browser.getHost() + ":" + browser.getPort() + "/json/list");
     String pageUrl = null;
     for (int attempt = 0; attempt < 50 && pageUrl == null; attempt++) {
-      String body = http.send(HttpRequest.newBuilder(list).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString()).body();
+      String body =
+          http.send(
+                  HttpRequest.newBuilder(list).timeout(TIMEOUT).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
       for (JsonNode t : JSON.readTree(body)) {
         if ("page".equals(t.path("type").asText())) {
           pageUrl = t.path("webSocketDebuggerUrl").asText();
@@ -130,7 +152,11 @@ final class Chromium implements AutoCloseable {
     if (pageUrl == null) {
       throw new IOException("chromium has no page target at " + list);
     }
-    socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(URI.create(pageUrl), new Listener()).join();
+    socket =
+        http.newWebSocketBuilder()
+            .connectTimeout(TIMEOUT)
+            .buildAsync(URI.create(pageUrl), new Listener())
+            .join();
   }
 
   /** Sends one command and waits for its result; a protocol error fails with its message. */

@@ -21,7 +21,8 @@ class CliTest {
             args,
             new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
             new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
-    return new JobsTestBase.Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    return new JobsTestBase.Outcome(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static void assertUsage(JobsTestBase.Outcome o, String... mentions) {
@@ -60,7 +61,14 @@ class CliTest {
   void missingLandingFolder_exits2_namingIt() {
     Path nowhere = dir.resolve("nowhere");
     assertUsage(
-        run(JobsTestBase.args(nowhere, dir.resolve("wh"), JobsTestBase.repoCatalog(), "nightly", "--date", "2026-10-31")),
+        run(
+            JobsTestBase.args(
+                nowhere,
+                dir.resolve("wh"),
+                JobsTestBase.repoCatalog(),
+                "nightly",
+                "--date",
+                "2026-10-31")),
         nowhere.resolve("customers").toString());
   }
 
@@ -68,28 +76,51 @@ class CliTest {
   void missingCatalog_exits2_namingIt() throws IOException {
     landingArgs();
     String[] a =
-        JobsTestBase.args(dir.resolve("landing"), dir.resolve("wh"), dir.resolve("none.conf"), "nightly", "--date", "2026-10-31");
+        JobsTestBase.args(
+            dir.resolve("landing"),
+            dir.resolve("wh"),
+            dir.resolve("none.conf"),
+            "nightly",
+            "--date",
+            "2026-10-31");
     assertUsage(run(a), "none.conf");
   }
 
   @Test
   void unreadableOrInvalidConfig_exits2() throws IOException {
-    assertUsage(run(landingArgs("nightly", "--date", "2026-10-31", "--config", dir.resolve("missing.conf").toString())), "missing.conf");
+    assertUsage(
+        run(
+            landingArgs(
+                "nightly",
+                "--date",
+                "2026-10-31",
+                "--config",
+                dir.resolve("missing.conf").toString())),
+        "missing.conf");
     Path bad = dir.resolve("bad.conf");
     Files.writeString(bad, "cx { window-days = [ }", StandardCharsets.UTF_8);
-    assertUsage(run(landingArgs("nightly", "--date", "2026-10-31", "--config", bad.toString())), "bad.conf");
+    assertUsage(
+        run(landingArgs("nightly", "--date", "2026-10-31", "--config", bad.toString())),
+        "bad.conf");
   }
 
   @Test
   void badConfigValue_exits2_namingTheKey() throws IOException {
-    assertUsage(run(landingArgs("nightly", "--date", "2026-10-31", "--set", "cx.min-respondents=0")), "cx.min-respondents");
-    assertUsage(run(landingArgs("nightly", "--date", "2026-10-31", "--set", "cx.no-such-key=1")), "cx.no-such-key");
+    assertUsage(
+        run(landingArgs("nightly", "--date", "2026-10-31", "--set", "cx.min-respondents=0")),
+        "cx.min-respondents");
+    assertUsage(
+        run(landingArgs("nightly", "--date", "2026-10-31", "--set", "cx.no-such-key=1")),
+        "cx.no-such-key");
   }
 
   @Test
   void generate_rejectsBadOptions_withExit2() {
-    assertUsage(run("generate", "--out", dir.resolve("g").toString(), "--customers", "0"), "customers");
-    assertUsage(run("generate", "--out", dir.resolve("g").toString(), "--end-date", "31/10/2026"), "31/10/2026");
+    assertUsage(
+        run("generate", "--out", dir.resolve("g").toString(), "--customers", "0"), "customers");
+    assertUsage(
+        run("generate", "--out", dir.resolve("g").toString(), "--end-date", "31/10/2026"),
+        "31/10/2026");
   }
 
   @Test
@@ -101,7 +132,23 @@ class CliTest {
 
   @Test
   void everyCommand_answersHelp_withItsOwnUsage() {
-    for (String c : new String[] {"demo", "generate", "nightly", "ingest", "conform", "gaps", "trends", "drivers", "clusters", "report", "sql", "serve", "serve-user", "runs"}) {
+    for (String c :
+        new String[] {
+          "demo",
+          "generate",
+          "nightly",
+          "ingest",
+          "conform",
+          "gaps",
+          "trends",
+          "drivers",
+          "clusters",
+          "report",
+          "sql",
+          "serve",
+          "serve-user",
+          "runs"
+        }) {
       JobsTestBase.Outcome o = run(c, "--help");
       assertThat(o.code()).as(o.toString()).isZero();
       assertThat(o.out()).as(c).startsWith("Usage: cxgap " + c + " ").contains("--help");
@@ -123,7 +170,8 @@ class CliTest {
   }
 
   @Test
-  void serveOnAnAddressOtherThanLoopback_withoutLoginsAndTls_exits2SayingWhatToSet() throws IOException {
+  void serveOnAnAddressOtherThanLoopback_withoutLoginsAndTls_exits2SayingWhatToSet()
+      throws IOException {
     assertUsage(
         run(landingArgs("serve", "--host", "0.0.0.0", "--port", "1")),
         "serve --host 0.0.0.0: a server reachable from other machines needs a login method and TLS",
@@ -134,14 +182,19 @@ class CliTest {
     Path users = dir.resolve("users");
     Files.writeString(users, "ann:c2FsdA==:aGFzaA==\n", StandardCharsets.UTF_8);
     JobsTestBase.Outcome withLogins =
-        run(landingArgs("serve", "--host", "0.0.0.0", "--port", "1", "--set", "cx.serve.users=" + users));
+        run(
+            landingArgs(
+                "serve", "--host", "0.0.0.0", "--port", "1", "--set", "cx.serve.users=" + users));
     assertUsage(withLogins, "needs a login method and TLS; set TLS: cx.serve.tls.keystore");
     assertThat(withLogins.err()).doesNotContain("cx.serve.users");
   }
 
   @Test
   void serveNeverExposesBronze() throws IOException {
-    assertUsage(run(landingArgs("serve", "--expose", "bronze")), "--expose bronze: cx_bronze holds personal data and is never served");
-    assertUsage(run(landingArgs("serve", "--expose", "platinum")), "--expose platinum: give silver");
+    assertUsage(
+        run(landingArgs("serve", "--expose", "bronze")),
+        "--expose bronze: cx_bronze holds personal data and is never served");
+    assertUsage(
+        run(landingArgs("serve", "--expose", "platinum")), "--expose platinum: give silver");
   }
 }

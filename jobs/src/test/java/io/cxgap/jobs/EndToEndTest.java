@@ -32,8 +32,14 @@ class EndToEndTest extends JobsTestBase {
   static final LocalDate END = LocalDate.of(2026, 10, 31);
   static final String[] SOURCES = {"customers", "surveys", "interactions"};
   static final String[][] TABLES = {
-    {"bronze", "customers"}, {"bronze", "surveys"}, {"bronze", "interactions"}, {"bronze", "quarantine"},
-    {"bronze", "ingest_log"}, {"silver", "customers"}, {"silver", "survey_items"}, {"silver", "interactions"}
+    {"bronze", "customers"},
+    {"bronze", "surveys"},
+    {"bronze", "interactions"},
+    {"bronze", "quarantine"},
+    {"bronze", "ingest_log"},
+    {"silver", "customers"},
+    {"silver", "survey_items"},
+    {"silver", "interactions"}
   };
 
   Path dir;
@@ -79,13 +85,18 @@ class EndToEndTest extends JobsTestBase {
     Map<String, Long> c = lastCounts("ingest");
     for (String s : SOURCES) {
       long read = c.get(s + ".read");
-      assertThat(read).as(s + " rows read vs rows generated").isEqualTo(truth.at("/rows/" + s).asLong());
+      assertThat(read)
+          .as(s + " rows read vs rows generated")
+          .isEqualTo(truth.at("/rows/" + s).asLong());
       assertThat(c.get(s + ".accepted") + c.get(s + ".quarantined") + c.get(s + ".duplicate"))
           .as(s + ": read = accepted + quarantined + duplicates")
           .isEqualTo(read);
-      assertThat(table(warehouse, "bronze", s).count()).as("bronze." + s + " rows").isEqualTo(c.get(s + ".accepted"));
+      assertThat(table(warehouse, "bronze", s).count())
+          .as("bronze." + s + " rows")
+          .isEqualTo(c.get(s + ".accepted"));
     }
-    assertThat(c.get("interactions.duplicate")).isEqualTo(truth.at("/duplicates/interactions").asLong());
+    assertThat(c.get("interactions.duplicate"))
+        .isEqualTo(truth.at("/duplicates/interactions").asLong());
   }
 
   @Test
@@ -93,18 +104,29 @@ class EndToEndTest extends JobsTestBase {
   void quarantine_holdsExactlyThePlantedBadRows_perSourceAndReason() {
     Map<String, Long> expected = new HashMap<>();
     for (String s : SOURCES) {
-      truth.at("/quarantine/" + s).fields().forEachRemaining(e -> {
-        if (e.getValue().asLong() > 0) {
-          expected.put(s + "/" + e.getKey(), e.getValue().asLong());
-        }
-      });
+      truth
+          .at("/quarantine/" + s)
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().asLong() > 0) {
+                  expected.put(s + "/" + e.getKey(), e.getValue().asLong());
+                }
+              });
     }
     Map<String, Long> got = new HashMap<>();
-    for (Row r : table(warehouse, "bronze", "quarantine").groupBy("source", "reason").count().collectAsList()) {
+    for (Row r :
+        table(warehouse, "bronze", "quarantine")
+            .groupBy("source", "reason")
+            .count()
+            .collectAsList()) {
       got.put(r.getString(0) + "/" + r.getString(1), r.getLong(2));
     }
     assertThat(got).isEqualTo(expected);
-    assertThat(table(warehouse, "bronze", "quarantine").where(col("raw").isNull().or(col("file").isNull())).count())
+    assertThat(
+            table(warehouse, "bronze", "quarantine")
+                .where(col("raw").isNull().or(col("file").isNull()))
+                .count())
         .as("every quarantined row keeps its raw text and file")
         .isZero();
   }
@@ -120,14 +142,24 @@ class EndToEndTest extends JobsTestBase {
             .distinct()
             .as(org.apache.spark.sql.Encoders.STRING())
             .collectAsList();
-    assertThat(pii).as("bronze does hold personal data (the test would prove nothing otherwise)").isNotEmpty();
+    assertThat(pii)
+        .as("bronze does hold personal data (the test would prove nothing otherwise)")
+        .isNotEmpty();
     for (String t : List.of("customers", "survey_items", "interactions")) {
       Dataset<Row> silver = table(warehouse, "silver", t);
-      assertThat(silver.columns()).as("silver." + t + " columns").doesNotContain("full_name", "email", "phone");
+      assertThat(silver.columns())
+          .as("silver." + t + " columns")
+          .doesNotContain("full_name", "email", "phone");
       for (String c : silver.columns()) {
-        if (silver.schema().apply(c).dataType().equals(org.apache.spark.sql.types.DataTypes.StringType)) {
+        if (silver
+            .schema()
+            .apply(c)
+            .dataType()
+            .equals(org.apache.spark.sql.types.DataTypes.StringType)) {
           long leaks = silver.select(col(c).as("v")).where(col("v").isin(pii.toArray())).count();
-          assertThat(leaks).as("values of silver." + t + "." + c + " equal to a name, email or phone").isZero();
+          assertThat(leaks)
+              .as("values of silver." + t + "." + c + " equal to a name, email or phone")
+              .isZero();
         }
       }
     }
@@ -139,14 +171,18 @@ class EndToEndTest extends JobsTestBase {
     Dataset<Row> silver = table(warehouse, "silver", "customers");
     for (String dim : List.of("segment", "region", "tier")) {
       Map<String, Long> expected = new HashMap<>();
-      truth.at("/customers_as_of_end/" + dim).fields().forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asLong()));
+      truth
+          .at("/customers_as_of_end/" + dim)
+          .fields()
+          .forEachRemaining(e -> expected.put(e.getKey(), e.getValue().asLong()));
       Map<String, Long> got = new HashMap<>();
       for (Row r : silver.groupBy(dim).count().collectAsList()) {
         got.put(r.getString(0), r.getLong(1));
       }
       assertThat(got).as("customers per " + dim + " as of " + END).isEqualTo(expected);
     }
-    assertThat(silver.where(col("updated_at").geq(lit("2026-11-01").cast("timestamp"))).count()).isZero();
+    assertThat(silver.where(col("updated_at").geq(lit("2026-11-01").cast("timestamp"))).count())
+        .isZero();
     assertThat(silver.groupBy("customer_id").count().where(col("count").gt(1)).count()).isZero();
   }
 
@@ -156,10 +192,15 @@ class EndToEndTest extends JobsTestBase {
     Map<String, List<Row>> before = snapshot();
     Outcome again = nightly();
     assertThat(again.code()).as(again.toString()).isZero();
-    assertThat(again.out()).contains("customers: no new files").contains("surveys: no new files").contains("interactions: no new files");
+    assertThat(again.out())
+        .contains("customers: no new files")
+        .contains("surveys: no new files")
+        .contains("interactions: no new files");
     Map<String, List<Row>> after = snapshot();
     for (String[] t : TABLES) {
-      assertThat(after.get(t[0] + "." + t[1])).as(t[0] + "." + t[1]).containsExactlyInAnyOrderElementsOf(before.get(t[0] + "." + t[1]));
+      assertThat(after.get(t[0] + "." + t[1]))
+          .as(t[0] + "." + t[1])
+          .containsExactlyInAnyOrderElementsOf(before.get(t[0] + "." + t[1]));
     }
   }
 
@@ -174,7 +215,11 @@ class EndToEndTest extends JobsTestBase {
   @Test
   @Order(7)
   void aRunAfterAddingOneFile_ingestsOnlyThatFile() throws IOException {
-    Row known = table(warehouse, "bronze", "interactions").orderBy("event_id").select("event_id", "customer_id").head();
+    Row known =
+        table(warehouse, "bronze", "interactions")
+            .orderBy("event_id")
+            .select("event_id", "customer_id")
+            .head();
     String dup = known.getString(0);
     String cust = known.getString(1);
     Path added = landing.resolve("interactions/late/interactions-2026-10-31-late.jsonl");
@@ -182,10 +227,18 @@ class EndToEndTest extends JobsTestBase {
     Files.writeString(
         added,
         String.join(
-            "\n",
-            "{\"event_id\":\"LATE-1\",\"customer_id\":\"" + cust + "\",\"channel\":\"phone\",\"touchpoint\":\"support_call\",\"started_at\":\"2026-10-31T10:00:00\",\"wait_s\":60,\"duration_s\":300,\"outcome\":\"resolved\"}",
-            "{\"event_id\":\"LATE-2\",\"customer_id\":\"" + cust + "\",\"channel\":\"web\",\"touchpoint\":\"Billing & payments\",\"started_at\":\"2026-10-31T11:00:00Z\",\"outcome\":\"abandoned\"}",
-            "{\"event_id\":\"" + dup + "\",\"customer_id\":\"" + cust + "\",\"channel\":\"web\",\"touchpoint\":\"app\",\"started_at\":\"2026-10-30T11:00:00Z\"}")
+                "\n",
+                "{\"event_id\":\"LATE-1\",\"customer_id\":\""
+                    + cust
+                    + "\",\"channel\":\"phone\",\"touchpoint\":\"support_call\",\"started_at\":\"2026-10-31T10:00:00\",\"wait_s\":60,\"duration_s\":300,\"outcome\":\"resolved\"}",
+                "{\"event_id\":\"LATE-2\",\"customer_id\":\""
+                    + cust
+                    + "\",\"channel\":\"web\",\"touchpoint\":\"Billing & payments\",\"started_at\":\"2026-10-31T11:00:00Z\",\"outcome\":\"abandoned\"}",
+                "{\"event_id\":\""
+                    + dup
+                    + "\",\"customer_id\":\""
+                    + cust
+                    + "\",\"channel\":\"web\",\"touchpoint\":\"app\",\"started_at\":\"2026-10-30T11:00:00Z\"}")
             + "\n",
         StandardCharsets.UTF_8);
     long bronzeBefore = table(warehouse, "bronze", "interactions").count();
@@ -220,7 +273,9 @@ class EndToEndTest extends JobsTestBase {
   @Order(8)
   void runLog_recordsEveryStep() {
     Dataset<Row> runs = table(warehouse, "gold", "pipeline_run");
-    assertThat(runs.where("status = 'succeeded'").count()).as("3 nightly runs x every step").isEqualTo(3L * Steps.ALL.size());
+    assertThat(runs.where("status = 'succeeded'").count())
+        .as("3 nightly runs x every step")
+        .isEqualTo(3L * Steps.ALL.size());
     assertThat(runs.where("rows_read is null or finished_at < started_at").count()).isZero();
   }
 }

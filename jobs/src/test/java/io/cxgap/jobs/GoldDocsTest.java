@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -38,7 +38,17 @@ class GoldDocsTest extends JobsTestBase {
     landing = dir.resolve("landing");
     warehouse = dir.resolve("wh");
     SampleGenerator.generate(new GeneratorOptions(landing, 60, 30, D, 5, 0.0));
-    Outcome o = cli(args(landing, warehouse, repoCatalog(), "nightly", "--date", D.toString(), "--set", "cx.clusters.k-max=3"));
+    Outcome o =
+        cli(
+            args(
+                landing,
+                warehouse,
+                repoCatalog(),
+                "nightly",
+                "--date",
+                D.toString(),
+                "--set",
+                "cx.clusters.k-max=3"));
     assertThat(o.code()).as(o.toString()).isZero();
   }
 
@@ -55,19 +65,33 @@ class GoldDocsTest extends JobsTestBase {
   }
 
   @Test
-  void everyGoldTableWritten_isDocumented_andEveryColumnHasItsComment_inTheDeltaSchema() throws IOException {
+  void everyGoldTableWritten_isDocumented_andEveryColumnHasItsComment_inTheDeltaSchema()
+      throws IOException {
     List<String> written = new ArrayList<>();
     try (var s = Files.list(warehouse.resolve("gold"))) {
       s.map(p -> p.getFileName().toString()).sorted().forEach(written::add);
     }
-    assertThat(written).as("gold tables nightly wrote").containsExactlyInAnyOrderElementsOf(GoldDocs.tables());
+    assertThat(written)
+        .as("gold tables nightly wrote")
+        .containsExactlyInAnyOrderElementsOf(GoldDocs.tables());
     for (String t : written) {
       GoldDocs.TableDoc doc = GoldDocs.of(t).orElseThrow();
       Map<String, String> actual = comments(DeltaIO.read(spark(), path(t)).schema().fields());
-      assertThat(actual.keySet()).as("gold.%s: documented columns = written columns, in order", t).containsExactlyElementsOf(doc.columns().keySet());
-      assertThat(actual).as("gold.%s: column comments in the Delta schema", t).containsExactlyEntriesOf(doc.columns());
-      assertThat(doc.columns().values()).as("gold.%s: comments say something", t).allMatch(c -> c.length() >= 10);
-      String description = spark().sql("DESCRIBE DETAIL delta.`" + path(t) + "`").select("description").head().getString(0);
+      assertThat(actual.keySet())
+          .as("gold.%s: documented columns = written columns, in order", t)
+          .containsExactlyElementsOf(doc.columns().keySet());
+      assertThat(actual)
+          .as("gold.%s: column comments in the Delta schema", t)
+          .containsExactlyEntriesOf(doc.columns());
+      assertThat(doc.columns().values())
+          .as("gold.%s: comments say something", t)
+          .allMatch(c -> c.length() >= 10);
+      String description =
+          spark()
+              .sql("DESCRIBE DETAIL delta.`" + path(t) + "`")
+              .select("description")
+              .head()
+              .getString(0);
       assertThat(description).as("gold.%s: table description", t).isEqualTo(doc.comment());
     }
   }
@@ -77,7 +101,9 @@ class GoldDocsTest extends JobsTestBase {
     long before = DeltaIO.version(spark(), path("gap_segment_touchpoint"));
     Outcome o = cli(args(landing, warehouse, repoCatalog(), "gaps", "--date", D.toString()));
     assertThat(o.code()).as(o.toString()).isZero();
-    assertThat(DeltaIO.version(spark(), path("gap_segment_touchpoint"))).as("one commit: the slice write").isEqualTo(before + 1);
+    assertThat(DeltaIO.version(spark(), path("gap_segment_touchpoint")))
+        .as("one commit: the slice write")
+        .isEqualTo(before + 1);
     assertThat(comments(DeltaIO.read(spark(), path("gap_segment_touchpoint")).schema().fields()))
         .containsExactlyEntriesOf(GoldDocs.of("gap_segment_touchpoint").orElseThrow().columns());
   }
@@ -88,18 +114,24 @@ class GoldDocsTest extends JobsTestBase {
     Dataset<Row> documented = DeltaIO.read(spark(), path("touchpoint_driver"));
     StructType plain = new StructType();
     for (StructField f : documented.schema().fields()) {
-      plain = plain.add(f.name(), f.dataType(), f.nullable()); // no metadata: as written before GoldDocs
+      plain =
+          plain.add(
+              f.name(), f.dataType(), f.nullable()); // no metadata: as written before GoldDocs
     }
     DeltaIO.replaceDate(spark().createDataFrame(documented.javaRDD(), plain), legacy, D);
-    assertThat(comments(DeltaIO.read(spark(), legacy).schema().fields()).values()).containsOnlyNulls();
+    assertThat(comments(DeltaIO.read(spark(), legacy).schema().fields()).values())
+        .containsOnlyNulls();
     GoldDocs.TableDoc doc = GoldDocs.of("touchpoint_driver").orElseThrow();
 
     int changes = DeltaIO.document(spark(), legacy, doc.comment(), doc.columns());
 
     assertThat(changes).as("one per column, one for the table").isEqualTo(doc.columns().size() + 1);
-    assertThat(comments(DeltaIO.read(spark(), legacy).schema().fields())).containsExactlyEntriesOf(doc.columns());
+    assertThat(comments(DeltaIO.read(spark(), legacy).schema().fields()))
+        .containsExactlyEntriesOf(doc.columns());
     long v = DeltaIO.version(spark(), legacy);
-    assertThat(DeltaIO.document(spark(), legacy, doc.comment(), doc.columns())).as("second call").isZero();
+    assertThat(DeltaIO.document(spark(), legacy, doc.comment(), doc.columns()))
+        .as("second call")
+        .isZero();
     assertThat(DeltaIO.version(spark(), legacy)).as("no new commit").isEqualTo(v);
   }
 }

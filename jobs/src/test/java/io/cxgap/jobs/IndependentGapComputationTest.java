@@ -33,10 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The acceptance check of the gap analytics: on a landing zone that follows DESIGN.md §4 and was
- * written by someone else (a retail bank, its own catalog, files written here from a seeded
- * {@link Random}, not by cxgap's generator), every value of {@code gold.gap_segment_touchpoint}
- * and {@code gold.gap_trend} matches an independent computation of the DESIGN.md §5 formulas to
- * 1e-9 relative (1e-9 absolute near zero).
+ * written by someone else (a retail bank, its own catalog, files written here from a seeded {@link
+ * Random}, not by cxgap's generator), every value of {@code gold.gap_segment_touchpoint} and {@code
+ * gold.gap_trend} matches an independent computation of the DESIGN.md §5 formulas to 1e-9 relative
+ * (1e-9 absolute near zero).
  *
  * <p>The independent computation is plain Java over the rows as they were generated, kept in
  * memory: no Spark, no cxgap class. Only commons-math3 is shared with the pipeline, for the t
@@ -44,14 +44,14 @@ import org.junit.jupiter.api.io.TempDir;
  * where the pipeline works from summary statistics.
  *
  * <p>The landing zone: CRM versions as CSV and JSON lines (1–3 per customer, segment and region
- * changing, blanks and absent keys, versions after D, two customers whose only versions are
- * after D, versions exactly at the end of D and at D+1 00:00, timestamps with offsets); surveys as
- * CSV (mixed-case header, RFC 4180 quoting) and JSON lines (numbers as numbers and as strings)
- * over ~200 days before D on 1–5, 1–7, 0–10 and blank (→ 1..7) scales, touchpoints by id, name
- * and alias in odd case and spacing, items exactly at every window edge; interactions as CSV and
- * JSON lines with all five outcomes and blank, blank waits, follow-ups exactly 7 days later,
- * 7 days and 1 s later, 7 days and 0.2 s later (millisecond timestamps), after D, contacts at the
- * window edges and of customers the CRM does not know; an exact duplicate contact; four bad rows.
+ * changing, blanks and absent keys, versions after D, two customers whose only versions are after
+ * D, versions exactly at the end of D and at D+1 00:00, timestamps with offsets); surveys as CSV
+ * (mixed-case header, RFC 4180 quoting) and JSON lines (numbers as numbers and as strings) over
+ * ~200 days before D on 1–5, 1–7, 0–10 and blank (→ 1..7) scales, touchpoints by id, name and alias
+ * in odd case and spacing, items exactly at every window edge; interactions as CSV and JSON lines
+ * with all five outcomes and blank, blank waits, follow-ups exactly 7 days later, 7 days and 1 s
+ * later, 7 days and 0.2 s later (millisecond timestamps), after D, contacts at the window edges and
+ * of customers the CRM does not know; an exact duplicate contact; four bad rows.
  */
 class IndependentGapComputationTest extends JobsTestBase {
   static final LocalDate D = LocalDate.of(2024, 9, 30);
@@ -60,17 +60,43 @@ class IndependentGapComputationTest extends JobsTestBase {
   static final double MIN_DELTA = 5.0; // cx.trends.min-delta default
   static final double ALPHA = 0.05;
   static final Duration SEVEN_DAYS = Duration.ofDays(7);
-  static final Instant END_OF_D = D.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC); // exclusive
+  static final Instant END_OF_D =
+      D.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC); // exclusive
 
   record Tp(String id, String stage, String dimension, double targetGap, List<String> spellings) {}
 
   /** The catalog as the test knows it, and how the data spells each touchpoint. */
   static final List<Tp> TOUCHPOINTS =
       List.of(
-          new Tp("branch", "usage", "empathy", 0, List.of("branch", " Branch ", "BRANCH VISIT", "branch visit", "Filiale")),
-          new Tp("atm", "usage", "reliability", 0, List.of("atm", "ATM", "Cash Machine ", "  atm withdrawal", "GELDAUTOMAT")),
-          new Tp("mobile_banking", "usage", "tangibles", 5, List.of("Mobile Banking", "mobile_banking", " MOBILE APP", "mobile banking  ")),
-          new Tp("call_centre", "support", "responsiveness", -3, List.of("Call center", "call_centre", "CALL CENTER", "Phone banking", " phone BANKING ")));
+          new Tp(
+              "branch",
+              "usage",
+              "empathy",
+              0,
+              List.of("branch", " Branch ", "BRANCH VISIT", "branch visit", "Filiale")),
+          new Tp(
+              "atm",
+              "usage",
+              "reliability",
+              0,
+              List.of("atm", "ATM", "Cash Machine ", "  atm withdrawal", "GELDAUTOMAT")),
+          new Tp(
+              "mobile_banking",
+              "usage",
+              "tangibles",
+              5,
+              List.of("Mobile Banking", "mobile_banking", " MOBILE APP", "mobile banking  ")),
+          new Tp(
+              "call_centre",
+              "support",
+              "responsiveness",
+              -3,
+              List.of(
+                  "Call center",
+                  "call_centre",
+                  "CALL CENTER",
+                  "Phone banking",
+                  " phone BANKING ")));
 
   static final String CATALOG =
       """
@@ -90,23 +116,63 @@ class IndependentGapComputationTest extends JobsTestBase {
 
   static final List<String> GAP_COLUMNS =
       List.of(
-          "as_of_date", "window_days", "segment_dimension", "segment_value", "touchpoint", "journey_stage", "dimension",
-          "respondents", "responses", "expectation_mean", "experience_mean", "gap_mean", "gap_stddev", "gap_ci95_low",
-          "gap_ci95_high", "negative_gap_share", "target_gap", "meets_target", "contacts", "repeat_contact_rate",
-          "abandonment_rate", "failure_rate", "avg_wait_s", "p90_wait_s", "suppressed");
+          "as_of_date",
+          "window_days",
+          "segment_dimension",
+          "segment_value",
+          "touchpoint",
+          "journey_stage",
+          "dimension",
+          "respondents",
+          "responses",
+          "expectation_mean",
+          "experience_mean",
+          "gap_mean",
+          "gap_stddev",
+          "gap_ci95_low",
+          "gap_ci95_high",
+          "negative_gap_share",
+          "target_gap",
+          "meets_target",
+          "contacts",
+          "repeat_contact_rate",
+          "abandonment_rate",
+          "failure_rate",
+          "avg_wait_s",
+          "p90_wait_s",
+          "suppressed");
 
   static final List<String> TREND_COLUMNS =
       List.of(
-          "as_of_date", "window_days", "segment_dimension", "segment_value", "touchpoint", "gap_mean",
-          "previous_gap_mean", "delta", "p_value", "direction", "respondents", "previous_respondents", "responses",
-          "previous_responses", "suppressed");
+          "as_of_date",
+          "window_days",
+          "segment_dimension",
+          "segment_value",
+          "touchpoint",
+          "gap_mean",
+          "previous_gap_mean",
+          "delta",
+          "p_value",
+          "direction",
+          "respondents",
+          "previous_respondents",
+          "responses",
+          "previous_responses",
+          "suppressed");
 
   // ------------------------------------------------------------------ the rows, as generated
 
   /** A CRM version; null segment or region = blank. */
   record Version(String customer, Instant updatedAt, String segment, String region) {}
 
-  record Item(String customer, String touchpoint, Instant at, double expectation, double experience, double scaleMin, double scaleMax) {
+  record Item(
+      String customer,
+      String touchpoint,
+      Instant at,
+      double expectation,
+      double experience,
+      double scaleMin,
+      double scaleMax) {
     double expectationNorm() {
       return 100.0 * (expectation - scaleMin) / (scaleMax - scaleMin);
     }
@@ -125,7 +191,13 @@ class IndependentGapComputationTest extends JobsTestBase {
   }
 
   /** A contact; outcome lower-case or null, wait null when blank. */
-  record Contact(String eventId, String customer, String touchpoint, Instant at, Double waitS, String outcome) {
+  record Contact(
+      String eventId,
+      String customer,
+      String touchpoint,
+      Instant at,
+      Double waitS,
+      String outcome) {
     LocalDate date() {
       return LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
@@ -139,14 +211,44 @@ class IndependentGapComputationTest extends JobsTestBase {
   private final List<Contact> contacts = new ArrayList<>();
   private final List<String> plantedBad = new ArrayList<>(); // "source|reason"
 
-  private final Csv crmCsv = new Csv("updated_at", "Customer_ID", "full_name", "email", "phone", "segment", "region", "tier", "signup_date");
+  private final Csv crmCsv =
+      new Csv(
+          "updated_at",
+          "Customer_ID",
+          "full_name",
+          "email",
+          "phone",
+          "segment",
+          "region",
+          "tier",
+          "signup_date");
   private final List<String> crmJson = new ArrayList<>();
   private final Csv surveyCsv =
-      new Csv("Response_ID", "responded_at", "Customer_ID", "TouchPoint", "expectation", "experience", "scale_min", "scale_max",
-          "overall_nps", "comment", "survey_id", "device");
+      new Csv(
+          "Response_ID",
+          "responded_at",
+          "Customer_ID",
+          "TouchPoint",
+          "expectation",
+          "experience",
+          "scale_min",
+          "scale_max",
+          "overall_nps",
+          "comment",
+          "survey_id",
+          "device");
   private final List<String> surveyJson = new ArrayList<>();
   private final Csv contactCsv =
-      new Csv("event_id", "started_at", "customer_id", "channel", "touchpoint", "wait_s", "duration_s", "outcome", "agent");
+      new Csv(
+          "event_id",
+          "started_at",
+          "customer_id",
+          "channel",
+          "touchpoint",
+          "wait_s",
+          "duration_s",
+          "outcome",
+          "agent");
   private final List<String> contactJson = new ArrayList<>();
   private int responseSeq;
   private int eventSeq;
@@ -163,24 +265,37 @@ class IndependentGapComputationTest extends JobsTestBase {
     Outcome run =
         cli(
             args(
-                landing, warehouse, catalog, "nightly", "--date", D.toString(),
-                "--set", "cx.window-days=" + WINDOW,
-                "--set", "cx.min-respondents=" + MIN_RESPONDENTS,
-                "--set", "cx.segment-dimensions=[segment,region]",
-                "--set", "cx.catalog=" + catalog,
-                "--set", "cx.quality.max-quarantine-share=0.5"));
+                landing,
+                warehouse,
+                catalog,
+                "nightly",
+                "--date",
+                D.toString(),
+                "--set",
+                "cx.window-days=" + WINDOW,
+                "--set",
+                "cx.min-respondents=" + MIN_RESPONDENTS,
+                "--set",
+                "cx.segment-dimensions=[segment,region]",
+                "--set",
+                "cx.catalog=" + catalog,
+                "--set",
+                "cx.quality.max-quarantine-share=0.5"));
     assertThat(run.code()).as(run.toString()).isZero();
     assertThat(run.out()).contains("gaps     ok").contains("trends   ok");
 
     List<String> diffs = new ArrayList<>();
 
-    // ---- the landing zone was read as written: only the planted bad rows quarantined, nothing lost
+    // ---- the landing zone was read as written: only the planted bad rows quarantined, nothing
+    // lost
     List<String> quarantined = new ArrayList<>();
-    for (Row r : table(warehouse, "bronze", "quarantine").select("source", "reason").collectAsList()) {
+    for (Row r :
+        table(warehouse, "bronze", "quarantine").select("source", "reason").collectAsList()) {
       quarantined.add(r.getString(0) + "|" + r.getString(1));
     }
     if (!sorted(quarantined).equals(sorted(plantedBad))) {
-      diffs.add("bronze.quarantine: expected " + sorted(plantedBad) + ", got " + sorted(quarantined));
+      diffs.add(
+          "bronze.quarantine: expected " + sorted(plantedBad) + ", got " + sorted(quarantined));
     }
     long silverItems = table(warehouse, "silver", "survey_items").count();
     if (silverItems != items.size()) {
@@ -188,7 +303,8 @@ class IndependentGapComputationTest extends JobsTestBase {
     }
     long silverContacts = table(warehouse, "silver", "interactions").count();
     if (silverContacts != contacts.size()) {
-      diffs.add("silver.interactions: expected " + contacts.size() + " rows, got " + silverContacts);
+      diffs.add(
+          "silver.interactions: expected " + contacts.size() + " rows, got " + silverContacts);
     }
 
     // ---- gold.gap_segment_touchpoint
@@ -196,29 +312,46 @@ class IndependentGapComputationTest extends JobsTestBase {
     assertThat(table(warehouse, "gold", "gap_segment_touchpoint").columns())
         .as("gold.gap_segment_touchpoint columns (DESIGN §5)")
         .containsExactlyInAnyOrderElementsOf(GAP_COLUMNS);
-    Map<String, Map<String, Object>> gotCells = gold(warehouse, "gap_segment_touchpoint", GAP_COLUMNS);
+    Map<String, Map<String, Object>> gotCells =
+        gold(warehouse, "gap_segment_touchpoint", GAP_COLUMNS);
     compareTables("gap_segment_touchpoint", expectedCells, gotCells, GAP_COLUMNS, diffs);
 
     // ---- gold.gap_trend
     Map<String, Map<String, Object>> expectedTrend = expectedTrend();
-    assertThat(table(warehouse, "gold", "gap_trend").columns()).as("gold.gap_trend columns").contains(TREND_COLUMNS.toArray(new String[0]));
+    assertThat(table(warehouse, "gold", "gap_trend").columns())
+        .as("gold.gap_trend columns")
+        .contains(TREND_COLUMNS.toArray(new String[0]));
     Map<String, Map<String, Object>> gotTrend = gold(warehouse, "gap_trend", TREND_COLUMNS);
     compareTables("gap_trend", expectedTrend, gotTrend, TREND_COLUMNS, diffs);
 
     assertThat(diffs)
-        .as("differences from the independent computation (%d cells, %d trend rows)", expectedCells.size(), expectedTrend.size())
+        .as(
+            "differences from the independent computation (%d cells, %d trend rows)",
+            expectedCells.size(), expectedTrend.size())
         .isEmpty();
 
     // ---- the data exercised what it should (checked on the independent side)
-    assertThat(expectedCells.values().stream().filter(c -> (Boolean) c.get("suppressed")).count()).as("suppressed cells").isPositive();
-    assertThat(expectedCells.values().stream().filter(c -> !(Boolean) c.get("suppressed")).count()).as("shown cells").isGreaterThan(20);
-    assertThat(expectedCells.keySet()).as("unknown segment values").anyMatch(k -> k.startsWith("segment|unknown|"))
+    assertThat(expectedCells.values().stream().filter(c -> (Boolean) c.get("suppressed")).count())
+        .as("suppressed cells")
+        .isPositive();
+    assertThat(expectedCells.values().stream().filter(c -> !(Boolean) c.get("suppressed")).count())
+        .as("shown cells")
+        .isGreaterThan(20);
+    assertThat(expectedCells.keySet())
+        .as("unknown segment values")
+        .anyMatch(k -> k.startsWith("segment|unknown|"))
         .anyMatch(k -> k.startsWith("region|unknown|"));
-    assertThat(expectedCells.values().stream().map(c -> c.get("meets_target")).filter(v -> v != null).distinct())
-        .as("meets_target both ways").containsExactlyInAnyOrder(true, false);
+    assertThat(
+            expectedCells.values().stream()
+                .map(c -> c.get("meets_target"))
+                .filter(v -> v != null)
+                .distinct())
+        .as("meets_target both ways")
+        .containsExactlyInAnyOrder(true, false);
     Set<Object> directions = new TreeSet<>();
     expectedTrend.values().forEach(t -> directions.add(t.get("direction")));
-    assertThat(directions).containsExactlyInAnyOrder("deteriorating", "improving", "stable", "new", "suppressed");
+    assertThat(directions)
+        .containsExactlyInAnyOrder("deteriorating", "improving", "stable", "new", "suppressed");
   }
 
   // ------------------------------------------------------------------ the landing zone
@@ -233,28 +366,45 @@ class IndependentGapComputationTest extends JobsTestBase {
       int n = Integer.parseInt(c.substring(1));
       if (n >= 39) {
         // known to the CRM only after D: surveys are accepted, but the customer is unknown as of D
-        Instant t = n == 39 ? at(D.plusDays(1), 0, 0, 0) : randomInstant(D.plusDays(2), D.plusDays(20));
+        Instant t =
+            n == 39 ? at(D.plusDays(1), 0, 0, 0) : randomInstant(D.plusDays(2), D.plusDays(20));
         addVersion(c, t, segment(), region(), rnd.nextInt(4));
         continue;
       }
       if (n >= 33 && n <= 35) {
         // a region that only answers in the current window: (region, islands, *) cells are new
-        addVersion(c, randomInstant(D.minusDays(400), D.minusDays(300)), segment(), "islands", rnd.nextInt(4));
+        addVersion(
+            c,
+            randomInstant(D.minusDays(400), D.minusDays(300)),
+            segment(),
+            "islands",
+            rnd.nextInt(4));
         continue;
       }
       Instant first = randomInstant(D.minusDays(400), D.minusDays(250));
       addVersion(c, first, segment(), region(), rnd.nextInt(4));
       int more = rnd.nextInt(3);
       for (int k = 0; k < more; k++) {
-        addVersion(c, randomInstant(D.minusDays(249), D.plusDays(25)), segment(), region(), rnd.nextInt(4));
+        addVersion(
+            c,
+            randomInstant(D.minusDays(249), D.plusDays(25)),
+            segment(),
+            region(),
+            rnd.nextInt(4));
       }
     }
-    // versions at the end of D: in (23:59:59Z, and 01:00+02:00 on D+1 = 23:00Z on D), out (D+1 00:00 UTC)
+    // versions at the end of D: in (23:59:59Z, and 01:00+02:00 on D+1 = 23:00Z on D), out (D+1
+    // 00:00 UTC)
     addVersion("K05", at(D, 23, 59, 59), "business", "north", 0);
     addVersion("K05", at(D.plusDays(1), 0, 0, 0), "premier", "south", 1);
     addVersion("K06", at(D, 23, 0, 0), "private", null, 2);
     addVersion("K07", at(D, 22, 0, 0), "retail", "east", 0);
-    addVersion("K07", at(D.plusDays(1), 1, 30, 0), "private", "north", 2); // 2024-10-01T03:30:00+02:00: after D
+    addVersion(
+        "K07",
+        at(D.plusDays(1), 1, 30, 0),
+        "private",
+        "north",
+        2); // 2024-10-01T03:30:00+02:00: after D
 
     // ---- surveys
     for (String c : crmCustomers) {
@@ -268,24 +418,57 @@ class IndependentGapComputationTest extends JobsTestBase {
         submission(c, t, rnd.nextInt(4));
       }
       if (n >= 33 && n <= 35) {
-        submission(c, randomInstant(D.minusDays(WINDOW - 1), D), rnd.nextInt(4), List.of("mobile_banking"));
+        submission(
+            c,
+            randomInstant(D.minusDays(WINDOW - 1), D),
+            rnd.nextInt(4),
+            List.of("mobile_banking"));
       }
     }
     // items at the edges of both windows
     LocalDate start = D.minusDays(WINDOW - 1);
     submission("K03", at(start, 0, 0, 0), 0); // first instant of the window: in
-    submission("K03", at(start.minusDays(1), 23, 59, 59), 0); // last instant before it: previous window
+    submission(
+        "K03", at(start.minusDays(1), 23, 59, 59), 0); // last instant before it: previous window
     submission("K04", at(D, 23, 59, 59), 1); // last instant of D: in
     submission("K04", at(D.plusDays(1), 0, 0, 0), 3); // D+1 00:00, no offset: out
-    submission("K08", at(start.minusDays(WINDOW), 0, 0, 0), 0); // first instant of the previous window
+    submission(
+        "K08", at(start.minusDays(WINDOW), 0, 0, 0), 0); // first instant of the previous window
     submission("K08", at(start.minusDays(WINDOW + 1), 23, 59, 59), 0); // before both windows
-    submission("K09", at(start, 0, 0, 0).minusSeconds(1800), 2); // 2024-08-02T00:30+01:00 etc.: previous window
+    submission(
+        "K09",
+        at(start, 0, 0, 0).minusSeconds(1800),
+        2); // 2024-08-02T00:30+01:00 etc.: previous window
     submission("K09", at(start, 23, 30, 0), 2); // offset form of a time in the window's first day
     // bad rows: quarantined, must not count
-    surveyCsv.row("R-BAD1", ts(at(D.minusDays(3), 10, 0, 0), 0), "K10", "Vault", "3", "4", "", "", "", "", "bank-2024", "kiosk");
+    surveyCsv.row(
+        "R-BAD1",
+        ts(at(D.minusDays(3), 10, 0, 0), 0),
+        "K10",
+        "Vault",
+        "3",
+        "4",
+        "",
+        "",
+        "",
+        "",
+        "bank-2024",
+        "kiosk");
     plantedBad.add("surveys|unknown_touchpoint");
-    surveyJson.add(json("response_id", "R-BAD2", "customer_id", "NOPE", "responded_at", ts(at(D.minusDays(4), 9, 0, 0), 0),
-        "touchpoint", "atm", "expectation", 4, "experience", 2));
+    surveyJson.add(
+        json(
+            "response_id",
+            "R-BAD2",
+            "customer_id",
+            "NOPE",
+            "responded_at",
+            ts(at(D.minusDays(4), 9, 0, 0), 0),
+            "touchpoint",
+            "atm",
+            "expectation",
+            4,
+            "experience",
+            2));
     plantedBad.add("surveys|unknown_customer");
 
     // ---- interactions
@@ -330,23 +513,52 @@ class IndependentGapComputationTest extends JobsTestBase {
     // Z01 / atm: window edges, in UTC and with offsets
     contact("Z01", "atm", at(start.minusDays(1), 23, 59, 59), 0); // out (its follow-up is in)
     contact("Z01", "atm", at(start, 0, 0, 0), 0); // in
-    contact("Z01", "atm", at(start, 23, 0, 0), 2); // in: 2024-08-03T01:00+02:00 or 2024-08-02T18:00-05:00
+    contact(
+        "Z01",
+        "atm",
+        at(start, 23, 0, 0),
+        2); // in: 2024-08-03T01:00+02:00 or 2024-08-02T18:00-05:00
     contact("Z01", "atm", at(start.minusDays(1), 23, 0, 0), 2); // out
     contact("Z01", "atm", at(start.plusDays(4), 12, 0, 0), 0);
     contact("Z01", "atm", at(D, 23, 59, 59), 0); // in; its follow-up one second later is after D
     contact("Z01", "atm", at(D.plusDays(1), 0, 0, 0), 3); // out, no offset
     // one exact duplicate line (kept once) and two bad rows
     contactCsv.rows.add(contactCsv.rows.get(0).clone());
-    contactCsv.row("E-BAD1", ts(at(D.minusDays(2), 9, 0, 0), 0), "K11", "fax", "atm", "5", "60", "resolved", "");
+    contactCsv.row(
+        "E-BAD1",
+        ts(at(D.minusDays(2), 9, 0, 0), 0),
+        "K11",
+        "fax",
+        "atm",
+        "5",
+        "60",
+        "resolved",
+        "");
     plantedBad.add("interactions|unknown_channel");
-    contactJson.add(json("event_id", "E-BAD2", "started_at", ts(at(D.minusDays(2), 9, 0, 0), 0), "customer_id", "K11",
-        "channel", "web", "touchpoint", "atm", "wait_s", -3, "outcome", "failed"));
+    contactJson.add(
+        json(
+            "event_id",
+            "E-BAD2",
+            "started_at",
+            ts(at(D.minusDays(2), 9, 0, 0), 0),
+            "customer_id",
+            "K11",
+            "channel",
+            "web",
+            "touchpoint",
+            "atm",
+            "wait_s",
+            -3,
+            "outcome",
+            "failed"));
     plantedBad.add("interactions|out_of_range");
   }
 
   private String segment() {
     double r = rnd.nextDouble();
-    return r < 0.40 ? "retail" : r < 0.65 ? "premier" : r < 0.83 ? "business" : r < 0.88 ? "private" : null;
+    return r < 0.40
+        ? "retail"
+        : r < 0.65 ? "premier" : r < 0.83 ? "business" : r < 0.88 ? "private" : null;
   }
 
   private String region() {
@@ -366,9 +578,28 @@ class IndependentGapComputationTest extends JobsTestBase {
     String tier = rnd.nextBoolean() ? "gold" : "";
     String signup = rnd.nextBoolean() ? D.minusDays(500 + rnd.nextInt(300)).toString() : "";
     if (rnd.nextBoolean()) {
-      crmCsv.row(ts(t, style), customer, name, email, "+1 555 0100", blank(segment), blank(region), tier, signup);
+      crmCsv.row(
+          ts(t, style),
+          customer,
+          name,
+          email,
+          "+1 555 0100",
+          blank(segment),
+          blank(region),
+          tier,
+          signup);
     } else {
-      List<Object> kv = new ArrayList<>(List.of("customer_id", customer, "updated_at", ts(t, style), "full_name", name, "email", email));
+      List<Object> kv =
+          new ArrayList<>(
+              List.of(
+                  "customer_id",
+                  customer,
+                  "updated_at",
+                  ts(t, style),
+                  "full_name",
+                  name,
+                  "email",
+                  email));
       // a blank dimension is sometimes "", sometimes null, sometimes absent
       addBlankable(kv, "segment", segment);
       addBlankable(kv, "region", region);
@@ -430,15 +661,41 @@ class IndependentGapComputationTest extends JobsTestBase {
       String smax = scale == 3 ? "" : num(max);
       if (toCsv) {
         String comment = rnd.nextInt(5) == 0 ? "Waited, \"as usual\"\nsecond line" : "";
-        surveyCsv.row(responseId, ts(t, style), customer, raw, num(expectation), num(experience), smin, smax,
-            nps == null ? "" : nps.toString(), comment, "bank-2024", rnd.nextBoolean() ? "kiosk" : "web");
+        surveyCsv.row(
+            responseId,
+            ts(t, style),
+            customer,
+            raw,
+            num(expectation),
+            num(experience),
+            smin,
+            smax,
+            nps == null ? "" : nps.toString(),
+            comment,
+            "bank-2024",
+            rnd.nextBoolean() ? "kiosk" : "web");
       } else {
         List<Object> kv =
-            new ArrayList<>(List.of("response_id", responseId, "customer_id", customer, "responded_at", ts(t, style), "touchpoint", raw));
+            new ArrayList<>(
+                List.of(
+                    "response_id",
+                    responseId,
+                    "customer_id",
+                    customer,
+                    "responded_at",
+                    ts(t, style),
+                    "touchpoint",
+                    raw));
         boolean asStrings = rnd.nextBoolean();
-        kv.addAll(List.of("expectation", asStrings ? num(expectation) : expectation, "experience", asStrings ? num(experience) : experience));
+        kv.addAll(
+            List.of(
+                "expectation",
+                asStrings ? num(expectation) : expectation,
+                "experience",
+                asStrings ? num(experience) : experience));
         if (scale != 3) {
-          kv.addAll(List.of("scale_min", asStrings ? smin : min, "scale_max", asStrings ? smax : max));
+          kv.addAll(
+              List.of("scale_min", asStrings ? smin : min, "scale_max", asStrings ? smax : max));
         } else if (rnd.nextBoolean()) {
           kv.addAll(Arrays.asList("scale_min", null, "scale_max", ""));
         }
@@ -466,7 +723,9 @@ class IndependentGapComputationTest extends JobsTestBase {
   }
 
   private static final String[] CHANNELS = {"web", "APP", "Phone", "chat", "email", "Store"};
-  private static final String[] OUTCOMES = {"resolved", "Unresolved", "abandoned", "ESCALATED", "failed", ""};
+  private static final String[] OUTCOMES = {
+    "resolved", "Unresolved", "abandoned", "ESCALATED", "failed", ""
+  };
 
   private void contact(String customer, String tp, Instant t, int style) {
     for (Contact c : contacts) {
@@ -476,19 +735,38 @@ class IndependentGapComputationTest extends JobsTestBase {
     }
     String eventId = String.format(Locale.ROOT, "E%05d", ++eventSeq);
     double r = rnd.nextDouble();
-    Double wait = r < 0.2 ? null : r < 0.25 ? 0.0 : Math.round(-Math.log(1 - rnd.nextDouble()) * 1200) / 10.0;
+    Double wait =
+        r < 0.2 ? null : r < 0.25 ? 0.0 : Math.round(-Math.log(1 - rnd.nextDouble()) * 1200) / 10.0;
     String outcomeRaw = OUTCOMES[rnd.nextInt(OUTCOMES.length)];
     String outcome = outcomeRaw.isEmpty() ? null : outcomeRaw.toLowerCase(Locale.ROOT);
     contacts.add(new Contact(eventId, customer, tp, t, wait, outcome));
     String channel = CHANNELS[rnd.nextInt(CHANNELS.length)];
     String duration = rnd.nextBoolean() ? num(Math.round(rnd.nextDouble() * 9000) / 10.0) : "";
     if (rnd.nextBoolean()) {
-      contactCsv.row(eventId, ts(t, style), customer, channel, spelling(tp), wait == null ? "" : num(wait), duration, outcomeRaw,
+      contactCsv.row(
+          eventId,
+          ts(t, style),
+          customer,
+          channel,
+          spelling(tp),
+          wait == null ? "" : num(wait),
+          duration,
+          outcomeRaw,
           rnd.nextBoolean() ? "agent-" + rnd.nextInt(20) : "");
     } else {
       List<Object> kv =
-          new ArrayList<>(List.of("event_id", eventId, "customer_id", customer, "channel", channel, "touchpoint", spelling(tp),
-              "started_at", ts(t, style)));
+          new ArrayList<>(
+              List.of(
+                  "event_id",
+                  eventId,
+                  "customer_id",
+                  customer,
+                  "channel",
+                  channel,
+                  "touchpoint",
+                  spelling(tp),
+                  "started_at",
+                  ts(t, style)));
       if (wait != null) {
         kv.addAll(List.of("wait_s", rnd.nextBoolean() ? wait : (Object) num(wait)));
       } else if (rnd.nextBoolean()) {
@@ -507,12 +785,17 @@ class IndependentGapComputationTest extends JobsTestBase {
     write(landing.resolve("surveys/kiosk/responses.csv"), surveyCsv.text());
     write(landing.resolve("surveys/app/2024/responses.json"), String.join("\n", surveyJson) + "\n");
     write(landing.resolve("interactions/contact_centre/contacts.csv"), contactCsv.text());
-    write(landing.resolve("interactions/digital/events.ndjson"), String.join("\n", contactJson) + "\n");
+    write(
+        landing.resolve("interactions/digital/events.ndjson"),
+        String.join("\n", contactJson) + "\n");
   }
 
   // ------------------------------------------------------------------ the independent computation
 
-  /** Segment value of each customer as of D per dimension (DESIGN §4: newest updated_at at or before the end of D). */
+  /**
+   * Segment value of each customer as of D per dimension (DESIGN §4: newest updated_at at or before
+   * the end of D).
+   */
   private Map<String, Map<String, String>> crmAsOfD() {
     Map<String, Version> newest = new HashMap<>();
     for (Version v : versions) {
@@ -525,7 +808,14 @@ class IndependentGapComputationTest extends JobsTestBase {
     }
     Map<String, Map<String, String>> out = new HashMap<>();
     newest.forEach(
-        (c, v) -> out.put(c, Map.of("segment", v.segment() == null ? "unknown" : v.segment(), "region", v.region() == null ? "unknown" : v.region())));
+        (c, v) ->
+            out.put(
+                c,
+                Map.of(
+                    "segment",
+                    v.segment() == null ? "unknown" : v.segment(),
+                    "region",
+                    v.region() == null ? "unknown" : v.region())));
     return out;
   }
 
@@ -548,7 +838,8 @@ class IndependentGapComputationTest extends JobsTestBase {
     return !date.isBefore(end.minusDays(WINDOW - 1)) && !date.isAfter(end);
   }
 
-  private Map<String, List<Item>> itemsByCell(LocalDate windowEnd, Map<String, Map<String, String>> crm) {
+  private Map<String, List<Item>> itemsByCell(
+      LocalDate windowEnd, Map<String, Map<String, String>> crm) {
     Map<String, List<Item>> out = new TreeMap<>();
     for (Item i : items) {
       if (inWindow(i.date(), windowEnd)) {
@@ -560,7 +851,10 @@ class IndependentGapComputationTest extends JobsTestBase {
     return out;
   }
 
-  /** DESIGN §5: a repeat when the same customer contacts the same touchpoint again within 7 days after it, up to the end of D. */
+  /**
+   * DESIGN §5: a repeat when the same customer contacts the same touchpoint again within 7 days
+   * after it, up to the end of D.
+   */
   private boolean isRepeat(Contact c) {
     Instant limit = c.at().plus(SEVEN_DAYS);
     for (Contact o : contacts) {
@@ -584,7 +878,9 @@ class IndependentGapComputationTest extends JobsTestBase {
       if (inWindow(c.date(), D)) {
         repeat.put(c, isRepeat(c));
         for (String[] cut : cuts(c.customer(), crm)) {
-          friction.computeIfAbsent(key(cut[0], cut[1], c.touchpoint()), k -> new ArrayList<>()).add(c);
+          friction
+              .computeIfAbsent(key(cut[0], cut[1], c.touchpoint()), k -> new ArrayList<>())
+              .add(c);
         }
       }
     }
@@ -599,14 +895,18 @@ class IndependentGapComputationTest extends JobsTestBase {
       double[] gaps = is.stream().mapToDouble(Item::gap).toArray();
       double gapMean = mean(gaps);
       Double sd = n >= 2 ? sampleSd(gaps) : null;
-      Double half = n >= 2 ? new TDistribution(n - 1.0).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n) : null;
+      Double half =
+          n >= 2
+              ? new TDistribution(n - 1.0).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n)
+              : null;
       List<Contact> cs = friction.getOrDefault(e.getKey(), List.of());
       List<Double> waits = new ArrayList<>();
-      cs.forEach(c -> {
-        if (c.waitS() != null) {
-          waits.add(c.waitS());
-        }
-      });
+      cs.forEach(
+          c -> {
+            if (c.waitS() != null) {
+              waits.add(c.waitS());
+            }
+          });
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("as_of_date", D);
       row.put("window_days", WINDOW);
@@ -617,23 +917,45 @@ class IndependentGapComputationTest extends JobsTestBase {
       row.put("dimension", tp.dimension());
       row.put("respondents", respondents);
       row.put("responses", n);
-      row.put("expectation_mean", shown ? mean(is.stream().mapToDouble(Item::expectationNorm).toArray()) : null);
-      row.put("experience_mean", shown ? mean(is.stream().mapToDouble(Item::experienceNorm).toArray()) : null);
+      row.put(
+          "expectation_mean",
+          shown ? mean(is.stream().mapToDouble(Item::expectationNorm).toArray()) : null);
+      row.put(
+          "experience_mean",
+          shown ? mean(is.stream().mapToDouble(Item::experienceNorm).toArray()) : null);
       row.put("gap_mean", shown ? gapMean : null);
       row.put("gap_stddev", shown ? sd : null);
       row.put("gap_ci95_low", shown && half != null ? gapMean - half : null);
       row.put("gap_ci95_high", shown && half != null ? gapMean + half : null);
-      row.put("negative_gap_share", shown ? Arrays.stream(gaps).filter(g -> g < 0).count() / (double) n : null);
+      row.put(
+          "negative_gap_share",
+          shown ? Arrays.stream(gaps).filter(g -> g < 0).count() / (double) n : null);
       row.put("target_gap", tp.targetGap());
       row.put("meets_target", shown ? gapMean >= tp.targetGap() : null);
       row.put("contacts", (long) cs.size());
       boolean rates = shown && !cs.isEmpty();
-      row.put("repeat_contact_rate", rates ? cs.stream().filter(repeat::get).count() / (double) cs.size() : null);
-      row.put("abandonment_rate", rates ? cs.stream().filter(c -> "abandoned".equals(c.outcome())).count() / (double) cs.size() : null);
+      row.put(
+          "repeat_contact_rate",
+          rates ? cs.stream().filter(repeat::get).count() / (double) cs.size() : null);
+      row.put(
+          "abandonment_rate",
+          rates
+              ? cs.stream().filter(c -> "abandoned".equals(c.outcome())).count()
+                  / (double) cs.size()
+              : null);
       row.put(
           "failure_rate",
-          rates ? cs.stream().filter(c -> "failed".equals(c.outcome()) || "unresolved".equals(c.outcome())).count() / (double) cs.size() : null);
-      row.put("avg_wait_s", shown && !waits.isEmpty() ? mean(waits.stream().mapToDouble(Double::doubleValue).toArray()) : null);
+          rates
+              ? cs.stream()
+                      .filter(c -> "failed".equals(c.outcome()) || "unresolved".equals(c.outcome()))
+                      .count()
+                  / (double) cs.size()
+              : null);
+      row.put(
+          "avg_wait_s",
+          shown && !waits.isEmpty()
+              ? mean(waits.stream().mapToDouble(Double::doubleValue).toArray())
+              : null);
       row.put("p90_wait_s", shown ? p90(waits) : null);
       row.put("suppressed", !shown);
       out.put(e.getKey(), row);
@@ -642,7 +964,8 @@ class IndependentGapComputationTest extends JobsTestBase {
   }
 
   private Map<String, Map<String, Object>> expectedTrend() {
-    Map<String, Map<String, String>> crm = crmAsOfD(); // both windows are cut by the CRM state as of D
+    Map<String, Map<String, String>> crm =
+        crmAsOfD(); // both windows are cut by the CRM state as of D
     Map<String, List<Item>> cur = itemsByCell(D, crm);
     Map<String, List<Item>> prev = itemsByCell(D.minusDays(WINDOW), crm);
     Map<String, Map<String, Object>> out = new TreeMap<>();
@@ -668,7 +991,9 @@ class IndependentGapComputationTest extends JobsTestBase {
         pValue = new TTest().tTest(g1, g0); // Welch, two-sided, from the raw samples
         boolean significant = pValue < ALPHA;
         direction =
-            delta <= -MIN_DELTA && significant ? "deteriorating" : delta >= MIN_DELTA && significant ? "improving" : "stable";
+            delta <= -MIN_DELTA && significant
+                ? "deteriorating"
+                : delta >= MIN_DELTA && significant ? "improving" : "stable";
       }
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("as_of_date", D);
@@ -722,7 +1047,8 @@ class IndependentGapComputationTest extends JobsTestBase {
 
   // ------------------------------------------------------------------ comparison
 
-  private static Map<String, Map<String, Object>> gold(Path warehouse, String name, List<String> columns) {
+  private static Map<String, Map<String, Object>> gold(
+      Path warehouse, String name, List<String> columns) {
     Map<String, Map<String, Object>> out = new TreeMap<>();
     List<Row> rows =
         table(warehouse, "gold", name)
@@ -734,7 +1060,11 @@ class IndependentGapComputationTest extends JobsTestBase {
       for (String c : columns) {
         m.put(c, r.getAs(c));
       }
-      String k = key((String) m.get("segment_dimension"), (String) m.get("segment_value"), (String) m.get("touchpoint"));
+      String k =
+          key(
+              (String) m.get("segment_dimension"),
+              (String) m.get("segment_value"),
+              (String) m.get("touchpoint"));
       if (out.put(k, m) != null) {
         out.put(k + "|DUPLICATE", m);
       }
@@ -743,12 +1073,17 @@ class IndependentGapComputationTest extends JobsTestBase {
   }
 
   private static void compareTables(
-      String table, Map<String, Map<String, Object>> expected, Map<String, Map<String, Object>> got, List<String> columns, List<String> diffs) {
+      String table,
+      Map<String, Map<String, Object>> expected,
+      Map<String, Map<String, Object>> got,
+      List<String> columns,
+      List<String> diffs) {
     Set<String> missing = new TreeSet<>(expected.keySet());
     missing.removeAll(got.keySet());
     Set<String> extra = new TreeSet<>(got.keySet());
     extra.removeAll(expected.keySet());
-    missing.forEach(k -> diffs.add(table + " " + k + ": row missing (expected " + expected.get(k) + ")"));
+    missing.forEach(
+        k -> diffs.add(table + " " + k + ": row missing (expected " + expected.get(k) + ")"));
     extra.forEach(k -> diffs.add(table + " " + k + ": unexpected row " + got.get(k)));
     for (String k : expected.keySet()) {
       Map<String, Object> g = got.get(k);
@@ -774,7 +1109,9 @@ class IndependentGapComputationTest extends JobsTestBase {
       return Math.abs(x - y) <= 1e-9 * Math.max(1.0, Math.abs(x));
     }
     if (e instanceof Long || e instanceof Integer) {
-      return a instanceof Number n && !(a instanceof Double) && n.longValue() == ((Number) e).longValue();
+      return a instanceof Number n
+          && !(a instanceof Double)
+          && n.longValue() == ((Number) e).longValue();
     }
     if (e instanceof LocalDate d) {
       return a instanceof java.sql.Date s && s.toLocalDate().equals(d);
@@ -803,11 +1140,16 @@ class IndependentGapComputationTest extends JobsTestBase {
     String frac = t.getNano() != 0 ? ".SSS" : "";
     return switch (style) {
       case 0 -> DateTimeFormatter.ISO_INSTANT.format(t);
-      case 1 -> LocalDateTime.ofInstant(t, ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss" + frac, Locale.ROOT));
+      case 1 ->
+          LocalDateTime.ofInstant(t, ZoneOffset.UTC)
+              .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss" + frac, Locale.ROOT));
       case 2 ->
           t.atOffset(ZoneOffset.ofHours(t.getEpochSecond() % 2 == 0 ? 2 : -5))
-              .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss" + frac + "xxx", Locale.ROOT));
-      default -> LocalDateTime.ofInstant(t, ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss" + frac, Locale.ROOT));
+              .format(
+                  DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss" + frac + "xxx", Locale.ROOT));
+      default ->
+          LocalDateTime.ofInstant(t, ZoneOffset.UTC)
+              .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss" + frac, Locale.ROOT));
     };
   }
 
@@ -825,7 +1167,9 @@ class IndependentGapComputationTest extends JobsTestBase {
     return s;
   }
 
-  /** One JSON object from key, value pairs; a Double or Integer value is written as a JSON number. */
+  /**
+   * One JSON object from key, value pairs; a Double or Integer value is written as a JSON number.
+   */
   private static String json(Object... kv) {
     StringBuilder b = new StringBuilder("{");
     for (int i = 0; i < kv.length; i += 2) {
@@ -871,7 +1215,8 @@ class IndependentGapComputationTest extends JobsTestBase {
 
     void row(String... fields) {
       if (fields.length != header.length) {
-        throw new IllegalArgumentException("expected " + header.length + " fields, got " + fields.length);
+        throw new IllegalArgumentException(
+            "expected " + header.length + " fields, got " + fields.length);
       }
       rows.add(fields);
     }
@@ -885,7 +1230,11 @@ class IndependentGapComputationTest extends JobsTestBase {
     private static String line(String[] fields) {
       List<String> out = new ArrayList<>();
       for (String f : fields) {
-        boolean q = f.contains(",") || f.contains("\"") || f.contains("\n") || (!f.isEmpty() && (f.charAt(0) == ' ' || f.charAt(f.length() - 1) == ' '));
+        boolean q =
+            f.contains(",")
+                || f.contains("\"")
+                || f.contains("\n")
+                || (!f.isEmpty() && (f.charAt(0) == ' ' || f.charAt(f.length() - 1) == ' '));
         out.add(q ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
       }
       return String.join(",", out) + "\r\n";

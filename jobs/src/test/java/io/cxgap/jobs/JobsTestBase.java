@@ -13,8 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Runs the real command line in-process against the shared test SparkSession and captures what
- * it prints. Paths are passed explicitly, since tests run from the module folder.
+ * Runs the real command line in-process against the shared test SparkSession and captures what it
+ * prints. Paths are passed explicitly, since tests run from the module folder.
  */
 public abstract class JobsTestBase extends SparkTestBase {
   /** The repository root (Maven passes it; the module folder's parent otherwise). */
@@ -56,18 +56,35 @@ public abstract class JobsTestBase extends SparkTestBase {
     System.setOut(o);
     try {
       int code = entry.run(args, o, e);
-      return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Outcome(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(stdout);
     }
   }
 
-  /** {@code base} followed by --set options pointing landing, warehouse and catalog at the given paths. */
+  /**
+   * {@code base} followed by --set options pointing landing, warehouse and catalog at the given
+   * paths.
+   */
   public static String[] args(Path landing, Path warehouse, Path catalog, String... base) {
     List<String> a = new ArrayList<>(Arrays.asList(base));
-    a.addAll(List.of("--set", "cx.landing=" + landing, "--set", "cx.warehouse=" + warehouse, "--set", "cx.catalog=" + catalog));
-    // small test data on 2 cores: few shuffle partitions (the CLI would otherwise apply the config's 8)
-    a.addAll(List.of("--set", "spark.sql.shuffle.partitions=2", "--set", "spark.databricks.delta.snapshotPartitions=2"));
+    a.addAll(
+        List.of(
+            "--set",
+            "cx.landing=" + landing,
+            "--set",
+            "cx.warehouse=" + warehouse,
+            "--set",
+            "cx.catalog=" + catalog));
+    // small test data on 2 cores: few shuffle partitions (the CLI would otherwise apply the
+    // config's 8)
+    a.addAll(
+        List.of(
+            "--set",
+            "spark.sql.shuffle.partitions=2",
+            "--set",
+            "spark.databricks.delta.snapshotPartitions=2"));
     return a.toArray(new String[0]);
   }
 

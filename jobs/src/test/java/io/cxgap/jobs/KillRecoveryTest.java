@@ -31,19 +31,36 @@ class KillRecoveryTest extends JobsTestBase {
   static final String DATE = "2026-10-31";
   static final List<String> TABLES =
       List.of(
-          "bronze.customers", "bronze.surveys", "bronze.interactions", "bronze.quarantine", "bronze.ingest_log",
-          "silver.customers", "silver.survey_items", "silver.interactions",
-          "gold.gap_segment_touchpoint", "gold.gap_trend", "gold.touchpoint_driver",
-          "gold.customer_pain_cluster", "gold.pain_cluster_profile");
-  /** The kill points of the chain, in order: during ingest, between steps, in a gold write (twice). */
+          "bronze.customers",
+          "bronze.surveys",
+          "bronze.interactions",
+          "bronze.quarantine",
+          "bronze.ingest_log",
+          "silver.customers",
+          "silver.survey_items",
+          "silver.interactions",
+          "gold.gap_segment_touchpoint",
+          "gold.gap_trend",
+          "gold.touchpoint_driver",
+          "gold.customer_pain_cluster",
+          "gold.pain_cluster_profile");
+
+  /**
+   * The kill points of the chain, in order: during ingest, between steps, in a gold write (twice).
+   */
   static final List<String> KILL_POINTS =
-      List.of("ingest.customers.quarantine", "conform.done", "delta.commit.gap_segment_touchpoint", "gaps.committed");
+      List.of(
+          "ingest.customers.quarantine",
+          "conform.done",
+          "delta.commit.gap_segment_touchpoint",
+          "gaps.committed");
 
   @Test
   void killedAtEachPoint_thenRerun_equalsOneCleanRun_andASecondRunIsLockedOut() throws Exception {
     Path dir = Files.createTempDirectory("cxgap-kill");
     Path landing = dir.resolve("landing");
-    SampleGenerator.generate(new GeneratorOptions(landing, 150, 30, LocalDate.parse(DATE), 11, 0.03));
+    SampleGenerator.generate(
+        new GeneratorOptions(landing, 150, 30, LocalDate.parse(DATE), 11, 0.03));
     Path cleanWh = dir.resolve("clean");
     Outcome clean = cli(nightly(landing, cleanWh));
     assertThat(clean.code()).as(clean.toString()).isZero();
@@ -54,12 +71,20 @@ class KillRecoveryTest extends JobsTestBase {
 
     // 1. SIGKILL during ingest, after customers' quarantine append and before their bronze append
     killAt(dir, "ingest.customers.quarantine", child);
-    assertThat(wh.resolve("_cxgap/holder.properties")).as("a killed run leaves its holder file").exists();
+    assertThat(wh.resolve("_cxgap/holder.properties"))
+        .as("a killed run leaves its holder file")
+        .exists();
     assertThat(table(wh, "bronze", "quarantine").count())
-        .isEqualTo(expected.get("bronze.quarantine").stream().filter(r -> "customers".equals(r.getAs("source"))).count());
-    assertThat(DeltaIO.exists(spark(), wh.resolve("bronze/customers").toString())).as("customers' bronze append not yet made").isFalse();
+        .isEqualTo(
+            expected.get("bronze.quarantine").stream()
+                .filter(r -> "customers".equals(r.getAs("source")))
+                .count());
+    assertThat(DeltaIO.exists(spark(), wh.resolve("bronze/customers").toString()))
+        .as("customers' bronze append not yet made")
+        .isFalse();
 
-    // 2. an in-process run that fails by an exception (logged as failed), after surveys' bronze append
+    // 2. an in-process run that fails by an exception (logged as failed), after surveys' bronze
+    // append
     System.setProperty(FaultPoints.FAULT, "ingest.surveys.bronze");
     Outcome failed;
     try {
@@ -78,13 +103,18 @@ class KillRecoveryTest extends JobsTestBase {
     killAt(dir, "delta.commit.gap_segment_touchpoint", child);
     Path gapDir = wh.resolve("gold/gap_segment_touchpoint");
     try (Stream<Path> files = Files.walk(gapDir)) {
-      assertThat(files.filter(p -> p.toString().endsWith(".parquet")).count()).as("orphan data files").isPositive();
+      assertThat(files.filter(p -> p.toString().endsWith(".parquet")).count())
+          .as("orphan data files")
+          .isPositive();
     }
-    assertThat(DeltaIO.exists(spark(), gapDir.toString())).as("no commit, no table: nothing half written is visible").isFalse();
+    assertThat(DeltaIO.exists(spark(), gapDir.toString()))
+        .as("no commit, no table: nothing half written is visible")
+        .isFalse();
 
     // 5. SIGKILL after the gold commit, before the run log row: the slice is whole
     killAt(dir, "gaps.committed", child);
-    assertThat(contents(wh, "gold.gap_segment_touchpoint")).containsExactlyInAnyOrderElementsOf(expected.get("gold.gap_segment_touchpoint"));
+    assertThat(contents(wh, "gold.gap_segment_touchpoint"))
+        .containsExactlyInAnyOrderElementsOf(expected.get("gold.gap_segment_touchpoint"));
 
     // 6. the last run completes while a second nightly, started meanwhile, is refused at once
     try (ChildCli last = ChildCli.start(dir, "ingest.done", child)) {
@@ -95,7 +125,8 @@ class KillRecoveryTest extends JobsTestBase {
       assertThat(second.code()).as(second.toString()).isEqualTo(CxException.LOCKED);
       assertThat(second.err().strip().lines().count()).as("one line").isEqualTo(1);
       assertThat(second.err())
-          .contains("is in use by another run", "pid " + last.process.pid(), "nightly --date " + DATE);
+          .contains(
+              "is in use by another run", "pid " + last.process.pid(), "nightly --date " + DATE);
       assertThat(seconds).as("refused at once").isLessThan(5);
       last.release();
       assertThat(last.awaitExit()).as(last.output()).isZero();
@@ -104,18 +135,32 @@ class KillRecoveryTest extends JobsTestBase {
     Map<String, List<Row>> got = contents(wh);
     long rows = 0;
     for (String t : TABLES) {
-      assertThat(got.get(t)).as(t + " after the kill chain").containsExactlyInAnyOrderElementsOf(expected.get(t));
+      assertThat(got.get(t))
+          .as(t + " after the kill chain")
+          .containsExactlyInAnyOrderElementsOf(expected.get(t));
       rows += expected.get(t).size();
     }
-    System.out.printf("KillRecoveryTest: %d kill points, %d tables, %d rows equal to the clean run%n", KILL_POINTS.size(), TABLES.size(), rows);
+    System.out.printf(
+        "KillRecoveryTest: %d kill points, %d tables, %d rows equal to the clean run%n",
+        KILL_POINTS.size(), TABLES.size(), rows);
 
     // the run log tells the story: four interrupted steps, one failed, then a whole run
     Dataset<Row> log = table(wh, "gold", "pipeline_run");
-    assertThat(log.where("status = 'interrupted'").select("job").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+    assertThat(
+            log.where("status = 'interrupted'")
+                .select("job")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
         .containsExactlyInAnyOrder("ingest", "nightly", "gaps", "gaps");
-    assertThat(log.where("status = 'failed'").select("job").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
+    assertThat(
+            log.where("status = 'failed'")
+                .select("job")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
         .containsExactly("ingest");
-    assertThat(log.where("status = 'succeeded' and message like 'recovers interrupted run%'").count()).isEqualTo(3);
+    assertThat(
+            log.where("status = 'succeeded' and message like 'recovers interrupted run%'").count())
+        .isEqualTo(3);
     Outcome runs = cli(args(landing, wh, repoCatalog(), "runs", "--last", "40"));
     assertThat(runs.out()).contains("interrupted", "failed", "recovers interrupted run");
     assertThat(wh.resolve("_cxgap/holder.properties")).doesNotExist();
@@ -128,15 +173,22 @@ class KillRecoveryTest extends JobsTestBase {
   }
 
   private static String[] nightly(Path landing, Path wh) {
-    List<String> a = new ArrayList<>(Arrays.asList(args(landing, wh, repoCatalog(), "nightly", "--date", DATE)));
+    List<String> a =
+        new ArrayList<>(Arrays.asList(args(landing, wh, repoCatalog(), "nightly", "--date", DATE)));
     // small and quick: two k-means fits; the planted bad rows are above the default 5% gate
-    a.addAll(List.of("--set", "cx.clusters.k-max=3", "--set", "cx.quality.max-quarantine-share=0.5"));
+    a.addAll(
+        List.of("--set", "cx.clusters.k-max=3", "--set", "cx.quality.max-quarantine-share=0.5"));
     return a.toArray(new String[0]);
   }
 
   private static String[] withChildSettings(String[] args) {
     List<String> a = new ArrayList<>(Arrays.asList(args));
-    a.addAll(List.of("--set", "spark.master=local[2]", "--set", "spark.delta.logStore.file.impl=" + PausingLogStore.class.getName()));
+    a.addAll(
+        List.of(
+            "--set",
+            "spark.master=local[2]",
+            "--set",
+            "spark.delta.logStore.file.impl=" + PausingLogStore.class.getName()));
     return a.toArray(new String[0]);
   }
 

@@ -25,16 +25,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pipeline on a real survey export: the Korean kiosk SERVQUAL study in
- * {@code jobs/src/test/resources/kiosk-servqual} (211 respondents, 24 expectation/perception item
- * pairs on 1..7, Korean headers, four respondents who left every item blank).
+ * The pipeline on a real survey export: the Korean kiosk SERVQUAL study in {@code
+ * jobs/src/test/resources/kiosk-servqual} (211 respondents, 24 expectation/perception item pairs on
+ * 1..7, Korean headers, four respondents who left every item blank).
  *
  * <p>The test reads the raw wide file itself (a small RFC 4180 reader below), derives a catalog
  * with one touchpoint per item named by the Korean item text, and writes the study as a landing
  * zone of DESIGN.md §4: CRM rows per respondent, the survey in long format (touchpoint = Korean
- * item text) <em>and</em> the same answers as the pipeline's native wide export
- * ({@code expectation_<id>} / {@code experience_<id>}), plus one interaction. Every expected
- * number is computed here from the raw file, never by the code under test.
+ * item text) <em>and</em> the same answers as the pipeline's native wide export ({@code
+ * expectation_<id>} / {@code experience_<id>}), plus one interaction. Every expected number is
+ * computed here from the raw file, never by the code under test.
  *
  * <p>Mappings, documented here because the study does not fix them:
  *
@@ -44,9 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>overall_nps from item 161 "would recommend" (1..5 in the data, although the README says
  *       1..7; the codebook says 1..5): {@code nps = 10 * (x - 1) / 4}, so 1→0, 3→5, 5→10; blank
  *       stays blank;
- *   <li>SERVQUAL dimension from the study's six groups: tangibility→tangibles,
- *       security→assurance, economy/time-saving→responsiveness, convenience→empathy,
- *       usefulness/accuracy and control→reliability, items outside the model→reliability.
+ *   <li>SERVQUAL dimension from the study's six groups: tangibility→tangibles, security→assurance,
+ *       economy/time-saving→responsiveness, convenience→empathy, usefulness/accuracy and
+ *       control→reliability, items outside the model→reliability.
  * </ul>
  */
 class KioskRealDataTest extends JobsTestBase {
@@ -75,7 +75,8 @@ class KioskRealDataTest extends JobsTestBase {
   @Test
   void realKioskServqualExportRunsThroughIngestAndConform() throws IOException {
     Path dir = kioskDir();
-    List<List<String>> raw = Rfc4180.parse(Files.readString(dir.resolve("kiosk_utf8.csv"), StandardCharsets.UTF_8));
+    List<List<String>> raw =
+        Rfc4180.parse(Files.readString(dir.resolve("kiosk_utf8.csv"), StandardCharsets.UTF_8));
     List<String> header = raw.get(0);
     List<List<String>> rows = raw.subList(1, raw.size());
     assertThat(rows).as("respondents in the study (README)").hasSize(211);
@@ -138,12 +139,22 @@ class KioskRealDataTest extends JobsTestBase {
     // ---- 1: a gate below the real share fails with exit 3, after writing bronze and quarantine
     double strict = share / 2;
     Outcome gated =
-        cli(args(landing, warehouse, catalog, "nightly", "--date", D,
-            "--set", "cx.quality.max-quarantine-share=" + strict));
+        cli(
+            args(
+                landing,
+                warehouse,
+                catalog,
+                "nightly",
+                "--date",
+                D,
+                "--set",
+                "cx.quality.max-quarantine-share=" + strict));
     assertThat(gated.code()).as(gated.toString()).isEqualTo(3);
     assertThat(gated.err()).contains("quality gate").contains("surveys");
     assertThat(table(warehouse, "bronze", "quarantine").count()).isEqualTo(quarantined);
-    assertThat(Files.exists(warehouse.resolve("silver/survey_items"))).as("conform did not run").isFalse();
+    assertThat(Files.exists(warehouse.resolve("silver/survey_items")))
+        .as("conform did not run")
+        .isFalse();
     Row failedIngest =
         table(warehouse, "gold", "pipeline_run")
             .where(col("job").equalTo("ingest").and(col("status").equalTo("failed")))
@@ -164,8 +175,16 @@ class KioskRealDataTest extends JobsTestBase {
     // ---- 2: the rerun with a gate above the share completes the date
     double pass = Math.max(0.05, share + 0.01);
     Outcome ok =
-        cli(args(landing, warehouse, catalog, "nightly", "--date", D,
-            "--set", "cx.quality.max-quarantine-share=" + pass));
+        cli(
+            args(
+                landing,
+                warehouse,
+                catalog,
+                "nightly",
+                "--date",
+                D,
+                "--set",
+                "cx.quality.max-quarantine-share=" + pass));
     assertThat(ok.code()).as(ok.toString()).isZero();
 
     // quarantine: exactly the blank pairs, all missing_required, none unresolved
@@ -175,8 +194,12 @@ class KioskRealDataTest extends JobsTestBase {
         q.select(
                 col("source"),
                 col("reason"),
-                coalesce(get_json_object(col("raw"), "$.response_id"), get_json_object(col("raw"), "$.response.response_id")),
-                coalesce(get_json_object(col("raw"), "$.touchpoint"), get_json_object(col("raw"), "$.item.touchpoint")),
+                coalesce(
+                    get_json_object(col("raw"), "$.response_id"),
+                    get_json_object(col("raw"), "$.response.response_id")),
+                coalesce(
+                    get_json_object(col("raw"), "$.touchpoint"),
+                    get_json_object(col("raw"), "$.item.touchpoint")),
                 col("detail"))
             .collectAsList();
     assertThat(qRows).hasSize((int) quarantined);
@@ -194,7 +217,8 @@ class KioskRealDataTest extends JobsTestBase {
     assertThat(silver.where(col("touchpoint").isNull()).count()).isZero();
     Map<String, Row> byTp = new HashMap<>();
     for (Row r :
-        silver.groupBy("touchpoint")
+        silver
+            .groupBy("touchpoint")
             .agg(count(lit(1)).as("rows"), avg("gap").as("gap"), avg("expectation_norm").as("exp"))
             .collectAsList()) {
       byTp.put(r.getString(0), r);
@@ -205,17 +229,23 @@ class KioskRealDataTest extends JobsTestBase {
       assertThat(r).as(it.id()).isNotNull();
       int filled = filledPerItem.get(it.no());
       assertThat(r.getLong(1)).as(it.id() + " rows").isEqualTo(filled);
-      assertThat(r.getDouble(2)).as(it.id() + " mean gap").isCloseTo(gapSum.get(it.no()) / filled, within(1e-9));
-      assertThat(r.getDouble(3)).as(it.id() + " mean expectation_norm").isCloseTo(expNormSum.get(it.no()) / filled, within(1e-9));
+      assertThat(r.getDouble(2))
+          .as(it.id() + " mean gap")
+          .isCloseTo(gapSum.get(it.no()) / filled, within(1e-9));
+      assertThat(r.getDouble(3))
+          .as(it.id() + " mean expectation_norm")
+          .isCloseTo(expNormSum.get(it.no()) / filled, within(1e-9));
     }
     // item 8 and 9 really differ, so a swapped mapping would have shown above
-    assertThat(gapSum.get(8) / filledPerItem.get(8)).isNotCloseTo(gapSum.get(9) / filledPerItem.get(9), within(1e-6));
+    assertThat(gapSum.get(8) / filledPerItem.get(8))
+        .isNotCloseTo(gapSum.get(9) / filledPerItem.get(9), within(1e-6));
 
     // respondent 1, item by item, against the raw cells
     List<String> first = rows.get(0);
     Map<String, double[]> k1 = new HashMap<>();
     for (Row r :
-        silver.where(col("customer_id").equalTo("K1"))
+        silver
+            .where(col("customer_id").equalTo("K1"))
             .select("touchpoint", "expectation", "experience", "overall_nps", "response_id")
             .collectAsList()) {
       assertThat(r.getString(4)).isEqualTo("R1");
@@ -241,10 +271,12 @@ class KioskRealDataTest extends JobsTestBase {
       String rec = rows.get(i).get(RECOMMEND).strip();
       boolean answeredAny = false;
       for (Item it : items.values()) {
-        answeredAny |= !rows.get(i).get(it.expCol()).isBlank() && !rows.get(i).get(it.perCol()).isBlank();
+        answeredAny |=
+            !rows.get(i).get(it.expCol()).isBlank() && !rows.get(i).get(it.perCol()).isBlank();
       }
       if (answeredAny) {
-        expectedNps.put("R" + (i + 1), rec.isEmpty() ? null : 10.0 * (Double.parseDouble(rec) - 1) / 4);
+        expectedNps.put(
+            "R" + (i + 1), rec.isEmpty() ? null : 10.0 * (Double.parseDouble(rec) - 1) / 4);
       }
     }
     Map<String, Double> actualNps = new HashMap<>();
@@ -256,7 +288,8 @@ class KioskRealDataTest extends JobsTestBase {
 
     // silver customers as of D: the respondents' Korean answers as segment values, no PII
     Dataset<Row> customers =
-        table(warehouse, "silver", "customers").where(col("as_of_date").equalTo(lit(D).cast("date")));
+        table(warehouse, "silver", "customers")
+            .where(col("as_of_date").equalTo(lit(D).cast("date")));
     assertThat(customers.count()).isEqualTo(n);
     assertThat(valueCounts(customers, "segment")).isEqualTo(expectedCounts(rows, GENDER));
     assertThat(valueCounts(customers, "region")).isEqualTo(expectedCounts(rows, AGE));
@@ -264,7 +297,8 @@ class KioskRealDataTest extends JobsTestBase {
     assertThat(expectedCounts(rows, GENDER).keySet()).containsExactlyInAnyOrder("여", "남");
 
     Dataset<Row> interactions = table(warehouse, "silver", "interactions");
-    List<Row> contact = interactions.select("event_id", "touchpoint", "channel", "outcome").collectAsList();
+    List<Row> contact =
+        interactions.select("event_id", "touchpoint", "channel", "outcome").collectAsList();
     assertThat(contact).hasSize(1);
     Row c0 = contact.get(0);
     assertThat(List.of(c0.getString(0), c0.getString(1), c0.getString(2), c0.getString(3)))
@@ -273,7 +307,12 @@ class KioskRealDataTest extends JobsTestBase {
     for (String t : List.of("customers", "survey_items", "interactions")) {
       Dataset<Row> s = table(warehouse, "silver", t);
       assertThat(s.columns()).as("silver." + t).doesNotContain("full_name", "email", "phone");
-      Column all = to_json(struct(java.util.Arrays.stream(s.columns()).map(c -> col("`" + c + "`")).toArray(Column[]::new)));
+      Column all =
+          to_json(
+              struct(
+                  java.util.Arrays.stream(s.columns())
+                      .map(c -> col("`" + c + "`"))
+                      .toArray(Column[]::new)));
       assertThat(s.where(all.contains("@kiosk.invalid")).count())
           .as("silver." + t + " holds no e-mail address")
           .isZero();
@@ -303,14 +342,24 @@ class KioskRealDataTest extends JobsTestBase {
     for (int no = 1; no <= ITEMS; no++) {
       assertThat(expCol).containsKey(no);
       assertThat(perCol).containsKey(no);
-      out.put(no, new Item(no, expCol.get(no), perCol.get(no), expText.get(no), perText.get(no), english.get(no)));
+      out.put(
+          no,
+          new Item(
+              no,
+              expCol.get(no),
+              perCol.get(no),
+              expText.get(no),
+              perText.get(no),
+              english.get(no)));
     }
     return out;
   }
 
   /** SERVQUAL item number → English item text, from the codebook. */
   static Map<Integer, String> englishTexts(Path dir) throws IOException {
-    List<List<String>> book = Rfc4180.parse(Files.readString(dir.resolve("kiosk_codebook_en.csv"), StandardCharsets.UTF_8));
+    List<List<String>> book =
+        Rfc4180.parse(
+            Files.readString(dir.resolve("kiosk_codebook_en.csv"), StandardCharsets.UTF_8));
     Map<Integer, String> out = new HashMap<>();
     for (List<String> r : book.subList(1, book.size())) {
       if (r.get(2).equals("SERVQUAL expectation")) {
@@ -356,12 +405,21 @@ class KioskRealDataTest extends JobsTestBase {
   // ------------------------------------------------------------------ writers
 
   static void writeCatalog(Path file, Map<Integer, Item> items) throws IOException {
-    StringBuilder b = new StringBuilder("# kiosk SERVQUAL items, derived from the study's headers\ntouchpoints = [\n");
+    StringBuilder b =
+        new StringBuilder(
+            "# kiosk SERVQUAL items, derived from the study's headers\ntouchpoints = [\n");
     for (Item it : items.values()) {
-      b.append("  { id = ").append(hocon(it.id()))
-          .append(", name = ").append(hocon(it.expText()))
-          .append(", journey-stage = \"usage\", dimension = ").append(hocon(dimension(it.no())))
-          .append(", aliases = [").append(hocon(it.perText())).append(", ").append(hocon(it.english())).append("]")
+      b.append("  { id = ")
+          .append(hocon(it.id()))
+          .append(", name = ")
+          .append(hocon(it.expText()))
+          .append(", journey-stage = \"usage\", dimension = ")
+          .append(hocon(dimension(it.no())))
+          .append(", aliases = [")
+          .append(hocon(it.perText()))
+          .append(", ")
+          .append(hocon(it.english()))
+          .append("]")
           .append(", target-gap = 0 }\n");
     }
     b.append("]\n");
@@ -369,35 +427,68 @@ class KioskRealDataTest extends JobsTestBase {
   }
 
   static void writeCustomers(Path file, List<List<String>> rows) throws IOException {
-    StringBuilder b = new StringBuilder("customer_id,full_name,email,segment,region,tier,signup_date,updated_at\n");
+    StringBuilder b =
+        new StringBuilder(
+            "customer_id,full_name,email,segment,region,tier,signup_date,updated_at\n");
     for (int i = 0; i < rows.size(); i++) {
       List<String> r = rows.get(i);
       int k = i + 1;
-      line(b, "K" + k, "응답자 " + k, "k" + k + "@kiosk.invalid", r.get(GENDER), r.get(AGE), r.get(FREQUENCY), "", UPDATED_AT);
+      line(
+          b,
+          "K" + k,
+          "응답자 " + k,
+          "k" + k + "@kiosk.invalid",
+          r.get(GENDER),
+          r.get(AGE),
+          r.get(FREQUENCY),
+          "",
+          UPDATED_AT);
     }
     write(file, b.toString());
   }
 
-  static void writeLongSurveys(Path file, List<List<String>> rows, Map<Integer, Item> items) throws IOException {
+  static void writeLongSurveys(Path file, List<List<String>> rows, Map<Integer, Item> items)
+      throws IOException {
     StringBuilder b =
         new StringBuilder(
             "response_id,customer_id,survey_id,responded_at,touchpoint,expectation,experience,scale_min,scale_max,overall_nps,comment\n");
     for (int i = 0; i < rows.size(); i++) {
       List<String> r = rows.get(i);
       for (Item it : items.values()) {
-        line(b, "R" + (i + 1), "K" + (i + 1), "kiosk-servqual", RESPONDED_AT, it.landingTouchpoint(),
-            r.get(it.expCol()).strip(), r.get(it.perCol()).strip(), "1", "7", nps(r), "");
+        line(
+            b,
+            "R" + (i + 1),
+            "K" + (i + 1),
+            "kiosk-servqual",
+            RESPONDED_AT,
+            it.landingTouchpoint(),
+            r.get(it.expCol()).strip(),
+            r.get(it.perCol()).strip(),
+            "1",
+            "7",
+            nps(r),
+            "");
       }
     }
     write(file, b.toString());
   }
 
   /** The native wide layout, pairs in the raw file's column order (item 9 before item 8). */
-  static void writeWideSurveys(Path file, List<List<String>> rows, List<String> header, Map<Integer, Item> items)
+  static void writeWideSurveys(
+      Path file, List<List<String>> rows, List<String> header, Map<Integer, Item> items)
       throws IOException {
     List<Item> inFileOrder = new ArrayList<>(items.values());
     inFileOrder.sort((a, c) -> Integer.compare(a.expCol(), c.expCol()));
-    List<String> h = new ArrayList<>(List.of("response_id", "customer_id", "survey_id", "responded_at", "scale_min", "scale_max", "overall_nps"));
+    List<String> h =
+        new ArrayList<>(
+            List.of(
+                "response_id",
+                "customer_id",
+                "survey_id",
+                "responded_at",
+                "scale_min",
+                "scale_max",
+                "overall_nps"));
     for (Item it : inFileOrder) {
       h.add("expectation_" + it.id());
       h.add("experience_" + it.id());
@@ -406,7 +497,10 @@ class KioskRealDataTest extends JobsTestBase {
     line(b, h.toArray(new String[0]));
     for (int i = 0; i < rows.size(); i++) {
       List<String> r = rows.get(i);
-      List<String> cells = new ArrayList<>(List.of("R" + (i + 1), "K" + (i + 1), "kiosk-servqual", RESPONDED_AT, "1", "7", nps(r)));
+      List<String> cells =
+          new ArrayList<>(
+              List.of(
+                  "R" + (i + 1), "K" + (i + 1), "kiosk-servqual", RESPONDED_AT, "1", "7", nps(r)));
       for (Item it : inFileOrder) {
         cells.add(r.get(it.expCol()).strip());
         cells.add(r.get(it.perCol()).strip());
@@ -417,8 +511,19 @@ class KioskRealDataTest extends JobsTestBase {
   }
 
   static void writeInteraction(Path file, Item item10) throws IOException {
-    StringBuilder b = new StringBuilder("event_id,customer_id,channel,touchpoint,started_at,wait_s,duration_s,outcome\n");
-    line(b, "E-K1-1", "K1", "store", item10.expText(), "2021-05-20T08:55:00Z", "120", "45", "resolved");
+    StringBuilder b =
+        new StringBuilder(
+            "event_id,customer_id,channel,touchpoint,started_at,wait_s,duration_s,outcome\n");
+    line(
+        b,
+        "E-K1-1",
+        "K1",
+        "store",
+        item10.expText(),
+        "2021-05-20T08:55:00Z",
+        "120",
+        "45",
+        "resolved");
     write(file, b.toString());
   }
 

@@ -34,10 +34,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The HTML report as users see it (issue 6): nightly on generated data, then the report opened
- * from disk in a real headless Chromium over the DevTools protocol. The charts must be in the
- * DOM with the counts the gold tables imply, the page must paint (a screenshot that is not
- * blank), and no request may leave the page.
+ * The HTML report as users see it (issue 6): nightly on generated data, then the report opened from
+ * disk in a real headless Chromium over the DevTools protocol. The charts must be in the DOM with
+ * the counts the gold tables imply, the page must paint (a screenshot that is not blank), and no
+ * request may leave the page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -56,17 +56,23 @@ class ReportBrowserTest extends JobsTestBase {
   void nightlyThenOpenTheReport() throws IOException, InterruptedException {
     Path binary = Chromium.binary().orElse(null);
     if (binary == null) {
-      Assumptions.assumeFalse("1".equals(System.getenv("CXGAP_SKIP_BROWSER")), "no chromium and CXGAP_SKIP_BROWSER=1: skipped");
-      fail("the report test needs Chromium: install it (apt-get install chromium fonts-dejavu-core; mvn verify does this"
-          + " through build/ensure-chromium), point CXGAP_CHROMIUM at a Chromium or Chrome binary, or set"
-          + " CXGAP_SKIP_BROWSER=1 to skip this test");
+      Assumptions.assumeFalse(
+          "1".equals(System.getenv("CXGAP_SKIP_BROWSER")),
+          "no chromium and CXGAP_SKIP_BROWSER=1: skipped");
+      fail(
+          "the report test needs Chromium: install it (apt-get install chromium fonts-dejavu-core; mvn verify does this"
+              + " through build/ensure-chromium), point CXGAP_CHROMIUM at a Chromium or Chrome binary, or set"
+              + " CXGAP_SKIP_BROWSER=1 to skip this test");
     }
     Path dir = Files.createTempDirectory("cxgap-report");
     landing = dir.resolve("landing");
     warehouse = dir.resolve("warehouse");
     SampleGenerator.generate(new GeneratorOptions(landing, 250, 110, END, 5, 0.02));
-    List<String> a = new ArrayList<>(List.of(args(landing, warehouse, repoCatalog(), "nightly", "--date", END.toString())));
-    // fewer k-means fits (the report is what this test is about); a threshold that suppresses the small cuts
+    List<String> a =
+        new ArrayList<>(
+            List.of(args(landing, warehouse, repoCatalog(), "nightly", "--date", END.toString())));
+    // fewer k-means fits (the report is what this test is about); a threshold that suppresses the
+    // small cuts
     a.addAll(List.of("--set", "cx.clusters.k-max=3", "--set", "cx.min-respondents=15"));
     nightly = cli(a.toArray(new String[0]));
     assertThat(nightly.code()).as(nightly.toString()).isZero();
@@ -74,7 +80,8 @@ class ReportBrowserTest extends JobsTestBase {
     browser = Chromium.launch(binary);
     browser.send("Page.enable", Map.of());
     browser.send("Network.enable", Map.of());
-    browser.send("Emulation.setDeviceMetricsOverride",
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", VIEWPORT_WIDTH, "height", 900, "deviceScaleFactor", 1, "mobile", false));
     var loaded = browser.next("Page.loadEventFired");
     browser.send("Page.navigate", Map.of("url", report.toUri().toString()));
@@ -118,7 +125,8 @@ class ReportBrowserTest extends JobsTestBase {
           + " }; })()";
 
   private Dataset<Row> gold(String table) {
-    return table(warehouse, "gold", table).where(col("as_of_date").equalTo(lit(END.toString()).cast("date")));
+    return table(warehouse, "gold", table)
+        .where(col("as_of_date").equalTo(lit(END.toString()).cast("date")));
   }
 
   @Test
@@ -149,11 +157,18 @@ class ReportBrowserTest extends JobsTestBase {
   @Test
   @Order(3)
   void everyChartRendered_withTheRowsOfItsTable() {
-    assertThat(dom.path("sections")).extracting(JsonNode::asText)
+    assertThat(dom.path("sections"))
+        .extracting(JsonNode::asText)
         .containsExactly("heatmap", "drivers", "clusters", "trends", "quality");
-    assertThat(dom.path("how")).hasSize(5).allSatisfy(h -> assertThat(h.asText()).startsWith("How to read this: "));
-    assertThat(dom.path("drivers").asLong()).isEqualTo(gold("touchpoint_driver").count()).isPositive();
-    assertThat(dom.path("panels").asLong()).isEqualTo(gold("pain_cluster_profile").count()).isPositive();
+    assertThat(dom.path("how"))
+        .hasSize(5)
+        .allSatisfy(h -> assertThat(h.asText()).startsWith("How to read this: "));
+    assertThat(dom.path("drivers").asLong())
+        .isEqualTo(gold("touchpoint_driver").count())
+        .isPositive();
+    assertThat(dom.path("panels").asLong())
+        .isEqualTo(gold("pain_cluster_profile").count())
+        .isPositive();
     assertThat(dom.path("trendRows").asLong())
         .isEqualTo(Math.min(15, gold("gap_trend").where("direction = 'deteriorating'").count()));
     assertThat(dom.path("qualityRows").asLong()).isEqualTo(3);
@@ -172,9 +187,15 @@ class ReportBrowserTest extends JobsTestBase {
   void screenshot_isANonBlankPng() throws IOException {
     int height = Math.min(dom.path("pageHeight").asInt(), 6000);
     JsonNode shot =
-        browser.send("Page.captureScreenshot",
-            Map.of("format", "png", "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", VIEWPORT_WIDTH, "height", height, "scale", 1)));
+        browser.send(
+            "Page.captureScreenshot",
+            Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of("x", 0, "y", 0, "width", VIEWPORT_WIDTH, "height", height, "scale", 1)));
     byte[] png = Base64.getDecoder().decode(shot.path("data").asText());
     Files.write(Path.of("target", "report-browser.png"), png);
     assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
@@ -192,13 +213,18 @@ class ReportBrowserTest extends JobsTestBase {
       }
     }
     assertThat(colours.size()).as("distinct colours").isGreaterThan(50);
-    assertThat((double) inked / ((long) img.getWidth() * img.getHeight())).as("share of non-white pixels").isGreaterThan(0.05);
+    assertThat((double) inked / ((long) img.getWidth() * img.getHeight()))
+        .as("share of non-white pixels")
+        .isGreaterThan(0.05);
   }
 
   @Test
   @Order(5)
   void noRequestLeavesThePage() {
-    List<String> urls = browser.events("Network.requestWillBeSent").stream().map(e -> e.path("request").path("url").asText()).toList();
+    List<String> urls =
+        browser.events("Network.requestWillBeSent").stream()
+            .map(e -> e.path("request").path("url").asText())
+            .toList();
     assertThat(urls).as("the report document itself is seen").contains(report.toUri().toString());
     assertThat(urls).allSatisfy(u -> assertThat(u).matches("^(file|data):.*"));
   }
@@ -206,11 +232,16 @@ class ReportBrowserTest extends JobsTestBase {
   @Test
   @Order(6)
   void theRequestRecorder_wouldSeeARequestThatLeft() throws Exception {
-    // the same recorder on a page that does load something over the network: the check above is not vacuous
+    // the same recorder on a page that does load something over the network: the check above is not
+    // vacuous
     var loaded = browser.next("Page.loadEventFired");
-    browser.send("Page.navigate", Map.of("url", "data:text/html,<img src='http://127.0.0.1:9/probe.png'>"));
+    browser.send(
+        "Page.navigate", Map.of("url", "data:text/html,<img src='http://127.0.0.1:9/probe.png'>"));
     loaded.get(Chromium.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    List<String> urls = browser.events("Network.requestWillBeSent").stream().map(e -> e.path("request").path("url").asText()).toList();
+    List<String> urls =
+        browser.events("Network.requestWillBeSent").stream()
+            .map(e -> e.path("request").path("url").asText())
+            .toList();
     assertThat(urls).contains("http://127.0.0.1:9/probe.png");
   }
 

@@ -6,9 +6,9 @@ import org.apache.spark.sql.Row;
 import scala.collection.JavaConverters;
 
 /**
- * Value-by-value equality of collected rows, for comparing two runs' tables: doubles agree to
- * 1e-9 (relative above 1; sums may be added in another order on another cluster), maps, arrays
- * and structs element by element, everything else exactly.
+ * Value-by-value equality of collected rows, for comparing two runs' tables: doubles agree to 1e-9
+ * (relative above 1; sums may be added in another order on another cluster), maps, arrays and
+ * structs element by element, everything else exactly.
  */
 final class RowValues {
   static final double TOLERANCE = 1e-9;
@@ -46,7 +46,8 @@ final class RowValues {
   }
 
   private static boolean close(double x, double y) {
-    return Double.compare(x, y) == 0 || Math.abs(x - y) <= TOLERANCE * Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
+    return Double.compare(x, y) == 0
+        || Math.abs(x - y) <= TOLERANCE * Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
   }
 
   private static boolean sameMaps(Map<?, ?> x, Map<?, ?> y) {

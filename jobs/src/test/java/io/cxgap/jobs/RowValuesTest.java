@@ -26,19 +26,42 @@ class RowValuesTest {
     assertThat(RowValues.same(a, RowFactory.create("gold", 12.5001, null))).isFalse();
     assertThat(RowValues.same(a, RowFactory.create("silver", 12.5, null))).isFalse();
     assertThat(RowValues.same(a, RowFactory.create("gold", 12.5, 1L))).isFalse();
-    assertThat(RowValues.same(RowFactory.create(Double.NaN), RowFactory.create(Double.NaN))).isTrue();
+    assertThat(RowValues.same(RowFactory.create(Double.NaN), RowFactory.create(Double.NaN)))
+        .isTrue();
   }
 
   @Test
   void mapsAndArrays_areComparedElementByElement() {
-    Row a = RowFactory.create(scalaMap(Map.of("delivery", 0.25, "billing", 0.5)), scalaSeq(List.of("delivery", "billing")));
-    assertThat(RowValues.same(a, RowFactory.create(scalaMap(Map.of("billing", 0.5, "delivery", 0.25)), scalaSeq(List.of("delivery", "billing")))))
+    Row a =
+        RowFactory.create(
+            scalaMap(Map.of("delivery", 0.25, "billing", 0.5)),
+            scalaSeq(List.of("delivery", "billing")));
+    assertThat(
+            RowValues.same(
+                a,
+                RowFactory.create(
+                    scalaMap(Map.of("billing", 0.5, "delivery", 0.25)),
+                    scalaSeq(List.of("delivery", "billing")))))
         .isTrue();
-    assertThat(RowValues.same(a, RowFactory.create(scalaMap(Map.of("delivery", 0.25, "billing", 0.51)), scalaSeq(List.of("delivery", "billing")))))
+    assertThat(
+            RowValues.same(
+                a,
+                RowFactory.create(
+                    scalaMap(Map.of("delivery", 0.25, "billing", 0.51)),
+                    scalaSeq(List.of("delivery", "billing")))))
         .isFalse();
-    assertThat(RowValues.same(a, RowFactory.create(scalaMap(Map.of("delivery", 0.25)), scalaSeq(List.of("delivery", "billing")))))
+    assertThat(
+            RowValues.same(
+                a,
+                RowFactory.create(
+                    scalaMap(Map.of("delivery", 0.25)), scalaSeq(List.of("delivery", "billing")))))
         .isFalse();
-    assertThat(RowValues.same(a, RowFactory.create(scalaMap(Map.of("delivery", 0.25, "billing", 0.5)), scalaSeq(List.of("billing", "delivery")))))
+    assertThat(
+            RowValues.same(
+                a,
+                RowFactory.create(
+                    scalaMap(Map.of("delivery", 0.25, "billing", 0.5)),
+                    scalaSeq(List.of("billing", "delivery")))))
         .isFalse();
   }
 }

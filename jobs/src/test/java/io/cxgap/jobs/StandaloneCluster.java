@@ -27,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class StandaloneCluster implements AutoCloseable {
   /** Small, quick-starting JVMs: the test's data is tiny and the machine is shared. */
-  static final List<String> SMALL_JVM = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=UTC");
+  static final List<String> SMALL_JVM =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Duser.timezone=UTC");
 
   private static final String LOOPBACK = "127.0.0.1";
 
@@ -45,30 +46,53 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /**
-   * Starts the master and a worker with the given cores and memory, and waits until the worker
-   * has registered.
+   * Starts the master and a worker with the given cores and memory, and waits until the worker has
+   * registered.
    *
    * @param sparkHome a folder whose {@code jars/} holds Spark's runtime jars
    * @param dir where the logs and the worker's work folder go
    * @param jvmFlags the flags Spark needs on Java 17 (DESIGN.md §8)
    */
-  static StandaloneCluster start(Path sparkHome, Path dir, List<String> jvmFlags, int cores, String memory)
+  static StandaloneCluster start(
+      Path sparkHome, Path dir, List<String> jvmFlags, int cores, String memory)
       throws IOException, InterruptedException {
     // The launcher code the worker uses to build driver and executor commands takes a folder
     // with a RELEASE file as a Spark distribution and then uses its jars/ as the classpath.
-    Files.writeString(sparkHome.resolve("RELEASE"), "Spark 3.5.4 (jars from Maven, for tests)\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        sparkHome.resolve("RELEASE"),
+        "Spark 3.5.4 (jars from Maven, for tests)\n",
+        StandardCharsets.UTF_8);
     Files.createDirectories(dir.resolve("work"));
     StandaloneCluster c = new StandaloneCluster(sparkHome, dir, jvmFlags);
     try {
       c.processes.add(
-          c.java("master", "org.apache.spark.deploy.master.Master",
-              "--host", LOOPBACK, "--port", String.valueOf(c.masterPort), "--webui-port", String.valueOf(c.masterUiPort)));
+          c.java(
+              "master",
+              "org.apache.spark.deploy.master.Master",
+              "--host",
+              LOOPBACK,
+              "--port",
+              String.valueOf(c.masterPort),
+              "--webui-port",
+              String.valueOf(c.masterUiPort)));
       c.awaitMaster(Duration.ofSeconds(60));
       c.processes.add(
-          c.java("worker", "org.apache.spark.deploy.worker.Worker",
-              "--host", LOOPBACK, "--port", String.valueOf(freePort()), "--webui-port", String.valueOf(freePort()),
-              "--cores", String.valueOf(cores), "--memory", memory,
-              "--work-dir", dir.resolve("work").toString(), c.masterUrl()));
+          c.java(
+              "worker",
+              "org.apache.spark.deploy.worker.Worker",
+              "--host",
+              LOOPBACK,
+              "--port",
+              String.valueOf(freePort()),
+              "--webui-port",
+              String.valueOf(freePort()),
+              "--cores",
+              String.valueOf(cores),
+              "--memory",
+              memory,
+              "--work-dir",
+              dir.resolve("work").toString(),
+              c.masterUrl()));
       c.awaitWorker(Duration.ofSeconds(60));
       return c;
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -82,8 +106,8 @@ final class StandaloneCluster implements AutoCloseable {
   }
 
   /**
-   * Runs {@code spark-submit} (Spark's {@code SparkSubmit} in its own JVM, as the script does)
-   * and returns its exit code; its output goes to {@code submit.log}.
+   * Runs {@code spark-submit} (Spark's {@code SparkSubmit} in its own JVM, as the script does) and
+   * returns its exit code; its output goes to {@code submit.log}.
    */
   int submit(List<String> args, Duration timeout) throws IOException, InterruptedException {
     List<String> a = new ArrayList<>(List.of("--master", masterUrl()));
@@ -91,14 +115,16 @@ final class StandaloneCluster implements AutoCloseable {
     Process p = java("submit", "org.apache.spark.deploy.SparkSubmit", a.toArray(new String[0]));
     processes.add(p);
     if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-      throw new IllegalStateException("spark-submit did not return within " + timeout + "\n" + log("submit"));
+      throw new IllegalStateException(
+          "spark-submit did not return within " + timeout + "\n" + log("submit"));
     }
     return p.exitValue();
   }
 
   /** The master's state, as its web UI serves it at /json. */
   JsonNode state() throws IOException {
-    try (InputStream in = URI.create("http://" + LOOPBACK + ":" + masterUiPort + "/json/").toURL().openStream()) {
+    try (InputStream in =
+        URI.create("http://" + LOOPBACK + ":" + masterUiPort + "/json/").toURL().openStream()) {
       return new ObjectMapper().readTree(in);
     }
   }
@@ -117,14 +143,18 @@ final class StandaloneCluster implements AutoCloseable {
       }
       Thread.sleep(1000);
     }
-    throw new IllegalStateException("no driver finished within " + timeout + "; master state:\n" + state().toPrettyString());
+    throw new IllegalStateException(
+        "no driver finished within " + timeout + "; master state:\n" + state().toPrettyString());
   }
 
   /** The end of a process's log, or of a driver's stdout and stderr in the worker's work folder. */
   String log(String name) {
     Path driver = dir.resolve("work").resolve(name);
     if (Files.isDirectory(driver)) {
-      return "--- driver stdout\n" + tail(driver.resolve("stdout")) + "\n--- driver stderr\n" + tail(driver.resolve("stderr"));
+      return "--- driver stdout\n"
+          + tail(driver.resolve("stdout"))
+          + "\n--- driver stderr\n"
+          + tail(driver.resolve("stderr"));
     }
     return "--- " + name + ".log\n" + tail(dir.resolve(name + ".log"));
   }
@@ -146,7 +176,10 @@ final class StandaloneCluster implements AutoCloseable {
     cmd.addAll(jvmFlags);
     cmd.addAll(List.of("-cp", sparkHome.resolve("jars") + "/*", mainClass));
     cmd.addAll(Arrays.asList(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(name + ".log").toFile());
     Map<String, String> env = pb.environment();
     env.put("SPARK_HOME", sparkHome.toString());
     // The worker's command builder needs it outside a Spark distribution's scripts.
@@ -170,7 +203,8 @@ final class StandaloneCluster implements AutoCloseable {
       requireAlive();
       Thread.sleep(300);
     }
-    throw new IllegalStateException("master did not come up within " + timeout + "\n" + log("master"));
+    throw new IllegalStateException(
+        "master did not come up within " + timeout + "\n" + log("master"));
   }
 
   private void awaitWorker(Duration timeout) throws IOException, InterruptedException {
@@ -182,14 +216,20 @@ final class StandaloneCluster implements AutoCloseable {
       requireAlive();
       Thread.sleep(300);
     }
-    throw new IllegalStateException("worker did not register within " + timeout + "\n" + log("worker"));
+    throw new IllegalStateException(
+        "worker did not register within " + timeout + "\n" + log("worker"));
   }
 
   private void requireAlive() {
     for (Process p : processes) {
       if (!p.isAlive()) {
         throw new IllegalStateException(
-            "a cluster JVM exited with " + p.exitValue() + "\n" + log("master") + "\n" + log("worker"));
+            "a cluster JVM exited with "
+                + p.exitValue()
+                + "\n"
+                + log("master")
+                + "\n"
+                + log("worker"));
       }
     }
   }

@@ -110,10 +110,12 @@ public final class TouchpointCatalog implements Serializable {
       String stage = t.getString("journey-stage").strip().toLowerCase(Locale.ROOT);
       String dim = t.getString("dimension").strip().toLowerCase(Locale.ROOT);
       if (!STAGES.contains(stage)) {
-        throw CxErrors.usage("%s (%s): journey-stage '%s' is not one of %s", where, id, stage, STAGES);
+        throw CxErrors.usage(
+            "%s (%s): journey-stage '%s' is not one of %s", where, id, stage, STAGES);
       }
       if (!DIMENSIONS.contains(dim)) {
-        throw CxErrors.usage("%s (%s): dimension '%s' is not one of %s", where, id, dim, DIMENSIONS);
+        throw CxErrors.usage(
+            "%s (%s): dimension '%s' is not one of %s", where, id, dim, DIMENSIONS);
       }
       List<String> aliases = t.hasPath("aliases") ? t.getStringList("aliases") : List.of();
       double target = t.hasPath("target-gap") ? t.getDouble("target-gap") : 0.0;

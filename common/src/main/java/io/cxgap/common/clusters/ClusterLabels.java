@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Readable cluster labels (DESIGN.md §5). A feature is a pain of a cluster when its centroid
- * value exceeds the feature's baseline by at least {@value #THRESHOLD}; the baseline is 0 for
- * touchpoint features and the window's weighted base rate for the friction features (every
- * customer is shrunk toward it, so friction at the base rate is no pain). {@code top_pains} are
- * the at most {@value #MAX_PAINS} largest pains, largest first (ties by name); the label joins
- * them with {@code " + "}, or is {@value #NO_PAIN} when there is none.
+ * Readable cluster labels (DESIGN.md §5). A feature is a pain of a cluster when its centroid value
+ * exceeds the feature's baseline by at least {@value #THRESHOLD}; the baseline is 0 for touchpoint
+ * features and the window's weighted base rate for the friction features (every customer is shrunk
+ * toward it, so friction at the base rate is no pain). {@code top_pains} are the at most {@value
+ * #MAX_PAINS} largest pains, largest first (ties by name); the label joins them with {@code " + "},
+ * or is {@value #NO_PAIN} when there is none.
  */
 final class ClusterLabels {
   static final double THRESHOLD = 0.05;

@@ -9,8 +9,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Stable cluster ids (DESIGN.md §5): tonight's centroids are matched to the previous run's by
- * the minimum total Euclidean distance ({@link Hungarian}). A match no farther than {@code
+ * Stable cluster ids (DESIGN.md §5): tonight's centroids are matched to the previous run's by the
+ * minimum total Euclidean distance ({@link Hungarian}). A match no farther than {@code
  * cx.clusters.max-match-distance} keeps the previous id; every other cluster gets a new id above
  * any id used before, the larger clusters first.
  */
@@ -20,7 +20,9 @@ final class ClusterMatcher {
   /** One cluster of the previous run: its id and centroid (feature name → value). */
   record Previous(int id, Map<String, Double> centroid) {}
 
-  /** The id a cluster gets, and the distance to the previous centroid it kept it from (null: new). */
+  /**
+   * The id a cluster gets, and the distance to the previous centroid it kept it from (null: new).
+   */
   record Assigned(int id, Double matchDistance) {}
 
   /**

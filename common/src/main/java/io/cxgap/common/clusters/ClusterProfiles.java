@@ -118,7 +118,9 @@ final class ClusterProfiles {
   static Dataset<Row> customerRows(Dataset<Row> assigned, Dataset<Row> clusters, LocalDate d) {
     Column distance =
         expr(
-            "sqrt(aggregate(zip_with(_f, " + CENTROID_ARRAY + ", (x, y) -> (x - y) * (x - y)), 0D, (acc, v) -> acc + v))");
+            "sqrt(aggregate(zip_with(_f, "
+                + CENTROID_ARRAY
+                + ", (x, y) -> (x - y) * (x - y)), 0D, (acc, v) -> acc + v))");
     return assigned
         .withColumn("_f", org.apache.spark.ml.functions.vector_to_array(col(FEATURES), "float64"))
         .join(broadcast(clusters), PREDICTION)
@@ -160,7 +162,10 @@ final class ClusterProfiles {
             .join(segments, CUSTOMER_ID, "left")
             .withColumn(SEGMENT_VALUE, coalesce(col(SEGMENT_VALUE), lit(UNKNOWN)))
             .groupBy(col(CLUSTER_ID), col(SEGMENT_VALUE))
-            .agg(count(lit(1)).as("_n"), sum(col("_nps")).as("_nps_sum"), count(col("_nps")).as("_nps_n"));
+            .agg(
+                count(lit(1)).as("_n"),
+                sum(col("_nps")).as("_nps_sum"),
+                count(col("_nps")).as("_nps_n"));
     Dataset<Row> per =
         cells
             .groupBy(col(CLUSTER_ID))
@@ -169,7 +174,12 @@ final class ClusterProfiles {
                 sum(col("_nps_sum")).divide(sum(col("_nps_n"))).as("_mean_nps"),
                 array_sort(collect_list(struct(col(SEGMENT_VALUE), col("_n")))).as("_mix"));
     Column mix =
-        expr("map_from_entries(transform(_mix, e -> struct(e." + SEGMENT_VALUE + ", e._n / " + CUSTOMERS + ")))");
+        expr(
+            "map_from_entries(transform(_mix, e -> struct(e."
+                + SEGMENT_VALUE
+                + ", e._n / "
+                + CUSTOMERS
+                + ")))");
     return per.join(broadcast(clusters.drop(PREDICTION, CENTROID_ARRAY)), CLUSTER_ID)
         .select(
             lit(java.sql.Date.valueOf(run.date())).as(AS_OF_DATE),
@@ -206,7 +216,9 @@ final class ClusterProfiles {
     if (v == null || !Double.isFinite(v)) {
       return v;
     }
-    return java.math.BigDecimal.valueOf(v).setScale(DECIMALS, java.math.RoundingMode.HALF_UP).doubleValue();
+    return java.math.BigDecimal.valueOf(v)
+        .setScale(DECIMALS, java.math.RoundingMode.HALF_UP)
+        .doubleValue();
   }
 
   private static <K> Column mapLit(Map<K, Double> m) {
@@ -218,7 +230,8 @@ final class ClusterProfiles {
     return map(kv.toArray(new Column[0]));
   }
 
-  private static org.apache.spark.sql.types.MapType doubleMap(org.apache.spark.sql.types.DataType key) {
+  private static org.apache.spark.sql.types.MapType doubleMap(
+      org.apache.spark.sql.types.DataType key) {
     return DataTypes.createMapType(key, DataTypes.DoubleType, true);
   }
 }

@@ -3,17 +3,17 @@ package io.cxgap.common.clusters;
 import java.util.Arrays;
 
 /**
- * Minimum-cost assignment of rows to columns (the Hungarian method, Kuhn–Munkres with
- * potentials, O(n²·m)). Rectangular matrices are allowed: with more rows than columns some rows
- * stay unassigned; with fewer, some columns stay unused.
+ * Minimum-cost assignment of rows to columns (the Hungarian method, Kuhn–Munkres with potentials,
+ * O(n²·m)). Rectangular matrices are allowed: with more rows than columns some rows stay
+ * unassigned; with fewer, some columns stay unused.
  */
 final class Hungarian {
   private Hungarian() {}
 
   /**
-   * The assignment that minimises the total cost: for each row, its column, or -1 when the row
-   * is left out (more rows than columns). Every row of {@code cost} must have the same length,
-   * and every value must be finite.
+   * The assignment that minimises the total cost: for each row, its column, or -1 when the row is
+   * left out (more rows than columns). Every row of {@code cost} must have the same length, and
+   * every value must be finite.
    */
   static int[] assign(double[][] cost) {
     int rows = cost.length;

@@ -31,10 +31,10 @@ import org.apache.spark.sql.Row;
  *
  * <p>The sample (at most {@code cx.clusters.silhouette-sample} customers, a few MB of feature
  * vectors) is brought to the driver, and each candidate k in [k-min, k-max] is fitted there with
- * commons-math's k-means++ (seeded, the best of {@link #TRIALS} starts) and scored by the silhouette
- * with squared Euclidean distance, as Spark's {@code ClusteringEvaluator} defines it ({@link
- * Silhouettes}). The highest silhouette wins, the smaller k on a tie. On the driver the nine
- * candidates take 1–2 s at 20,000 customers; as Spark ML fits they were some 300 jobs of a few
+ * commons-math's k-means++ (seeded, the best of {@link #TRIALS} starts) and scored by the
+ * silhouette with squared Euclidean distance, as Spark's {@code ClusteringEvaluator} defines it
+ * ({@link Silhouettes}). The highest silhouette wins, the smaller k on a tie. On the driver the
+ * nine candidates take 1–2 s at 20,000 customers; as Spark ML fits they were some 300 jobs of a few
  * milliseconds' work each, 8–15 s of scheduling at any customer count.
  */
 final class KSelection {
@@ -43,15 +43,17 @@ final class KSelection {
   /** The chosen model, its k, and every candidate's silhouette (null: the candidate was void). */
   record Choice(KMeansModel model, int k, SortedMap<Integer, Double> silhouettes) {}
 
-  /** k-means++ starts per candidate; the one with the least within-cluster sum of squares is kept. */
+  /**
+   * k-means++ starts per candidate; the one with the least within-cluster sum of squares is kept.
+   */
   static final int TRIALS = 3;
 
   /** Lloyd iterations per start at most (it stops earlier when no point changes cluster). */
   static final int MAX_ITERATIONS = 100;
 
   /**
-   * At most {@code max} customers, chosen by a seeded hash of their id: the same customers for
-   * the same seed whatever the partitioning, and a bounded amount of work at any scale.
+   * At most {@code max} customers, chosen by a seeded hash of their id: the same customers for the
+   * same seed whatever the partitioning, and a bounded amount of work at any scale.
    */
   static Dataset<Row> sample(Dataset<Row> features, int max, long seed) {
     return features.orderBy(xxhash64(col(CUSTOMER_ID), lit(seed)), col(CUSTOMER_ID)).limit(max);
@@ -114,7 +116,8 @@ final class KSelection {
       index.put(p, i);
     }
     KMeansPlusPlusClusterer<DoublePoint> kmeans =
-        new KMeansPlusPlusClusterer<>(k, MAX_ITERATIONS, new EuclideanDistance(), new Well19937c(seed));
+        new KMeansPlusPlusClusterer<>(
+            k, MAX_ITERATIONS, new EuclideanDistance(), new Well19937c(seed));
     int[] best = null;
     double bestCost = Double.POSITIVE_INFINITY;
     for (int t = 0; t < TRIALS; t++) {
@@ -138,7 +141,9 @@ final class KSelection {
         best = assignment;
       }
     }
-    return best == null || Arrays.stream(best).distinct().count() < 2 ? null : Silhouettes.mean(points, best, k);
+    return best == null || Arrays.stream(best).distinct().count() < 2
+        ? null
+        : Silhouettes.mean(points, best, k);
   }
 
   private static double squaredDistance(double[] a, double[] b) {

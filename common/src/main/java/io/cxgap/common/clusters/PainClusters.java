@@ -23,8 +23,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Pain clusters for one date (DESIGN.md §5): features per customer ({@link PainFeatures}), k by
- * silhouette ({@link KSelection}), ids matched to the previous run ({@link ClusterMatcher}),
- * labels ({@link ClusterLabels}), and the rows of {@code gold.customer_pain_cluster} and {@code
+ * silhouette ({@link KSelection}), ids matched to the previous run ({@link ClusterMatcher}), labels
+ * ({@link ClusterLabels}), and the rows of {@code gold.customer_pain_cluster} and {@code
  * gold.pain_cluster_profile}.
  *
  * <p>Scales with the customer count: the feature vectors are cached once; the candidate k are
@@ -53,8 +53,7 @@ public final class PainClusters {
 
   /**
    * The rows to write and what the run log says about them. {@link #close} releases the cached
-   * frames ({@code cached}: contact totals, features): call it after the rows
-   * are written.
+   * frames ({@code cached}: contact totals, features): call it after the rows are written.
    */
   public record Result(
       Dataset<Row> customers,
@@ -120,10 +119,18 @@ public final class PainClusters {
       return new Result(
           spark.createDataFrame(List.of(), ClusterProfiles.CUSTOMER_SCHEMA),
           spark.createDataFrame(List.of(), ClusterProfiles.PROFILE_SCHEMA),
-          0, 0, new TreeMap<>(), 0, 0, null, cached);
+          0,
+          0,
+          new TreeMap<>(),
+          0,
+          0,
+          null,
+          cached);
     }
-    double[][] sample = KSelection.points(KSelection.sample(features, spec.silhouetteSample(), spec.seed()));
-    KSelection.Choice choice = KSelection.choose(features, sample, spec.kMin(), spec.kMax(), spec.seed());
+    double[][] sample =
+        KSelection.points(KSelection.sample(features, spec.silhouetteSample(), spec.seed()));
+    KSelection.Choice choice =
+        KSelection.choose(features, sample, spec.kMin(), spec.kMax(), spec.seed());
     // Not cached: predicting from the cached features is cheaper than holding a second copy.
     Dataset<Row> assigned =
         choice
@@ -131,7 +138,9 @@ public final class PainClusters {
             .transform(features)
             .select(col(CUSTOMER_ID), col(ClusterColumns.FEATURES), col(ClusterColumns.PREDICTION));
     Map<String, Double> baseline =
-        rounded(PainFeatures.baseline(spec.touchpointIds(), base, spec.frictionWeight(), spec.waitCapS()));
+        rounded(
+            PainFeatures.baseline(
+                spec.touchpointIds(), base, spec.frictionWeight(), spec.waitCapS()));
     PreviousRun previous = PreviousRun.before(previousProfiles, spec.date());
     List<ClusterProfiles.Cluster> clusters =
         describe(spec, choice, sizes(assigned, choice.k()), sample, baseline, previous);
@@ -142,10 +151,20 @@ public final class PainClusters {
     choice.silhouettes().forEach((kk, v) -> candidates.put(kk, ClusterProfiles.round9(v)));
     ClusterProfiles.RunInfo info =
         new ClusterProfiles.RunInfo(
-            spec.date(), spec.windowDays(), spec.segmentDimension(), choice.k(), candidates, baseline);
+            spec.date(),
+            spec.windowDays(),
+            spec.segmentDimension(),
+            choice.k(),
+            candidates,
+            baseline);
     Dataset<Row> profiles =
         ClusterProfiles.profileRows(
-            customerRows, ClusterProfiles.customerNps(windowItems), segments, clusterFrame, n, info);
+            customerRows,
+            ClusterProfiles.customerNps(windowItems),
+            segments,
+            clusterFrame,
+            n,
+            info);
     int kept = (int) clusters.stream().filter(c -> c.matchDistance() != null).count();
     return new Result(
         ClusterProfiles.conform(customerRows, ClusterProfiles.CUSTOMER_SCHEMA),
@@ -160,12 +179,14 @@ public final class PainClusters {
   }
 
   /**
-   * The features, partitioned by customer id and sorted within partitions: the same input gives
-   * the same row order, which k-means' seeded sampling depends on.
+   * The features, partitioned by customer id and sorted within partitions: the same input gives the
+   * same row order, which k-means' seeded sampling depends on.
    */
-  private static Dataset<Row> features(Spec spec, Dataset<Row> items, Dataset<Row> totals, BaseRates base) {
+  private static Dataset<Row> features(
+      Spec spec, Dataset<Row> items, Dataset<Row> totals, BaseRates base) {
     int partitions = Sessions.shufflePartitions(items.sparkSession());
-    return PainFeatures.build(items, totals, base, spec.touchpointIds(), spec.frictionWeight(), spec.waitCapS())
+    return PainFeatures.build(
+            items, totals, base, spec.touchpointIds(), spec.frictionWeight(), spec.waitCapS())
         .repartition(partitions, col(CUSTOMER_ID))
         .sortWithinPartitions(col(CUSTOMER_ID));
   }
@@ -178,9 +199,11 @@ public final class PainClusters {
       double[][] sample,
       Map<String, Double> baseline,
       PreviousRun previous) {
-    List<Map<String, Double>> centroids = centroids(choice.model(), PainFeatures.names(spec.touchpointIds()));
+    List<Map<String, Double>> centroids =
+        centroids(choice.model(), PainFeatures.names(spec.touchpointIds()));
     List<ClusterMatcher.Assigned> ids =
-        ClusterMatcher.match(centroids, sizes, previous.clusters(), previous.maxIdUsed(), spec.maxMatchDistance());
+        ClusterMatcher.match(
+            centroids, sizes, previous.clusters(), previous.maxIdUsed(), spec.maxMatchDistance());
     int[] sampled = new int[sample.length];
     for (int i = 0; i < sample.length; i++) {
       sampled[i] = choice.model().predict(Vectors.dense(sample[i]));

@@ -37,6 +37,7 @@ public final class PainFeatures {
   public static final String FRICTION_ABANDON = "friction_abandon";
   public static final String FRICTION_REPEAT = "friction_repeat";
   public static final String FRICTION_WAIT = "friction_wait";
+
   /** Weight of the window's base rate in each friction feature, in contacts. */
   public static final double PRIOR_CONTACTS = 5;
 
@@ -49,8 +50,8 @@ public final class PainFeatures {
   private PainFeatures() {}
 
   /**
-   * The window's friction base rates over all its contacts: abandoned share, repeat share, and
-   * the mean {@code wait_s} of the contacts that have one; 0 where the window has none.
+   * The window's friction base rates over all its contacts: abandoned share, repeat share, and the
+   * mean {@code wait_s} of the contacts that have one; 0 where the window has none.
    */
   public record BaseRates(double abandon, double repeat, double meanWait) implements Serializable {
     /** One aggregation over the per-customer {@link #contactTotals} (sums of sums). */
@@ -99,9 +100,8 @@ public final class PainFeatures {
   }
 
   /**
-   * Each feature's value for a customer without pain and without contacts: 0 on touchpoints,
-   * the weighted base rate on friction. Labels measure friction against it (see {@link
-   * ClusterLabels}).
+   * Each feature's value for a customer without pain and without contacts: 0 on touchpoints, the
+   * weighted base rate on friction. Labels measure friction against it (see {@link ClusterLabels}).
    */
   public static Map<String, Double> baseline(
       List<String> touchpointIds, BaseRates base, double frictionWeight, double waitCapS) {
@@ -149,7 +149,11 @@ public final class PainFeatures {
         .join(contactTotals, pains.col(CUSTOMER_ID).equalTo(contactTotals.col(CUSTOMER_ID)), "left")
         .select(
             pains.col(CUSTOMER_ID),
-            org.apache.spark.ml.functions.array_to_vector(array(values.toArray(new Column[0])))
+            org.apache
+                .spark
+                .ml
+                .functions
+                .array_to_vector(array(values.toArray(new Column[0])))
                 .as(ClusterColumns.FEATURES));
   }
 

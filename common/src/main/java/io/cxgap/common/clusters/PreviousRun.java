@@ -13,16 +13,16 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * What tonight's ids are matched against: the clusters of the latest as_of_date strictly before
- * D in {@code gold.pain_cluster_profile} (so a rerun of D never matches itself), and the largest
- * id any date before D used (new ids start above it).
+ * What tonight's ids are matched against: the clusters of the latest as_of_date strictly before D
+ * in {@code gold.pain_cluster_profile} (so a rerun of D never matches itself), and the largest id
+ * any date before D used (new ids start above it).
  */
 record PreviousRun(LocalDate date, List<ClusterMatcher.Previous> clusters, int maxIdUsed) {
   static final PreviousRun NONE = new PreviousRun(null, List.of(), 0);
 
   /**
-   * One query; reads the latest earlier date's rows (at most k-max) to the driver. {@code
-   * profiles} may be null (no table yet).
+   * One query; reads the latest earlier date's rows (at most k-max) to the driver. {@code profiles}
+   * may be null (no table yet).
    */
   static PreviousRun before(Dataset<Row> profiles, LocalDate d) {
     if (profiles == null) {
@@ -53,7 +53,8 @@ record PreviousRun(LocalDate date, List<ClusterMatcher.Previous> clusters, int m
       Map<String, Double> centroid = c.getJavaMap(2);
       clusters.add(new ClusterMatcher.Previous(c.getInt(1), Map.copyOf(centroid)));
     }
-    return new PreviousRun(toLocalDate(rows.get(0).get(0)), List.copyOf(clusters), rows.get(0).getInt(4));
+    return new PreviousRun(
+        toLocalDate(rows.get(0).get(0)), List.copyOf(clusters), rows.get(0).getInt(4));
   }
 
   private static LocalDate toLocalDate(Object v) {

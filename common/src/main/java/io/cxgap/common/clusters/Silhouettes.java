@@ -8,8 +8,8 @@ import java.util.Map;
  * ClusteringEvaluator} (squared Euclidean distance): for a point x of cluster A, {@code a} is its
  * mean squared distance to A's other members, {@code b} the smallest mean squared distance to the
  * members of another cluster, and {@code s = (b - a) / max(a, b)}; 0 in a cluster of one. Cluster
- * sums make it two passes over the points: the mean squared distance of x to the n members of C
- * is {@code |x|² - 2·x·ΣC/n + Σ|y|²/n}.
+ * sums make it two passes over the points: the mean squared distance of x to the n members of C is
+ * {@code |x|² - 2·x·ΣC/n + Σ|y|²/n}.
  */
 final class Silhouettes {
   private Silhouettes() {}
@@ -17,7 +17,9 @@ final class Silhouettes {
   /** Per-cluster sums: members, feature sums, sums of squared norms. */
   private record Stats(long[] n, double[][] sum, double[] sqNorm) {}
 
-  /** The mean silhouette over all {@code points}; {@code cluster[i]} is point i's cluster in [0, k). */
+  /**
+   * The mean silhouette over all {@code points}; {@code cluster[i]} is point i's cluster in [0, k).
+   */
   static double mean(double[][] points, int[] cluster, int k) {
     Stats st = stats(points, cluster, k);
     double total = 0;

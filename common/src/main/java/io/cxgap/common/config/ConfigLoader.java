@@ -20,13 +20,14 @@ import java.util.regex.Pattern;
 
 /**
  * Reads HOCON config in layers: built-in defaults (conf/application.conf packaged on the
- * classpath), {@code conf/application.conf} in the working directory when present, the
- * {@code --config} file, then each {@code --set key=value}. Unknown {@code cx.*} keys are errors.
+ * classpath), {@code conf/application.conf} in the working directory when present, the {@code
+ * --config} file, then each {@code --set key=value}. Unknown {@code cx.*} keys are errors.
  */
 public final class ConfigLoader {
   private static final String DEFAULTS_RESOURCE = "cxgap/application.conf";
   private static final Pattern SECRET =
-      Pattern.compile("(?i).*(secret|password|passwd|token|credential|access\\.key|secret\\.key|sas).*");
+      Pattern.compile(
+          "(?i).*(secret|password|passwd|token|credential|access\\.key|secret\\.key|sas).*");
 
   private ConfigLoader() {}
 
@@ -69,7 +70,8 @@ public final class ConfigLoader {
       throw CxErrors.usage("config file not readable: %s", f);
     }
     try {
-      return ConfigFactory.parseFile(f.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+      return ConfigFactory.parseFile(
+          f.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
     } catch (ConfigException e) {
       throw CxErrors.usage("config file %s is not valid HOCON: %s", f, e.getMessage());
     }
@@ -121,7 +123,8 @@ public final class ConfigLoader {
     Config cx = c.getConfig("cx");
     for (Map.Entry<String, ConfigValue> e : cx.entrySet()) {
       if (!KNOWN_CX_KEYS.contains(e.getKey()) && !e.getKey().startsWith("serve.ldap.")) {
-        throw CxErrors.config("cx." + e.getKey(), "unknown key; see README.md for the keys cxgap reads");
+        throw CxErrors.config(
+            "cx." + e.getKey(), "unknown key; see README.md for the keys cxgap reads");
       }
     }
     try {
@@ -204,10 +207,13 @@ public final class ConfigLoader {
     lines.add("cx.min-respondents = " + config.minRespondents());
     lines.add("cx.segment-dimensions = " + config.segmentDimensions());
     lines.add(
-        String.format(Locale.ROOT, "cx.quality.max-quarantine-share = %s", config.maxQuarantineShare()));
+        String.format(
+            Locale.ROOT, "cx.quality.max-quarantine-share = %s", config.maxQuarantineShare()));
     lines.add("cx.catalog = " + config.catalog());
     lines.add("cx.seed = " + config.seed());
-    config.spark().forEach((k, v) -> lines.add(k + " = " + (SECRET.matcher(k).matches() ? "****" : v)));
+    config
+        .spark()
+        .forEach((k, v) -> lines.add(k + " = " + (SECRET.matcher(k).matches() ? "****" : v)));
     return lines;
   }
 }

@@ -37,21 +37,29 @@ public record CxConfig(
     require(!warehouse.isBlank(), "cx.warehouse", "must not be empty");
     require(windowDays >= 1, "cx.window-days", "must be at least 1, was " + windowDays);
     require(minRespondents >= 1, "cx.min-respondents", "must be at least 1, was " + minRespondents);
-    require(!segmentDimensions.isEmpty(), "cx.segment-dimensions", "must name at least one CRM column");
+    require(
+        !segmentDimensions.isEmpty(), "cx.segment-dimensions", "must name at least one CRM column");
     for (String d : segmentDimensions) {
       require(
           d.matches("[A-Za-z_][A-Za-z0-9_]*"),
           "cx.segment-dimensions",
           "'" + d + "' is not a column name");
-      require(!d.equals("total"), "cx.segment-dimensions", "'total' is reserved for the whole base");
+      require(
+          !d.equals("total"), "cx.segment-dimensions", "'total' is reserved for the whole base");
     }
     require(
         maxQuarantineShare >= 0 && maxQuarantineShare <= 1,
         "cx.quality.max-quarantine-share",
         "must be within 0..1, was " + maxQuarantineShare);
     require(!catalog.isBlank(), "cx.catalog", "must name the touchpoint catalog file");
-    require(!wideExpectationPrefix.isBlank(), "cx.sources.surveys.wide.expectation-prefix", "must not be empty");
-    require(!wideExperiencePrefix.isBlank(), "cx.sources.surveys.wide.experience-prefix", "must not be empty");
+    require(
+        !wideExpectationPrefix.isBlank(),
+        "cx.sources.surveys.wide.expectation-prefix",
+        "must not be empty");
+    require(
+        !wideExperiencePrefix.isBlank(),
+        "cx.sources.surveys.wide.experience-prefix",
+        "must not be empty");
     require(
         !wideExpectationPrefix.equals(wideExperiencePrefix),
         "cx.sources.surveys.wide.experience-prefix",

@@ -13,13 +13,15 @@ import java.util.Map;
  * @param tlsKeystore the keystore holding the server's key and certificate; empty for no TLS
  * @param tlsPasswordEnv the environment variable that holds the keystore's password
  */
-public record ServeConfig(String users, Map<String, String> ldap, String tlsKeystore, String tlsPasswordEnv)
+public record ServeConfig(
+    String users, Map<String, String> ldap, String tlsKeystore, String tlsPasswordEnv)
     implements Serializable {
   public ServeConfig {
     ldap = Map.copyOf(ldap);
     if (!tlsPasswordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       throw io.cxgap.common.CxErrors.config(
-          "cx.serve.tls.keystore-password-env", "'" + tlsPasswordEnv + "' is not an environment variable name");
+          "cx.serve.tls.keystore-password-env",
+          "'" + tlsPasswordEnv + "' is not an environment variable name");
     }
   }
 

@@ -50,8 +50,8 @@ public final class DeltaIO {
 
   /**
    * The table's newest snapshot, as far as its log listing and its newest checksum file give it:
-   * version, schema and metadata without a Spark job. (What needs the list of files, such as
-   * {@code DeltaTable.detail()}, makes Delta rebuild the table's state: three jobs.)
+   * version, schema and metadata without a Spark job. (What needs the list of files, such as {@code
+   * DeltaTable.detail()}, makes Delta rebuild the table's state: three jobs.)
    */
   private static Snapshot snapshot(SparkSession spark, String path) {
     return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty());
@@ -80,9 +80,9 @@ public final class DeltaIO {
   }
 
   /**
-   * The table property naming the columns whose minimum, maximum and null count Delta records
-   * per file for data skipping (by default the first 32 columns): collecting them is a per-row
-   * cost of every write.
+   * The table property naming the columns whose minimum, maximum and null count Delta records per
+   * file for data skipping (by default the first 32 columns): collecting them is a per-row cost of
+   * every write.
    */
   public static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
 
@@ -100,14 +100,15 @@ public final class DeltaIO {
   }
 
   /**
-   * Gives an existing table its description and column comments where they differ from the
-   * given ones ({@code ALTER TABLE … ALTER COLUMN … COMMENT}, {@code SET TBLPROPERTIES
-   * ('comment')}). A table that already carries them gets no new commit. Columns the table does
-   * not have are skipped.
+   * Gives an existing table its description and column comments where they differ from the given
+   * ones ({@code ALTER TABLE … ALTER COLUMN … COMMENT}, {@code SET TBLPROPERTIES ('comment')}). A
+   * table that already carries them gets no new commit. Columns the table does not have are
+   * skipped.
    *
    * @return the number of changes committed
    */
-  public static int document(SparkSession spark, String path, String tableComment, Map<String, String> columnComments) {
+  public static int document(
+      SparkSession spark, String path, String tableComment, Map<String, String> columnComments) {
     if (!exists(spark, path)) {
       return 0;
     }
@@ -118,13 +119,24 @@ public final class DeltaIO {
       String want = columnComments.get(f.name());
       String have = f.getComment().isDefined() ? f.getComment().get() : null;
       if (want != null && !want.equals(have)) {
-        spark.sql("ALTER TABLE " + table + " ALTER COLUMN `" + f.name().replace("`", "``") + "` COMMENT " + literal(want));
+        spark.sql(
+            "ALTER TABLE "
+                + table
+                + " ALTER COLUMN `"
+                + f.name().replace("`", "``")
+                + "` COMMENT "
+                + literal(want));
         changes++;
       }
     }
     String description = snapshot.metadata().description();
     if (tableComment != null && !Objects.equals(tableComment, description)) {
-      spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ('comment' = " + literal(tableComment) + ")");
+      spark.sql(
+          "ALTER TABLE "
+              + table
+              + " SET TBLPROPERTIES ('comment' = "
+              + literal(tableComment)
+              + ")");
       changes++;
     }
     return changes;

@@ -14,11 +14,11 @@ import org.apache.spark.sql.Row;
  * The customer-level matrix of DESIGN.md §5 gold.touchpoint_driver and its moments.
  *
  * <p>{@link #perCustomer} is a pure transform: one row per customer with a survey item in the
- * window, the customer's mean gap per touchpoint (null where unanswered) and the outcome, the
- * mean {@code overall_nps} × 10 over the customer's responses (each response counted once, not
- * once per item; null without any overall_nps). {@link #moments} reduces it in two aggregations —
- * the column means, then every co-moment with unanswered cells imputed by those means — and
- * brings only the k × k result to the driver.
+ * window, the customer's mean gap per touchpoint (null where unanswered) and the outcome, the mean
+ * {@code overall_nps} × 10 over the customer's responses (each response counted once, not once per
+ * item; null without any overall_nps). {@link #moments} reduces it in two aggregations — the column
+ * means, then every co-moment with unanswered cells imputed by those means — and brings only the k
+ * × k result to the driver.
  */
 final class CustomerMatrix {
   static final String OUTCOME = "outcome";
@@ -47,14 +47,20 @@ final class CustomerMatrix {
       perResponse.add(count(gap).as("c" + i));
     }
     Dataset<Row> responses =
-        agg(windowItems.where(col(CUSTOMER_ID).isNotNull()).groupBy(col(CUSTOMER_ID), col(RESPONSE_ID)), perResponse);
+        agg(
+            windowItems
+                .where(col(CUSTOMER_ID).isNotNull())
+                .groupBy(col(CUSTOMER_ID), col(RESPONSE_ID)),
+            perResponse);
 
     List<Column> perCustomer = new ArrayList<>();
     perCustomer.add(sum(col(ITEMS)).as(ITEMS));
     perCustomer.add(avg(col(RESPONSE_NPS)).multiply(10.0).as(OUTCOME));
     for (int i = 0; i < touchpoints.size(); i++) {
       Column answered = sum(col("c" + i));
-      perCustomer.add(when(answered.gt(0), sum(col("s" + i)).divide(answered)).as(gapColumn(touchpoints.get(i))));
+      perCustomer.add(
+          when(answered.gt(0), sum(col("s" + i)).divide(answered))
+              .as(gapColumn(touchpoints.get(i))));
     }
     return agg(responses.groupBy(col(CUSTOMER_ID)), perCustomer);
   }
@@ -117,7 +123,8 @@ final class CustomerMatrix {
   }
 
   /** Σ d_i d_j (i ≤ j), Σ d_i d_y, Σ d_y² with d = imputed value − column mean, in one agg. */
-  private static Row coMoments(Dataset<Row> matrix, List<String> touchpoints, double[] means, double outcomeMean) {
+  private static Row coMoments(
+      Dataset<Row> matrix, List<String> touchpoints, double[] means, double outcomeMean) {
     int a = touchpoints.size();
     Column[] d = new Column[a];
     for (int i = 0; i < a; i++) {

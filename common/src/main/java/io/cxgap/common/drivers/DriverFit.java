@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The decomposition of R² over a matrix's touchpoints (DESIGN.md §5 gold.touchpoint_driver):
- * exact {@link Lmg} up to {@code maxExact} varying touchpoints, {@link RelativeWeights} above.
+ * The decomposition of R² over a matrix's touchpoints (DESIGN.md §5 gold.touchpoint_driver): exact
+ * {@link Lmg} up to {@code maxExact} varying touchpoints, {@link RelativeWeights} above.
  * Touchpoints whose imputed gap is constant are left out of the regression and get importance 0.
  *
  * @param r2 R² of the regression of the outcome on every varying touchpoint's gap
@@ -16,8 +16,10 @@ import java.util.Locale;
 record DriverFit(double r2, double[] importance, String method) {
   static final String LMG = "lmg";
   static final String RELATIVE_WEIGHTS = "relative_weights";
+
   /** Fewer customers than this: no fit. */
   static final int MIN_CUSTOMERS = 3;
+
   /**
    * Hard ceiling of the exact method whatever the config says: 2^p subset fits and a 2^p array of
    * R² values (2^24 doubles = 128 MiB).
@@ -34,7 +36,8 @@ record DriverFit(double r2, double[] importance, String method) {
   /** Decomposes R² over the touchpoints of {@code m}. */
   static Result of(Moments m, int maxExact) {
     if (m.n() < MIN_CUSTOMERS) {
-      return Result.none("%d customers with an overall_nps in the window, fewer than %d", m.n(), MIN_CUSTOMERS);
+      return Result.none(
+          "%d customers with an overall_nps in the window, fewer than %d", m.n(), MIN_CUSTOMERS);
     }
     if (m.outcomeConstant()) {
       return Result.none("every customer has the same mean overall_nps, so R² is undefined");

@@ -51,8 +51,8 @@ final class DriverTable {
   }
 
   /**
-   * Importance-performance quadrant: important means importance above the mean importance;
-   * a gap at or above the mean gap performs well.
+   * Importance-performance quadrant: important means importance above the mean importance; a gap at
+   * or above the mean gap performs well.
    */
   static String quadrant(double importance, double gapMean, double meanImportance, double meanGap) {
     boolean important = importance > meanImportance;
@@ -67,7 +67,8 @@ final class DriverTable {
    * Ranks 1..k by {@code share × max(0, -gapMean)} descending; ties (e.g. every touchpoint whose
    * gap is not negative scores 0) by importance descending, then touchpoint id.
    */
-  static int[] priorityRanks(List<String> touchpoints, double[] importance, double[] share, double[] gapMean) {
+  static int[] priorityRanks(
+      List<String> touchpoints, double[] importance, double[] share, double[] gapMean) {
     int k = touchpoints.size();
     double[] score = new double[k];
     for (int i = 0; i < k; i++) {

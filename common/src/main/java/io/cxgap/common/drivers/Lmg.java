@@ -1,10 +1,10 @@
 package io.cxgap.common.drivers;
 
 /**
- * The LMG decomposition of R² (Lindeman, Merenda and Gold 1980): each predictor's Shapley value
- * in the game whose worth of a subset S is R²(S), i.e. its R² gain averaged over all orderings in
- * which predictors can enter the regression. The values sum to the full model's R². Exact: it
- * fits all 2^p subsets, so p is bounded by the caller.
+ * The LMG decomposition of R² (Lindeman, Merenda and Gold 1980): each predictor's Shapley value in
+ * the game whose worth of a subset S is R²(S), i.e. its R² gain averaged over all orderings in
+ * which predictors can enter the regression. The values sum to the full model's R². Exact: it fits
+ * all 2^p subsets, so p is bounded by the caller.
  */
 final class Lmg {
   private Lmg() {}
@@ -30,7 +30,10 @@ final class Lmg {
     return imp;
   }
 
-  /** {@code w[s] = s! (p-s-1)! / p!}: the share of orderings in which a given S of size s precedes j. */
+  /**
+   * {@code w[s] = s! (p-s-1)! / p!}: the share of orderings in which a given S of size s precedes
+   * j.
+   */
   static double[] shapleyWeights(int p) {
     double[] w = new double[p + 1]; // w[p] unused: the full set precedes nothing
     for (int s = 0; s < p; s++) {

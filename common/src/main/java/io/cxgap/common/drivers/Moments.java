@@ -3,8 +3,8 @@ package io.cxgap.common.drivers;
 import java.util.List;
 
 /**
- * The customer matrix of DESIGN.md §5 gold.touchpoint_driver reduced to its moments: everything
- * the regression needs, and nothing per customer. Touchpoints are those answered by at least one
+ * The customer matrix of DESIGN.md §5 gold.touchpoint_driver reduced to its moments: everything the
+ * regression needs, and nothing per customer. Touchpoints are those answered by at least one
  * customer of the matrix. Co-moments are sums of products of deviations from the means, with
  * unanswered cells imputed by the column mean (so they add nothing to a co-moment).
  *
@@ -42,7 +42,10 @@ record Moments(
     return touchpoints.size();
   }
 
-  /** True when the touchpoint's imputed gap is constant over the matrix (it cannot explain anything). */
+  /**
+   * True when the touchpoint's imputed gap is constant over the matrix (it cannot explain
+   * anything).
+   */
   boolean constant(int i) {
     return n == 0 || cxx[i][i] / n <= ZERO_VARIANCE * (1 + means[i] * means[i]);
   }

@@ -6,11 +6,10 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
- * R² of the linear regression of the outcome on a subset S of predictors, from correlations:
- * {@code R²(S) = r_yS' R_SS⁻¹ r_yS}. A Cholesky solve; where R_SS is singular (collinear
- * predictors) the Moore–Penrose pseudo-inverse (eigenvalues below a tolerance dropped), which
- * gives the R² of the projection onto the predictors' span, i.e. what OLS with the redundant
- * columns dropped gives.
+ * R² of the linear regression of the outcome on a subset S of predictors, from correlations: {@code
+ * R²(S) = r_yS' R_SS⁻¹ r_yS}. A Cholesky solve; where R_SS is singular (collinear predictors) the
+ * Moore–Penrose pseudo-inverse (eigenvalues below a tolerance dropped), which gives the R² of the
+ * projection onto the predictors' span, i.e. what OLS with the redundant columns dropped gives.
  */
 final class SubsetR2 {
   /** Cholesky pivot below which R_SS counts as singular (diagonal entries are 1). */

@@ -26,21 +26,20 @@ import org.apache.spark.storage.StorageLevel;
  * <p>The customer matrix holds the customers with a survey item and an {@code overall_nps} in the
  * window: per touchpoint the customer's mean gap (unanswered: the mean of that column over the
  * customers of the matrix who answered it), against the customer's mean overall_nps × 10 (each
- * response counted once). It is reduced on the executors to its means and co-moments; only that
- * k × k summary reaches the driver.
+ * response counted once). It is reduced on the executors to its means and co-moments; only that k ×
+ * k summary reaches the driver.
  *
- * <p>Columns: {@code as_of_date} (date), {@code window_days} (int), {@code touchpoint},
- * {@code journey_stage}, {@code dimension} (strings, from the catalog), {@code customers} (long,
- * customers in the matrix), {@code respondents} (long, of those, the ones who answered the
- * touchpoint), {@code importance} (double, the touchpoint's LMG / Shapley share of R², ≥ 0; the
- * date's importances sum to {@code r2}; 0 for a gap that does not vary), {@code
- * importance_share} (importance / r2), {@code r2} (double, of the regression of the outcome on
- * every touchpoint's gap), {@code gap_mean} (double, the mean over the answering customers of
- * their mean gap on the touchpoint — customers without an overall_nps do not count, so it can
- * differ from gold.gap_segment_touchpoint, which averages item rows), {@code quadrant}, {@code
- * priority_rank} (int, 1 first, by importance_share × max(0, -gap_mean)), {@code method}
- * ({@code lmg}, or {@code relative_weights} above {@code cx.drivers.max-exact-touchpoints}
- * varying touchpoints).
+ * <p>Columns: {@code as_of_date} (date), {@code window_days} (int), {@code touchpoint}, {@code
+ * journey_stage}, {@code dimension} (strings, from the catalog), {@code customers} (long, customers
+ * in the matrix), {@code respondents} (long, of those, the ones who answered the touchpoint),
+ * {@code importance} (double, the touchpoint's LMG / Shapley share of R², ≥ 0; the date's
+ * importances sum to {@code r2}; 0 for a gap that does not vary), {@code importance_share}
+ * (importance / r2), {@code r2} (double, of the regression of the outcome on every touchpoint's
+ * gap), {@code gap_mean} (double, the mean over the answering customers of their mean gap on the
+ * touchpoint — customers without an overall_nps do not count, so it can differ from
+ * gold.gap_segment_touchpoint, which averages item rows), {@code quadrant}, {@code priority_rank}
+ * (int, 1 first, by importance_share × max(0, -gap_mean)), {@code method} ({@code lmg}, or {@code
+ * relative_weights} above {@code cx.drivers.max-exact-touchpoints} varying touchpoints).
  *
  * <p>Touchpoints no customer of the matrix answered get no row. With fewer than 3 customers, an
  * outcome that does not vary, or R² not above 0, the date gets no rows and the message says why.
@@ -80,7 +79,12 @@ public final class TouchpointDrivers {
    * What a run found: the rows (empty when there is no fit), the matrix's counts and a one-line
    * summary for the run log.
    */
-  public record Result(List<DriverRow> rows, long customersWithResponse, long customers, long items, String message) {
+  public record Result(
+      List<DriverRow> rows,
+      long customersWithResponse,
+      long customers,
+      long items,
+      String message) {
     public Result {
       rows = List.copyOf(rows);
     }
@@ -93,11 +97,14 @@ public final class TouchpointDrivers {
    *     gap, overall_nps)
    * @param maxExactTouchpoints above this many varying touchpoints, relative weights replace LMG
    */
-  public static Result compute(Dataset<Row> windowItems, TouchpointCatalog catalog, int maxExactTouchpoints) {
-    List<String> ids = catalog.touchpoints().stream().map(Touchpoint::id).collect(Collectors.toList());
+  public static Result compute(
+      Dataset<Row> windowItems, TouchpointCatalog catalog, int maxExactTouchpoints) {
+    List<String> ids =
+        catalog.touchpoints().stream().map(Touchpoint::id).collect(Collectors.toList());
     // the moments take two passes over the matrix (means, then co-moments about them): keep it
     // rather than aggregate the window's items into it twice
-    Dataset<Row> matrix = CustomerMatrix.perCustomer(windowItems, ids).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> matrix =
+        CustomerMatrix.perCustomer(windowItems, ids).persist(StorageLevel.MEMORY_AND_DISK());
     Moments m;
     try {
       m = CustomerMatrix.moments(matrix, ids);
@@ -113,7 +120,12 @@ public final class TouchpointDrivers {
             m.n(),
             m.k());
     if (f.fit() == null) {
-      return new Result(List.of(), m.customersWithResponse(), m.n(), m.items(), counts + "; no rows: " + f.noFitReason());
+      return new Result(
+          List.of(),
+          m.customersWithResponse(),
+          m.n(),
+          m.items(),
+          counts + "; no rows: " + f.noFitReason());
     }
     List<DriverRow> rows = DriverTable.rows(m, f.fit(), catalog);
     String top =
@@ -124,12 +136,18 @@ public final class TouchpointDrivers {
             .collect(Collectors.joining(", "));
     String msg =
         String.format(
-            Locale.ROOT, "%s; R² %.3f (%s); most important: %s", counts, f.fit().r2(), f.fit().method(), top);
+            Locale.ROOT,
+            "%s; R² %.3f (%s); most important: %s",
+            counts,
+            f.fit().r2(),
+            f.fit().method(),
+            top);
     return new Result(rows, m.customersWithResponse(), m.n(), m.items(), msg);
   }
 
   /** The rows as one as_of_date's slice of gold.touchpoint_driver, sorted by touchpoint. */
-  public static Dataset<Row> table(SparkSession spark, LocalDate asOf, int windowDays, List<DriverRow> rows) {
+  public static Dataset<Row> table(
+      SparkSession spark, LocalDate asOf, int windowDays, List<DriverRow> rows) {
     List<Row> out = new ArrayList<>(rows.size());
     Date d = Date.valueOf(asOf);
     for (DriverRow r : rows) {

@@ -47,7 +47,8 @@ public final class GapCells {
             .withColumnRenamed(SegmentCuts.RESPONDENTS_IN, "respondents")
             .drop(SegmentCuts.RESPONDENTS_OUT);
     Dataset<Row> friction =
-        frictionCells(SegmentCuts.explode(Friction.flagged(interactions, window), customersAsOf, dimensions));
+        frictionCells(
+            SegmentCuts.explode(Friction.flagged(interactions, window), customersAsOf, dimensions));
     Column[] keys = {col(SEGMENT_DIMENSION), col(SEGMENT_VALUE), col(TOUCHPOINT)};
     Dataset<Row> joined =
         survey
@@ -100,7 +101,8 @@ public final class GapCells {
             percentile(col(WAIT_S), lit(0.9), n).as("_p90"));
   }
 
-  private static Dataset<Row> finish(Dataset<Row> cells, int minRespondents, AnalysisWindow window) {
+  private static Dataset<Row> finish(
+      Dataset<Row> cells, int minRespondents, AnalysisWindow window) {
     Column shown = col("respondents").geq(minRespondents);
     Column n = col("responses");
     Column half = Stats.T975.apply(n).multiply(col("_sd")).divide(sqrt(n.cast("double")));

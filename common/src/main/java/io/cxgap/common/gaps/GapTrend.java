@@ -10,16 +10,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code gold.gap_trend} (DESIGN.md §5): each cell's gap in the current window against the
- * previous non-overlapping window of the same length, with Welch's t-test. Both windows are cut
- * by the CRM state as of D, so a cell holds the same customers' answers in both. One aggregation
- * over both windows.
+ * {@code gold.gap_trend} (DESIGN.md §5): each cell's gap in the current window against the previous
+ * non-overlapping window of the same length, with Welch's t-test. Both windows are cut by the CRM
+ * state as of D, so a cell holds the same customers' answers in both. One aggregation over both
+ * windows.
  *
- * <p>Directions: {@code deteriorating} when delta ≤ −minDelta and p < 0.05, {@code improving}
- * when delta ≥ minDelta and p < 0.05, else {@code stable}; a cell with no responses in the
- * previous window is {@code new} (null delta); a cell below min-respondents in either window is
- * {@code suppressed} (null means, delta and p). Cells with no responses in the current window
- * are left out.
+ * <p>Directions: {@code deteriorating} when delta ≤ −minDelta and p < 0.05, {@code improving} when
+ * delta ≥ minDelta and p < 0.05, else {@code stable}; a cell with no responses in the previous
+ * window is {@code new} (null delta); a cell below min-respondents in either window is {@code
+ * suppressed} (null means, delta and p). Cells with no responses in the current window are left
+ * out.
  */
 public final class GapTrend {
   public static final String DETERIORATING = "deteriorating";
@@ -61,13 +61,23 @@ public final class GapTrend {
             .withColumnRenamed(SegmentCuts.RESPONDENTS_OUT, "previous_respondents");
     Column isNew = col("previous_responses").equalTo(0);
     Column suppressed =
-        not(isNew).and(col("respondents").lt(minRespondents).or(col("previous_respondents").lt(minRespondents)))
+        not(isNew)
+            .and(
+                col("respondents")
+                    .lt(minRespondents)
+                    .or(col("previous_respondents").lt(minRespondents)))
             .or(isNew.and(col("respondents").lt(minRespondents)));
     Column delta = when(not(suppressed).and(not(isNew)), col("_m1").minus(col("_m2")));
     Column p =
         when(
             not(suppressed).and(not(isNew)),
-            Stats.WELCH_P.apply(col("_m1"), col("_v1"), col("responses"), col("_m2"), col("_v2"), col("previous_responses")));
+            Stats.WELCH_P.apply(
+                col("_m1"),
+                col("_v1"),
+                col("responses"),
+                col("_m2"),
+                col("_v2"),
+                col("previous_responses")));
     Column significant = col("p_value").lt(ALPHA);
     Column direction =
         when(suppressed, lit(SUPPRESSED))

@@ -3,8 +3,8 @@ package io.cxgap.common.gaps;
 import static org.apache.spark.sql.functions.udf;
 
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.inference.TTest;
 import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
+import org.apache.commons.math3.stat.inference.TTest;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -27,19 +27,30 @@ final class Stats {
 
   /** Two-sided p of Welch's t-test from two samples' mean, variance and size; null if undefined. */
   static Double welchP(Double m1, Double v1, Long n1, Double m2, Double v2, Long n2) {
-    if (m1 == null || m2 == null || v1 == null || v2 == null || n1 == null || n2 == null || n1 < 2 || n2 < 2) {
+    if (m1 == null
+        || m2 == null
+        || v1 == null
+        || v2 == null
+        || n1 == null
+        || n2 == null
+        || n1 < 2
+        || n2 < 2) {
       return null;
     }
     if (v1 == 0 && v2 == 0) {
       return m1.equals(m2) ? 1.0 : 0.0;
     }
     return new TTest()
-        .tTest(new StatisticalSummaryValues(m1, v1, n1, 0, 0, 0), new StatisticalSummaryValues(m2, v2, n2, 0, 0, 0));
+        .tTest(
+            new StatisticalSummaryValues(m1, v1, n1, 0, 0, 0),
+            new StatisticalSummaryValues(m2, v2, n2, 0, 0, 0));
   }
 
   static final UserDefinedFunction T975 =
       udf((UDF1<Long, Double>) Stats::t975, DataTypes.DoubleType);
 
   static final UserDefinedFunction WELCH_P =
-      udf((UDF6<Double, Double, Long, Double, Double, Long, Double>) Stats::welchP, DataTypes.DoubleType);
+      udf(
+          (UDF6<Double, Double, Long, Double, Double, Long, Double>) Stats::welchP,
+          DataTypes.DoubleType);
 }

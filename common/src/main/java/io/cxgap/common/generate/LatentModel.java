@@ -14,12 +14,12 @@ import java.util.SplittableRandom;
  * <p>Why the driver weights sit where they do. Pain groups are mutually exclusive, so a pain
  * touchpoint's gap mostly says which group a customer is in: a bad delivery gap also says "not in
  * the billing/support group", whose NPS is the lowest, and so hardly correlates with NPS whatever
- * its weight. A Shapley (LMG) decomposition of R² then credits a group's touchpoints by the
- * group's NPS, not by their own weights. The third planted driver is therefore onboarding, which
- * belongs to no group and whose gap varies from customer to customer: LMG ranks the top three as
- * the weights do (support_call .45, billing .20, onboarding .18), while the groups stay 38 points
- * apart on their two pain touchpoints, so clustering still finds them. A simulation of this model
- * at 900–1,000 customers (5 seeds) gave importances of about .33–.37, .27–.30 and .04–.07 for the
+ * its weight. A Shapley (LMG) decomposition of R² then credits a group's touchpoints by the group's
+ * NPS, not by their own weights. The third planted driver is therefore onboarding, which belongs to
+ * no group and whose gap varies from customer to customer: LMG ranks the top three as the weights
+ * do (support_call .45, billing .20, onboarding .18), while the groups stay 38 points apart on
+ * their two pain touchpoints, so clustering still finds them. A simulation of this model at
+ * 900–1,000 customers (5 seeds) gave importances of about .33–.37, .27–.30 and .04–.07 for the
  * three, at most .021 for any other touchpoint, and an adjusted Rand index of .85–.89 for k-means
  * on the pain features.
  *
@@ -46,7 +46,9 @@ final class LatentModel {
   /** Chance that a response covers each of the customer's pain touchpoints. */
   static final double PAIN_ANSWER_PROB = 0.85;
 
-  /** Driver weights in catalog order: support_call .45, billing .20, onboarding .18, delivery .05. */
+  /**
+   * Driver weights in catalog order: support_call .45, billing .20, onboarding .18, delivery .05.
+   */
   static final double[] WEIGHTS = new double[Touchpoints.COUNT];
 
   static {
@@ -91,7 +93,8 @@ final class LatentModel {
    * {@code clamp(round(8 + Σ w_t · gap_t / 10 + noise), 0, 10)}; {@code gaps[t]} is the drawn gap
    * where the response covers t, NaN elsewhere (then the customer's lasting gap is used).
    */
-  static int nps(SplittableRandom r, double[] gaps, PainGroup g, double[] offsets, boolean trended) {
+  static int nps(
+      SplittableRandom r, double[] gaps, PainGroup g, double[] offsets, boolean trended) {
     double x = NPS_INTERCEPT;
     for (int t = 0; t < Touchpoints.COUNT; t++) {
       double gap = Double.isNaN(gaps[t]) ? meanGap(g, t, trended) + offsets[t] : gaps[t];

@@ -51,8 +51,7 @@ record SurveyResponse(
    * 15..75 days (mean 45), so every 90-day window holds at least one response of an active
    * customer.
    */
-  static List<SurveyResponse> plan(
-      CustomerPlan c, double[] offsets, Period p, SplittableRandom r) {
+  static List<SurveyResponse> plan(CustomerPlan c, double[] offsets, Period p, SplittableRandom r) {
     List<SurveyResponse> out = new ArrayList<>();
     double t = c.activeFrom(p) + r.nextDouble() * MEAN_DAYS_BETWEEN * Timestamps.DAY;
     int seq = 1;

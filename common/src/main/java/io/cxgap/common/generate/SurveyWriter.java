@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 final class SurveyWriter {
   /** The long format's columns, in the contract's order (DESIGN.md §4). */
   static final List<String> COLUMNS = Source.SURVEYS.columns();
+
   static final String LONG_HEADER = String.join(",", COLUMNS) + "\n";
 
   /** Default wide-export column prefixes (docs/landing-format.md). */

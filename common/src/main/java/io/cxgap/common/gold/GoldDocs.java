@@ -30,10 +30,13 @@ public final class GoldDocs {
   private static final String WINDOW = "days of answers and contacts counted, ending on as_of_date";
   private static final String SEG_DIM =
       "which CRM column the customers are cut by: total (whole base) or one of cx.segment-dimensions, e.g. region";
-  private static final String SEG_VAL = "value of segment_dimension: all for total, e.g. North for region; blank CRM values are unknown";
+  private static final String SEG_VAL =
+      "value of segment_dimension: all for total, e.g. North for region; blank CRM values are unknown";
   private static final String TOUCHPOINT = "touchpoint id from the catalog (conf/touchpoints.conf)";
-  private static final String STAGE = "journey stage of the touchpoint: awareness, purchase, onboarding, usage, support or renewal";
-  private static final String SERVQUAL = "SERVQUAL dimension of the touchpoint: tangibles, reliability, responsiveness, assurance or empathy";
+  private static final String STAGE =
+      "journey stage of the touchpoint: awareness, purchase, onboarding, usage, support or renewal";
+  private static final String SERVQUAL =
+      "SERVQUAL dimension of the touchpoint: tangibles, reliability, responsiveness, assurance or empathy";
   private static final String SUPPRESSED =
       "true when fewer than cx.min-respondents customers answered; then means, deviations, shares, rates and intervals are null";
 
@@ -49,28 +52,46 @@ public final class GoldDocs {
         col("journey_stage", STAGE),
         col("dimension", SERVQUAL),
         col("respondents", "distinct customers who rated this touchpoint in the window"),
-        col("responses", "ratings (item rows) in the window; one customer can rate a touchpoint several times"),
+        col(
+            "responses",
+            "ratings (item rows) in the window; one customer can rate a touchpoint several times"),
         col("expectation_mean", "mean expected level, normalised to 0..100"),
         col("experience_mean", "mean experienced level, normalised to 0..100"),
         col("gap_mean", "mean gap = experience - expectation on 0..100; below 0 is a shortfall"),
         col("gap_stddev", "sample standard deviation of the gap"),
-        col("gap_ci95_low", "lower end of the 95% confidence interval of gap_mean (Student's t, responses - 1 degrees of freedom)"),
-        col("gap_ci95_high", "upper end of the 95% confidence interval of gap_mean; below 0 means the shortfall is not chance"),
+        col(
+            "gap_ci95_low",
+            "lower end of the 95% confidence interval of gap_mean (Student's t, responses - 1 degrees of freedom)"),
+        col(
+            "gap_ci95_high",
+            "upper end of the 95% confidence interval of gap_mean; below 0 means the shortfall is not chance"),
         col("negative_gap_share", "share of ratings with experience below expectation (0..1)"),
-        col("target_gap", "the catalog's target gap for the touchpoint (the gap the business aims for)"),
+        col(
+            "target_gap",
+            "the catalog's target gap for the touchpoint (the gap the business aims for)"),
         col("meets_target", "true when gap_mean >= target_gap"),
-        col("contacts", "channel contacts in the window about this touchpoint by this segment's customers"),
-        col("repeat_contact_rate", "share of contacts followed by another contact from the same customer on the same touchpoint within 7 days"),
+        col(
+            "contacts",
+            "channel contacts in the window about this touchpoint by this segment's customers"),
+        col(
+            "repeat_contact_rate",
+            "share of contacts followed by another contact from the same customer on the same touchpoint within 7 days"),
         col("abandonment_rate", "share of contacts abandoned"),
         col("failure_rate", "share of contacts that failed or ended unresolved"),
-        col("avg_wait_s", "mean wait before an answer, seconds, over contacts with a recorded wait"),
-        col("p90_wait_s", "90th percentile of the wait before an answer, seconds (linear interpolation)"),
+        col(
+            "avg_wait_s",
+            "mean wait before an answer, seconds, over contacts with a recorded wait"),
+        col(
+            "p90_wait_s",
+            "90th percentile of the wait before an answer, seconds (linear interpolation)"),
         col("suppressed", SUPPRESSED));
     table(
         "gap_trend",
         "Is a gap getting worse? Current window's mean gap against the previous window of the same length, Welch's t-test",
         col("as_of_date", AS_OF),
-        col("window_days", "length of each of the two windows in days; the current one ends on as_of_date"),
+        col(
+            "window_days",
+            "length of each of the two windows in days; the current one ends on as_of_date"),
         col("segment_dimension", SEG_DIM),
         col("segment_value", SEG_VAL),
         col("touchpoint", TOUCHPOINT),
@@ -78,7 +99,9 @@ public final class GoldDocs {
         col("previous_gap_mean", "mean gap in the previous window, just before the current one"),
         col("delta", "gap_mean - previous_gap_mean; negative means worse"),
         col("p_value", "two-sided p-value of Welch's t-test between the two windows' gaps"),
-        col("direction", "deteriorating, improving, stable, new (no previous answers) or suppressed (too few customers in either window)"),
+        col(
+            "direction",
+            "deteriorating, improving, stable, new (no previous answers) or suppressed (too few customers in either window)"),
         col("respondents", "distinct customers in the current window"),
         col("previous_respondents", "distinct customers in the previous window"),
         col("responses", "ratings in the current window"),
@@ -92,15 +115,25 @@ public final class GoldDocs {
         col("touchpoint", TOUCHPOINT),
         col("journey_stage", STAGE),
         col("dimension", SERVQUAL),
-        col("customers", "customers in the regression: a response and an overall_nps in the window"),
+        col(
+            "customers",
+            "customers in the regression: a response and an overall_nps in the window"),
         col("respondents", "of those, the customers who answered this touchpoint"),
-        col("importance", "the touchpoint's Shapley share of R2 (LMG); the importances of a date add up to r2"),
+        col(
+            "importance",
+            "the touchpoint's Shapley share of R2 (LMG); the importances of a date add up to r2"),
         col("importance_share", "importance / r2; adds up to 1 over a date's touchpoints"),
         col("r2", "R2 of overall_nps x 10 regressed on all touchpoint gaps"),
         col("gap_mean", "mean over the answering customers of their own mean gap (0..100 scale)"),
-        col("quadrant", "importance-performance quadrant: concentrate_here, keep_up, low_priority or possible_overkill"),
-        col("priority_rank", "1 = fix first, by importance_share x max(0, -gap_mean); ties by importance"),
-        col("method", "lmg (exact Shapley decomposition) or relative_weights (Johnson's, above cx.drivers.max-exact-touchpoints)"));
+        col(
+            "quadrant",
+            "importance-performance quadrant: concentrate_here, keep_up, low_priority or possible_overkill"),
+        col(
+            "priority_rank",
+            "1 = fix first, by importance_share x max(0, -gap_mean); ties by importance"),
+        col(
+            "method",
+            "lmg (exact Shapley decomposition) or relative_weights (Johnson's, above cx.drivers.max-exact-touchpoints)"));
     table(
         "customer_pain_cluster",
         "Each customer with a survey response in the window, assigned to a pain cluster (k-means on gap and friction features)",
@@ -115,19 +148,33 @@ public final class GoldDocs {
         col("as_of_date", AS_OF),
         col("window_days", WINDOW),
         col("cluster_id", "pain cluster id; a cluster matched to the previous run's keeps its id"),
-        col("cluster_label", "the top pains joined with ' + ' (e.g. billing + support_call), or no pain"),
+        col(
+            "cluster_label",
+            "the top pains joined with ' + ' (e.g. billing + support_call), or no pain"),
         col("customers", "customers in the cluster"),
         col("share", "customers / all clustered customers (0..1)"),
-        col("silhouette", "mean silhouette of the cluster's sampled members (-1..1, higher = better separated)"),
-        col("centroid", "map feature -> centroid value: per touchpoint max(0, -mean gap)/100, plus the friction features"),
-        col("baseline", "map feature -> value of a customer without pain or contacts; pains are measured against it"),
+        col(
+            "silhouette",
+            "mean silhouette of the cluster's sampled members (-1..1, higher = better separated)"),
+        col(
+            "centroid",
+            "map feature -> centroid value: per touchpoint max(0, -mean gap)/100, plus the friction features"),
+        col(
+            "baseline",
+            "map feature -> value of a customer without pain or contacts; pains are measured against it"),
         col("top_pains", "at most two features at least 0.05 above baseline, largest first"),
         col("mean_nps", "mean over the cluster's customers of each one's mean overall_nps (0..10)"),
-        col("segment_dimension", "the CRM column segment_mix is cut by (the first of cx.segment-dimensions)"),
-        col("segment_mix", "map segment value -> share of the cluster's customers (CRM as of as_of_date)"),
+        col(
+            "segment_dimension",
+            "the CRM column segment_mix is cut by (the first of cx.segment-dimensions)"),
+        col(
+            "segment_mix",
+            "map segment value -> share of the cluster's customers (CRM as of as_of_date)"),
         col("k", "number of clusters chosen by silhouette for this date"),
         col("candidate_silhouettes", "map k -> silhouette score of every k tried"),
-        col("match_distance", "distance to the previous run's centroid whose id it kept; null for a new id"));
+        col(
+            "match_distance",
+            "distance to the previous run's centroid whose id it kept; null for a new id"));
     table(
         "pipeline_run",
         "The run log: one row per step of every run, with counts and a message",
@@ -141,7 +188,9 @@ public final class GoldDocs {
         col("rows_written", "rows the step wrote"),
         col("rows_quarantined", "rows rejected to bronze.quarantine"),
         col("message", "what the step did, or why it failed"),
-        col("counts", "map of per-source counts: <source>.read / accepted / quarantined / duplicates"));
+        col(
+            "counts",
+            "map of per-source counts: <source>.read / accepted / quarantined / duplicates"));
   }
 
   private GoldDocs() {}
@@ -172,8 +221,8 @@ public final class GoldDocs {
   }
 
   /**
-   * The frame with each documented column's comment in its schema metadata, so that the write
-   * that creates the Delta table stores them. Columns without a doc are left as they are.
+   * The frame with each documented column's comment in its schema metadata, so that the write that
+   * creates the Delta table stores them. Columns without a doc are left as they are.
    */
   public static Dataset<Row> withComments(String table, Dataset<Row> df) {
     TableDoc doc = TABLES.get(table);

@@ -33,7 +33,8 @@ public final class LandingFiles {
       while (it.hasNext()) {
         LocatedFileStatus s = it.next();
         if (!hidden(root, s.getPath())) {
-          out.add(new LandingFile(s.getPath().toUri().toString(), s.getLen(), s.getModificationTime()));
+          out.add(
+              new LandingFile(s.getPath().toUri().toString(), s.getLen(), s.getModificationTime()));
         }
       }
       out.sort(Comparator.comparing(LandingFile::path));
@@ -44,7 +45,8 @@ public final class LandingFiles {
   }
 
   private static boolean hidden(Path root, Path file) {
-    String rel = URI.create(root.toUri().getPath()).relativize(URI.create(file.toUri().getPath())).getPath();
+    String rel =
+        URI.create(root.toUri().getPath()).relativize(URI.create(file.toUri().getPath())).getPath();
     for (String part : rel.split("/")) {
       if (part.startsWith("_") || part.startsWith(".")) {
         return true;
@@ -57,10 +59,10 @@ public final class LandingFiles {
   static final int MAX_HEADER_CHARS = 64 * 1024;
 
   /**
-   * The header of a CSV file, lower-cased and trimmed, or an empty list for an empty file. A
-   * UTF-8 byte-order mark is skipped. A first line that is not UTF-8 text (a NUL or other control
-   * character, an invalid byte sequence) or longer than 64 KiB is a usage error naming the file:
-   * a binary file with a .csv name stops the run (exit 2) rather than being read as garbage.
+   * The header of a CSV file, lower-cased and trimmed, or an empty list for an empty file. A UTF-8
+   * byte-order mark is skipped. A first line that is not UTF-8 text (a NUL or other control
+   * character, an invalid byte sequence) or longer than 64 KiB is a usage error naming the file: a
+   * binary file with a .csv name stops the run (exit 2) rather than being read as garbage.
    */
   public static List<String> csvHeader(Configuration hadoop, String file) {
     Path p = new Path(URI.create(file));
@@ -77,7 +79,8 @@ public final class LandingFiles {
         c = r.read();
       }
       if (line.length() > MAX_HEADER_CHARS) {
-        throw CxErrors.notCsv(file, "its first line is longer than " + MAX_HEADER_CHARS + " characters");
+        throw CxErrors.notCsv(
+            file, "its first line is longer than " + MAX_HEADER_CHARS + " characters");
       }
       String h = line.toString();
       if (h.endsWith("\r")) {

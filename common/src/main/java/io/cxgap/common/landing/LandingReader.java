@@ -20,13 +20,13 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Reads a set of landing files of one source into string-typed records: every contract column
- * (null where a file lacks it), plus {@code file}, {@code raw} (the original record, or a JSON
- * rendering of it) and {@code malformed} (a parser note, null for a parsed record).
+ * Reads a set of landing files of one source into string-typed records: every contract column (null
+ * where a file lacks it), plus {@code file}, {@code raw} (the original record, or a JSON rendering
+ * of it) and {@code malformed} (a parser note, null for a parsed record).
  *
- * <p>CSV files are grouped by header and each group read with its own column names, so files
- * with other column orders or extra columns are read by name, not by position. Wide survey
- * exports are unpivoted to one record per answered touchpoint (docs/landing-format.md).
+ * <p>CSV files are grouped by header and each group read with its own column names, so files with
+ * other column orders or extra columns are read by name, not by position. Wide survey exports are
+ * unpivoted to one record per answered touchpoint (docs/landing-format.md).
  */
 public final class LandingReader {
   public static final String MALFORMED = "malformed";
@@ -43,7 +43,8 @@ public final class LandingReader {
   /**
    * @param extraColumns further columns to carry (e.g. configured segment dimensions)
    */
-  public LandingReader(SparkSession spark, Source source, List<String> extraColumns, WidePrefixes wide) {
+  public LandingReader(
+      SparkSession spark, Source source, List<String> extraColumns, WidePrefixes wide) {
     this.spark = spark;
     this.source = source;
     List<String> cols = new ArrayList<>(source.columns());
@@ -72,7 +73,10 @@ public final class LandingReader {
           List<String> header = LandingFiles.csvHeader(hadoop, f.path());
           if (!header.isEmpty()) {
             checkDelimiter(header, f.path());
-            requireColumns(isWide(header) ? wideBase(header, f.path()) : header, requiredFor(header), f.path());
+            requireColumns(
+                isWide(header) ? wideBase(header, f.path()) : header,
+                requiredFor(header),
+                f.path());
           }
         }
         case PARQUET -> {
@@ -99,7 +103,9 @@ public final class LandingReader {
             String.format(
                 java.util.Locale.ROOT,
                 "its header is one column that holds '%s', so it seems to use '%s' as delimiter",
-                header.get(0).length() > 60 ? header.get(0).substring(0, 60) + "..." : header.get(0),
+                header.get(0).length() > 60
+                    ? header.get(0).substring(0, 60) + "..."
+                    : header.get(0),
                 d.equals("\t") ? "\\t" : d));
       }
     }
@@ -155,7 +161,8 @@ public final class LandingReader {
         }
         case JSON -> json.add(f.path());
         case PARQUET -> parquet.add(f.path());
-        case UNSUPPORTED -> notes.add("skipped " + f.path() + " (not .csv, .json, .jsonl or .parquet)");
+        case UNSUPPORTED ->
+            notes.add("skipped " + f.path() + " (not .csv, .json, .jsonl or .parquet)");
       }
     }
     List<Dataset<Row>> parts = new ArrayList<>();
@@ -191,8 +198,13 @@ public final class LandingReader {
             .toList();
     if (!unknown.isEmpty()) {
       notes.add(
-          "ignored unknown columns " + String.join(", ", unknown) + " in " + files.get(0)
-              + (files.size() > 1 ? " and " + (files.size() - 1) + " more files with its header" : ""));
+          "ignored unknown columns "
+              + String.join(", ", unknown)
+              + " in "
+              + files.get(0)
+              + (files.size() > 1
+                  ? " and " + (files.size() - 1) + " more files with its header"
+                  : ""));
     }
   }
 
@@ -214,7 +226,8 @@ public final class LandingReader {
   private boolean isWide(List<String> header) {
     return source == Source.SURVEYS
         && !header.contains(Columns.TOUCHPOINT)
-        && header.stream().anyMatch(h -> h.startsWith(wide.expectation().toLowerCase(java.util.Locale.ROOT)));
+        && header.stream()
+            .anyMatch(h -> h.startsWith(wide.expectation().toLowerCase(java.util.Locale.ROOT)));
   }
 
   private Dataset<Row> readCsv(List<String> header, List<String> files) {
@@ -238,19 +251,27 @@ public final class LandingReader {
             .csv(files.toArray(new String[0]))
             .withColumn(Columns.FILE, col("_metadata.file_path"));
     Column malformed =
-        when(col(CORRUPT).isNotNull(), lit("CSV record does not have the header's number of fields"));
+        when(
+            col(CORRUPT).isNotNull(),
+            lit("CSV record does not have the header's number of fields"));
     if (isWide(header)) {
       return unpivotWide(df, names, files.get(0), malformed);
     }
     requireColumns(names, source.required(), files.get(0));
-    Column raw = coalesce(col(CORRUPT), to_json(struct(names.stream().map(n -> col("`" + n + "`")).toArray(Column[]::new))));
+    Column raw =
+        coalesce(
+            col(CORRUPT),
+            to_json(struct(names.stream().map(n -> col("`" + n + "`")).toArray(Column[]::new))));
     return df.select(projection(names, raw, malformed));
   }
 
   private Column[] projection(List<String> present, Column raw, Column malformed) {
     List<Column> cols = new ArrayList<>();
     for (String c : columns) {
-      cols.add(present.contains(c) ? col("`" + c + "`").cast("string").as(c) : lit(null).cast("string").as(c));
+      cols.add(
+          present.contains(c)
+              ? col("`" + c + "`").cast("string").as(c)
+              : lit(null).cast("string").as(c));
     }
     cols.add(col(Columns.FILE));
     cols.add(raw.as(Columns.RAW));
@@ -281,7 +302,8 @@ public final class LandingReader {
    * One record per touchpoint pair whose cells are not both blank; the touchpoint is the column
    * name after the prefix.
    */
-  private Dataset<Row> unpivotWide(Dataset<Row> df, List<String> names, String file, Column malformed) {
+  private Dataset<Row> unpivotWide(
+      Dataset<Row> df, List<String> names, String file, Column malformed) {
     String ep = wide.expectation().toLowerCase(java.util.Locale.ROOT);
     String xp = wide.experience().toLowerCase(java.util.Locale.ROOT);
     List<String> base = wideBase(names, file);
@@ -305,7 +327,8 @@ public final class LandingReader {
             .where(col("_malformed").isNotNull().or(not(blankPair)));
     Column[] baseCols = base.stream().map(n -> col("`" + n + "`")).toArray(Column[]::new);
     Column raw =
-        coalesce(col(CORRUPT), to_json(struct(struct(baseCols).as("response"), col("p").as("item"))));
+        coalesce(
+            col(CORRUPT), to_json(struct(struct(baseCols).as("response"), col("p").as("item"))));
     List<String> present = new ArrayList<>(base);
     present.addAll(List.of(Columns.TOUCHPOINT, Columns.EXPECTATION, Columns.EXPERIENCE));
     Dataset<Row> flat =
@@ -336,7 +359,8 @@ public final class LandingReader {
             .select(col("value"), col("_metadata.file_path").as(Columns.FILE))
             .where(trim(col("value")).notEqual(""));
     Dataset<Row> parsed =
-        lines.select(col("value"), col(Columns.FILE), from_json(col("value"), schema, opts).as("j"));
+        lines.select(
+            col("value"), col(Columns.FILE), from_json(col("value"), schema, opts).as("j"));
     Column malformed =
         when(
             col("j").isNull().or(col("j." + CORRUPT).isNotNull()),
@@ -361,7 +385,12 @@ public final class LandingReader {
     requireColumns(present, source.required(), files.get(0));
     List<String> unknown = present.stream().filter(c -> !columns.contains(c)).toList();
     if (!unknown.isEmpty()) {
-      notes.add("ignored unknown columns " + String.join(", ", unknown) + " in Parquet files " + files.get(0) + (files.size() > 1 ? " ..." : ""));
+      notes.add(
+          "ignored unknown columns "
+              + String.join(", ", unknown)
+              + " in Parquet files "
+              + files.get(0)
+              + (files.size() > 1 ? " ..." : ""));
     }
     Column raw = to_json(struct(col("*")));
     return df.withColumn(Columns.FILE, col("_metadata.file_path"))

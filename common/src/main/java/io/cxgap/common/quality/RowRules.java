@@ -16,22 +16,25 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Types the string records of one source and marks the first rule each breaks
- * (DESIGN.md §4, docs/landing-format.md). Pure: no I/O, no clock. The result keeps every input
- * row and adds the typed columns plus {@code reason} and {@code detail} (null when the row
- * passes).
+ * Types the string records of one source and marks the first rule each breaks (DESIGN.md §4,
+ * docs/landing-format.md). Pure: no I/O, no clock. The result keeps every input row and adds the
+ * typed columns plus {@code reason} and {@code detail} (null when the row passes).
  */
 public final class RowRules {
   /** Channels DESIGN.md §4 accepts. */
-  public static final Set<String> CHANNELS = Set.of("web", "app", "phone", "chat", "email", "store");
+  public static final Set<String> CHANNELS =
+      Set.of("web", "app", "phone", "chat", "email", "store");
+
   /** Outcomes DESIGN.md §4 accepts. */
   public static final Set<String> OUTCOMES =
       Set.of("resolved", "unresolved", "abandoned", "escalated", "failed");
+
   /** Boolean input column a caller sets: does the customer id exist in the CRM. */
   public static final String KNOWN_CUSTOMER = "known_customer";
 
   /** The longest field accepted: 1 MiB of characters; longer is {@code oversized_field}. */
   public static final int MAX_FIELD_CHARS = 1 << 20;
+
   /** Characters of an oversized record's raw text kept in quarantine. */
   public static final int OVERSIZED_RAW_KEPT = 1024;
 
@@ -41,9 +44,9 @@ public final class RowRules {
   private static final String OTHER = "_other_whitespace";
 
   /**
-   * Every Unicode White_Space character: what {@code (?U)\s} matches, the 25 code points U+0009
-   * to U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F
-   * and U+3000.
+   * Every Unicode White_Space character: what {@code (?U)\s} matches, the 25 code points U+0009 to
+   * U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F and
+   * U+3000.
    */
   public static final String WHITESPACE =
       "\t\n\u000B\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A"
@@ -65,8 +68,8 @@ public final class RowRules {
       udf((UDF1<String, Boolean>) s -> s != null && hasOtherWhitespace(s), DataTypes.BooleanType);
 
   /**
-   * Per row: whether {@code c} holds a whitespace character other than the plain space, in one
-   * pass over its characters.
+   * Per row: whether {@code c} holds a whitespace character other than the plain space, in one pass
+   * over its characters.
    */
   static Column hasOtherWhitespace(Column c) {
     return HAS_OTHER_WHITESPACE.apply(c);
@@ -79,8 +82,8 @@ public final class RowRules {
 
   /**
    * {@code c} without leading and trailing {@link #WHITESPACE}, where {@code other} is true for
-   * every row in which {@code c} may hold whitespace other than plain spaces. Most values have none,
-   * and for them the cheap trim of spaces is the whole answer; the trim of every whitespace
+   * every row in which {@code c} may hold whitespace other than plain spaces. Most values have
+   * none, and for them the cheap trim of spaces is the whole answer; the trim of every whitespace
    * character (which walks the whole value, allocating as it goes) runs only where {@code other}
    * says it may be needed. A per-field regular expression, then that trim alone, then a per-field
    * test of the end characters against the set were each a fifth to a sixth of ingest's CPU.
@@ -147,12 +150,15 @@ public final class RowRules {
   private static List<Rule> recordRules(List<String> columns) {
     Column over = lit(false);
     Column overDetail = lit(null).cast("string");
-    // CSV raw text is decoded; a JSON line's raw text keeps its bytes, its parsed values are decoded
+    // CSV raw text is decoded; a JSON line's raw text keeps its bytes, its parsed values are
+    // decoded
     Column badBytes = coalesce(col(RAW).contains("\uFFFD"), lit(false));
     for (int i = columns.size() - 1; i >= 0; i--) {
       Column c = col(columns.get(i));
       // a value has at least as many bytes as characters: count characters only past that bound
-      Column tooLong = coalesce(octet_length(c).gt(MAX_FIELD_CHARS).and(length(c).gt(MAX_FIELD_CHARS)), lit(false));
+      Column tooLong =
+          coalesce(
+              octet_length(c).gt(MAX_FIELD_CHARS).and(length(c).gt(MAX_FIELD_CHARS)), lit(false));
       over = over.or(tooLong);
       overDetail = when(tooLong, lit(columns.get(i))).otherwise(overDetail);
       badBytes = badBytes.or(coalesce(c.contains("\uFFFD"), lit(false)));
@@ -170,7 +176,11 @@ public final class RowRules {
   public static Column quarantineRaw(Column raw, Column reason) {
     return when(
             reason.equalTo(Reasons.OVERSIZED_FIELD),
-            concat(substring(raw, 1, OVERSIZED_RAW_KEPT), lit(" ... (truncated: "), length(raw).cast("string"), lit(" characters)")))
+            concat(
+                substring(raw, 1, OVERSIZED_RAW_KEPT),
+                lit(" ... (truncated: "),
+                length(raw).cast("string"),
+                lit(" characters)")))
         .otherwise(raw);
   }
 
@@ -193,7 +203,8 @@ public final class RowRules {
 
   /** CRM rows; {@code dimensions} are the segment columns, blank becomes {@code unknown}. */
   public static Dataset<Row> customers(Dataset<Row> input, List<String> dimensions) {
-    List<String> all = new ArrayList<>(List.of(CUSTOMER_ID, FULL_NAME, EMAIL, PHONE, SIGNUP_DATE, UPDATED_AT));
+    List<String> all =
+        new ArrayList<>(List.of(CUSTOMER_ID, FULL_NAME, EMAIL, PHONE, SIGNUP_DATE, UPDATED_AT));
     dimensions.stream().filter(d -> !all.contains(d)).forEach(all::add);
     Dataset<Row> raw = withClean(input, all);
     List<Rule> rules = new ArrayList<>(recordRules(all));
@@ -231,8 +242,17 @@ public final class RowRules {
     Dataset<Row> raw =
         withClean(
                 input,
-                List.of(RESPONSE_ID, CUSTOMER_ID, SURVEY_ID, RESPONDED_AT, TOUCHPOINT, EXPECTATION, EXPERIENCE,
-                    SCALE_MIN, SCALE_MAX, OVERALL_NPS))
+                List.of(
+                    RESPONSE_ID,
+                    CUSTOMER_ID,
+                    SURVEY_ID,
+                    RESPONDED_AT,
+                    TOUCHPOINT,
+                    EXPECTATION,
+                    EXPERIENCE,
+                    SCALE_MIN,
+                    SCALE_MAX,
+                    OVERALL_NPS))
             .withColumn("_tp", resolve(TOUCHPOINT, lookup))
             .withColumn("_smin", coalesce(num(SCALE_MIN), lit(1.0)))
             .withColumn("_smax", coalesce(num(SCALE_MAX), lit(7.0)))
@@ -245,9 +265,20 @@ public final class RowRules {
     List<Rule> rules =
         new ArrayList<>(
             recordRules(
-                List.of(RESPONSE_ID, CUSTOMER_ID, SURVEY_ID, RESPONDED_AT, TOUCHPOINT, EXPECTATION, EXPERIENCE,
-                    SCALE_MIN, SCALE_MAX, OVERALL_NPS, COMMENT)));
-    for (String c : List.of(RESPONSE_ID, CUSTOMER_ID, RESPONDED_AT, TOUCHPOINT, EXPECTATION, EXPERIENCE)) {
+                List.of(
+                    RESPONSE_ID,
+                    CUSTOMER_ID,
+                    SURVEY_ID,
+                    RESPONDED_AT,
+                    TOUCHPOINT,
+                    EXPECTATION,
+                    EXPERIENCE,
+                    SCALE_MIN,
+                    SCALE_MAX,
+                    OVERALL_NPS,
+                    COMMENT)));
+    for (String c :
+        List.of(RESPONSE_ID, CUSTOMER_ID, RESPONDED_AT, TOUCHPOINT, EXPECTATION, EXPERIENCE)) {
       rules.add(missing(c));
     }
     rules.add(badTimestamp(RESPONDED_AT));
@@ -255,9 +286,18 @@ public final class RowRules {
       rules.add(badNumber(c));
     }
     rules.add(new Rule(Reasons.OUT_OF_RANGE, scaleMin.geq(scaleMax), lit(SCALE_MIN)));
-    rules.add(new Rule(Reasons.OUT_OF_RANGE, col("_exp").lt(scaleMin).or(col("_exp").gt(scaleMax)), lit(EXPECTATION)));
-    rules.add(new Rule(Reasons.OUT_OF_RANGE, col("_perc").lt(scaleMin).or(col("_perc").gt(scaleMax)), lit(EXPERIENCE)));
-    rules.add(new Rule(Reasons.OUT_OF_RANGE, col("_nps").lt(0).or(col("_nps").gt(10)), lit(OVERALL_NPS)));
+    rules.add(
+        new Rule(
+            Reasons.OUT_OF_RANGE,
+            col("_exp").lt(scaleMin).or(col("_exp").gt(scaleMax)),
+            lit(EXPECTATION)));
+    rules.add(
+        new Rule(
+            Reasons.OUT_OF_RANGE,
+            col("_perc").lt(scaleMin).or(col("_perc").gt(scaleMax)),
+            lit(EXPERIENCE)));
+    rules.add(
+        new Rule(Reasons.OUT_OF_RANGE, col("_nps").lt(0).or(col("_nps").gt(10)), lit(OVERALL_NPS)));
     rules.add(new Rule(Reasons.UNKNOWN_CUSTOMER, not(col(KNOWN_CUSTOMER)), clean(CUSTOMER_ID)));
     rules.add(new Rule(Reasons.UNKNOWN_TOUCHPOINT, tp.isNull(), col(TOUCHPOINT)));
     return mark(raw, rules)
@@ -283,7 +323,17 @@ public final class RowRules {
   /** Channel interaction rows; {@code lookup} as for {@link #surveys}. */
   public static Dataset<Row> interactions(Dataset<Row> input, Map<String, String> lookup) {
     Dataset<Row> raw =
-        withClean(input, List.of(EVENT_ID, CUSTOMER_ID, CHANNEL, TOUCHPOINT, STARTED_AT, WAIT_S, DURATION_S, OUTCOME))
+        withClean(
+                input,
+                List.of(
+                    EVENT_ID,
+                    CUSTOMER_ID,
+                    CHANNEL,
+                    TOUCHPOINT,
+                    STARTED_AT,
+                    WAIT_S,
+                    DURATION_S,
+                    OUTCOME))
             .withColumn("_tp", resolve(TOUCHPOINT, lookup))
             .withColumn("_channel", lower(clean(CHANNEL)))
             .withColumn("_outcome", lower(clean(OUTCOME)))
@@ -293,7 +343,17 @@ public final class RowRules {
     Column channel = col("_channel");
     Column outcome = col("_outcome");
     List<Rule> rules =
-        new ArrayList<>(recordRules(List.of(EVENT_ID, CUSTOMER_ID, CHANNEL, TOUCHPOINT, STARTED_AT, WAIT_S, DURATION_S, OUTCOME)));
+        new ArrayList<>(
+            recordRules(
+                List.of(
+                    EVENT_ID,
+                    CUSTOMER_ID,
+                    CHANNEL,
+                    TOUCHPOINT,
+                    STARTED_AT,
+                    WAIT_S,
+                    DURATION_S,
+                    OUTCOME)));
     for (String c : List.of(EVENT_ID, CUSTOMER_ID, CHANNEL, TOUCHPOINT, STARTED_AT)) {
       rules.add(missing(c));
     }
@@ -303,7 +363,8 @@ public final class RowRules {
     rules.add(new Rule(Reasons.OUT_OF_RANGE, col("_wait").lt(0), lit(WAIT_S)));
     rules.add(new Rule(Reasons.OUT_OF_RANGE, col("_duration").lt(0), lit(DURATION_S)));
     rules.add(new Rule(Reasons.UNKNOWN_TOUCHPOINT, tp.isNull(), col(TOUCHPOINT)));
-    rules.add(new Rule(Reasons.UNKNOWN_CHANNEL, not(channel.isin(CHANNELS.toArray())), col(CHANNEL)));
+    rules.add(
+        new Rule(Reasons.UNKNOWN_CHANNEL, not(channel.isin(CHANNELS.toArray())), col(CHANNEL)));
     rules.add(
         new Rule(
             Reasons.UNKNOWN_OUTCOME,

@@ -15,7 +15,9 @@ record Axis(double min, double max, double from, double to) {
     return from + (v - min) / (max - min) * (to - from);
   }
 
-  /** Round tick values (steps of 1, 2 or 5 × 10^n) inside the domain, about {@code count} of them. */
+  /**
+   * Round tick values (steps of 1, 2 or 5 × 10^n) inside the domain, about {@code count} of them.
+   */
   List<Double> ticks(int count) {
     double step = niceStep((max - min) / Math.max(1, count));
     List<Double> out = new ArrayList<>();

@@ -8,7 +8,9 @@ import java.util.Locale;
  */
 final class Colours {
   /** RdBu, from most negative to most positive. */
-  static final String[] DIVERGING = {"#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"};
+  static final String[] DIVERGING = {
+    "#b2182b", "#ef8a62", "#fddbc7", "#f7f7f7", "#d1e5f0", "#67a9cf", "#2166ac"
+  };
 
   static final String SHORTFALL = "#b2182b";
   static final String PREVIOUS = "#8c8c8c";

@@ -47,7 +47,10 @@ final class Heatmap {
     Map<String, Set<String>> others = new TreeMap<>();
     for (GapCell c : d.gaps()) {
       String dim = c.segmentDimension();
-      Set<String> values = byDimension.containsKey(dim) ? byDimension.get(dim) : others.computeIfAbsent(dim, k -> new TreeSet<>());
+      Set<String> values =
+          byDimension.containsKey(dim)
+              ? byDimension.get(dim)
+              : others.computeIfAbsent(dim, k -> new TreeSet<>());
       values.add(c.segmentValue());
     }
     byDimension.putAll(others);
@@ -64,7 +67,9 @@ final class Heatmap {
     return new ArrayList<>(out);
   }
 
-  /** Half-width of the colour scale: the largest |gap| shown, rounded up to 5 points (at least 5). */
+  /**
+   * Half-width of the colour scale: the largest |gap| shown, rounded up to 5 points (at least 5).
+   */
   static double extent(List<GapCell> cells) {
     double max = 0;
     for (GapCell c : cells) {
@@ -82,7 +87,8 @@ final class Heatmap {
     d.touchpoints().forEach((TouchpointLabel t) -> names.put(t.id(), t.name()));
     Map<Cut, Map<String, GapCell>> grid = new HashMap<>();
     for (GapCell c : d.gaps()) {
-      grid.computeIfAbsent(new Cut(c.segmentDimension(), c.segmentValue()), k -> new HashMap<>()).put(c.touchpoint(), c);
+      grid.computeIfAbsent(new Cut(c.segmentDimension(), c.segmentValue()), k -> new HashMap<>())
+          .put(c.touchpoint(), c);
     }
     double extent = extent(d.gaps());
     long groups = cuts.stream().map(Cut::dimension).distinct().count();
@@ -91,31 +97,55 @@ final class Heatmap {
     int height = gridBottom + LEGEND_H;
     StringBuilder s = new StringBuilder();
     s.append(Svg.open("heatmap", width, height, "Mean gap by segment and touchpoint"));
-    s.append("<defs><pattern id=\"").append(HATCH_ID)
-        .append("\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">")
-        .append("<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#9a9a9a\" stroke-width=\"2\"/></pattern></defs>");
+    s.append("<defs><pattern id=\"")
+        .append(HATCH_ID)
+        .append(
+            "\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">")
+        .append(
+            "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#9a9a9a\" stroke-width=\"2\"/></pattern></defs>");
     for (int j = 0; j < cols.size(); j++) {
       String id = cols.get(j);
       double x = LABEL_W + CELL_W * j + CELL_W / 2.0;
-      s.append("<text class=\"hm-col\" x=\"").append(px(x)).append("\" y=\"").append(HEAD_H - 8)
-          .append("\" text-anchor=\"middle\">").append(esc(id))
-          .append("<title>").append(esc(names.getOrDefault(id, id))).append("</title></text>");
+      s.append("<text class=\"hm-col\" x=\"")
+          .append(px(x))
+          .append("\" y=\"")
+          .append(HEAD_H - 8)
+          .append("\" text-anchor=\"middle\">")
+          .append(esc(id))
+          .append("<title>")
+          .append(esc(names.getOrDefault(id, id)))
+          .append("</title></text>");
     }
     int y = HEAD_H;
     String dimension = null;
     for (Cut cut : cuts) {
       if (!cut.dimension().equals(dimension)) {
         dimension = cut.dimension();
-        s.append("<text class=\"hm-group\" x=\"4\" y=\"").append(y + GROUP_H - 6).append("\">")
-            .append(esc("total".equals(dimension) ? "whole base" : dimension)).append("</text>");
+        s.append("<text class=\"hm-group\" x=\"4\" y=\"")
+            .append(y + GROUP_H - 6)
+            .append("\">")
+            .append(esc("total".equals(dimension) ? "whole base" : dimension))
+            .append("</text>");
         s.append(Svg.line(4, y + GROUP_H - 1, width - 10, y + GROUP_H - 1, Colours.GRID));
         y += GROUP_H;
       }
-      s.append("<text class=\"hm-row\" x=\"12\" y=\"").append(y + CELL_H / 2 + 4).append("\">")
-          .append(esc(cut.label())).append("</text>");
+      s.append("<text class=\"hm-row\" x=\"12\" y=\"")
+          .append(y + CELL_H / 2 + 4)
+          .append("\">")
+          .append(esc(cut.label()))
+          .append("</text>");
       Map<String, GapCell> row = grid.getOrDefault(cut, Map.of());
       for (int j = 0; j < cols.size(); j++) {
-        cell(s, cut, cols.get(j), names, row.get(cols.get(j)), LABEL_W + CELL_W * j, y, extent, d.minRespondents());
+        cell(
+            s,
+            cut,
+            cols.get(j),
+            names,
+            row.get(cols.get(j)),
+            LABEL_W + CELL_W * j,
+            y,
+            extent,
+            d.minRespondents());
       }
       y += CELL_H;
     }
@@ -124,12 +154,38 @@ final class Heatmap {
   }
 
   private static void cell(
-      StringBuilder s, Cut cut, String tp, Map<String, String> names, GapCell c, int x, int y, double extent, int k) {
-    String state = c == null ? "empty" : c.suppressed() || c.gapMean() == null ? "suppressed" : "value";
-    String who = cut.label() + ("total".equals(cut.dimension()) ? "" : " (" + cut.dimension() + ")");
-    s.append("<g class=\"hm-cell\" data-state=\"").append(state).append("\" data-dimension=\"").append(esc(cut.dimension()))
-        .append("\" data-segment=\"").append(esc(cut.value())).append("\" data-touchpoint=\"").append(esc(tp)).append("\">");
-    String rect = "<rect class=\"hm-rect\" x=\"" + x + "\" y=\"" + y + "\" width=\"" + CELL_W + "\" height=\"" + CELL_H + "\" ";
+      StringBuilder s,
+      Cut cut,
+      String tp,
+      Map<String, String> names,
+      GapCell c,
+      int x,
+      int y,
+      double extent,
+      int k) {
+    String state =
+        c == null ? "empty" : c.suppressed() || c.gapMean() == null ? "suppressed" : "value";
+    String who =
+        cut.label() + ("total".equals(cut.dimension()) ? "" : " (" + cut.dimension() + ")");
+    s.append("<g class=\"hm-cell\" data-state=\"")
+        .append(state)
+        .append("\" data-dimension=\"")
+        .append(esc(cut.dimension()))
+        .append("\" data-segment=\"")
+        .append(esc(cut.value()))
+        .append("\" data-touchpoint=\"")
+        .append(esc(tp))
+        .append("\">");
+    String rect =
+        "<rect class=\"hm-rect\" x=\""
+            + x
+            + "\" y=\""
+            + y
+            + "\" width=\""
+            + CELL_W
+            + "\" height=\""
+            + CELL_H
+            + "\" ";
     double cx = x + CELL_W / 2.0;
     String ty = px(y + CELL_H / 2.0 + 4);
     String title = who + " · " + names.getOrDefault(tp, tp) + ": ";
@@ -137,21 +193,47 @@ final class Heatmap {
       case "value" -> {
         double g = c.gapMean();
         boolean sure = c.ciHigh() != null && c.ciLow() != null && (c.ciHigh() < 0 || c.ciLow() > 0);
-        s.append(rect).append("fill=\"").append(Colours.diverging(g, extent)).append("\" stroke=\"#ffffff\"/>");
-        s.append("<text x=\"").append(px(cx)).append("\" y=\"").append(ty).append("\" text-anchor=\"middle\" fill=\"")
-            .append(Colours.textOn(g, extent)).append(sure ? "\" font-weight=\"bold" : "").append("\">")
-            .append(Html.signed(g, 1)).append("</text>");
-        title += "gap " + Html.signed(g, 1) + " (95% interval " + Html.signed(c.ciLow(), 1) + " to "
-            + Html.signed(c.ciHigh(), 1) + "), " + c.respondents() + " respondents";
+        s.append(rect)
+            .append("fill=\"")
+            .append(Colours.diverging(g, extent))
+            .append("\" stroke=\"#ffffff\"/>");
+        s.append("<text x=\"")
+            .append(px(cx))
+            .append("\" y=\"")
+            .append(ty)
+            .append("\" text-anchor=\"middle\" fill=\"")
+            .append(Colours.textOn(g, extent))
+            .append(sure ? "\" font-weight=\"bold" : "")
+            .append("\">")
+            .append(Html.signed(g, 1))
+            .append("</text>");
+        title +=
+            "gap "
+                + Html.signed(g, 1)
+                + " (95% interval "
+                + Html.signed(c.ciLow(), 1)
+                + " to "
+                + Html.signed(c.ciHigh(), 1)
+                + "), "
+                + c.respondents()
+                + " respondents";
       }
       case "suppressed" -> {
         s.append(rect).append("fill=\"url(#").append(HATCH_ID).append(")\" stroke=\"#ffffff\"/>");
-        s.append("<text class=\"hm-sup\" x=\"").append(px(cx)).append("\" y=\"").append(ty)
-            .append("\" text-anchor=\"middle\">n&lt;").append(k).append("</text>");
+        s.append("<text class=\"hm-sup\" x=\"")
+            .append(px(cx))
+            .append("\" y=\"")
+            .append(ty)
+            .append("\" text-anchor=\"middle\">n&lt;")
+            .append(k)
+            .append("</text>");
         title += "suppressed, " + c.respondents() + " respondents (fewer than " + k + ")";
       }
       default -> {
-        s.append(rect).append("fill=\"none\" stroke=\"").append(Colours.GRID).append("\" stroke-dasharray=\"2 2\"/>");
+        s.append(rect)
+            .append("fill=\"none\" stroke=\"")
+            .append(Colours.GRID)
+            .append("\" stroke-dasharray=\"2 2\"/>");
         title += "no answers in the window";
       }
     }
@@ -161,31 +243,72 @@ final class Heatmap {
   private static void legend(StringBuilder s, int y, double extent, int k) {
     int x = LABEL_W;
     int w = 300;
-    s.append("<g class=\"legend\"><defs><linearGradient id=\"hm-scale\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">");
+    s.append(
+        "<g class=\"legend\"><defs><linearGradient id=\"hm-scale\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">");
     for (int i = 0; i < Colours.DIVERGING.length; i++) {
-      s.append("<stop offset=\"").append(Html.num((double) i / (Colours.DIVERGING.length - 1), 3))
-          .append("\" stop-color=\"").append(Colours.DIVERGING[i]).append("\"/>");
+      s.append("<stop offset=\"")
+          .append(Html.num((double) i / (Colours.DIVERGING.length - 1), 3))
+          .append("\" stop-color=\"")
+          .append(Colours.DIVERGING[i])
+          .append("\"/>");
     }
     s.append("</linearGradient></defs>");
-    s.append("<text class=\"hm-group\" x=\"4\" y=\"").append(y + 12).append("\">gap, points</text>");
-    s.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(w)
+    s.append("<text class=\"hm-group\" x=\"4\" y=\"")
+        .append(y + 12)
+        .append("\">gap, points</text>");
+    s.append("<rect x=\"")
+        .append(x)
+        .append("\" y=\"")
+        .append(y)
+        .append("\" width=\"")
+        .append(w)
         .append("\" height=\"14\" fill=\"url(#hm-scale)\"/>");
     for (int i = 0; i <= 4; i++) {
       double v = -extent + i * extent / 2;
-      s.append("<text class=\"tick\" x=\"").append(px(x + w * i / 4.0)).append("\" y=\"").append(y + 28)
-          .append("\" text-anchor=\"middle\">").append(Html.signed(v, 0)).append("</text>");
+      s.append("<text class=\"tick\" x=\"")
+          .append(px(x + w * i / 4.0))
+          .append("\" y=\"")
+          .append(y + 28)
+          .append("\" text-anchor=\"middle\">")
+          .append(Html.signed(v, 0))
+          .append("</text>");
     }
-    s.append("<text class=\"tick\" x=\"").append(x).append("\" y=\"").append(y + 42).append("\">shortfall</text>");
-    s.append("<text class=\"tick\" x=\"").append(x + w).append("\" y=\"").append(y + 42)
+    s.append("<text class=\"tick\" x=\"")
+        .append(x)
+        .append("\" y=\"")
+        .append(y + 42)
+        .append("\">shortfall</text>");
+    s.append("<text class=\"tick\" x=\"")
+        .append(x + w)
+        .append("\" y=\"")
+        .append(y + 42)
         .append("\" text-anchor=\"end\">better than expected</text>");
     int hx = x + w + 30;
-    s.append("<rect x=\"").append(hx).append("\" y=\"").append(y).append("\" width=\"28\" height=\"14\" fill=\"url(#")
-        .append(HATCH_ID).append(")\"/>");
-    s.append("<text class=\"tick\" x=\"").append(hx + 34).append("\" y=\"").append(y + 11)
-        .append("\">suppressed: fewer than ").append(k).append(" respondents</text>");
-    s.append("<rect x=\"").append(hx).append("\" y=\"").append(y + 20).append("\" width=\"28\" height=\"14\" fill=\"none\" stroke=\"")
-        .append(Colours.GRID).append("\" stroke-dasharray=\"2 2\"/>");
-    s.append("<text class=\"tick\" x=\"").append(hx + 34).append("\" y=\"").append(y + 31)
+    s.append("<rect x=\"")
+        .append(hx)
+        .append("\" y=\"")
+        .append(y)
+        .append("\" width=\"28\" height=\"14\" fill=\"url(#")
+        .append(HATCH_ID)
+        .append(")\"/>");
+    s.append("<text class=\"tick\" x=\"")
+        .append(hx + 34)
+        .append("\" y=\"")
+        .append(y + 11)
+        .append("\">suppressed: fewer than ")
+        .append(k)
+        .append(" respondents</text>");
+    s.append("<rect x=\"")
+        .append(hx)
+        .append("\" y=\"")
+        .append(y + 20)
+        .append("\" width=\"28\" height=\"14\" fill=\"none\" stroke=\"")
+        .append(Colours.GRID)
+        .append("\" stroke-dasharray=\"2 2\"/>");
+    s.append("<text class=\"tick\" x=\"")
+        .append(hx + 34)
+        .append("\" y=\"")
+        .append(y + 31)
         .append("\">no answers</text></g>");
   }
 }

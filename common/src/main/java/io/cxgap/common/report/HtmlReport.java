@@ -25,24 +25,51 @@ public final class HtmlReport {
     d.touchpoints().forEach(t -> names.put(t.id(), t.name()));
     StringBuilder s = new StringBuilder(64 * 1024);
     s.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
+        .append(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>cxgap report ").append(d.date()).append("</title>\n<style>").append(CSS).append("</style></head>\n<body>\n");
+        .append("<title>cxgap report ")
+        .append(d.date())
+        .append("</title>\n<style>")
+        .append(CSS)
+        .append("</style></head>\n<body>\n");
     header(s, d, names);
-    section(s, "heatmap", "Gap by segment and touchpoint",
+    section(
+        s,
+        "heatmap",
+        "Gap by segment and touchpoint",
         "Each cell is the mean gap (experience minus expectation, 0..100 points) of a segment's customers on a touchpoint in the "
-            + d.windowDays() + " days to " + d.date() + ". Red: they got less than they expected; blue: more. Bold values: the 95% "
-            + "interval excludes 0. Hatched cells had fewer than " + d.minRespondents() + " respondents and are not shown.",
-        d.gaps().isEmpty() ? empty("No gap cells for " + d.date() + ": run the gaps step for this date.") : Heatmap.svg(d));
-    section(s, "drivers", "Moments of truth: importance and performance",
+            + d.windowDays()
+            + " days to "
+            + d.date()
+            + ". Red: they got less than they expected; blue: more. Bold values: the 95% "
+            + "interval excludes 0. Hatched cells had fewer than "
+            + d.minRespondents()
+            + " respondents and are not shown.",
+        d.gaps().isEmpty()
+            ? empty("No gap cells for " + d.date() + ": run the gaps step for this date.")
+            : Heatmap.svg(d));
+    section(
+        s,
+        "drivers",
+        "Moments of truth: importance and performance",
         "Each dot is a touchpoint. Further right, it performs better (mean gap); higher, it explains more of the differences in "
             + "customers' NPS (share of R²). The dashed lines are the averages. Fix the top-left box, \"concentrate here\", first. "
             + "The table ranks the touchpoints by priority: share × shortfall.",
         d.drivers().isEmpty()
-            ? empty("No driver analysis for " + d.date() + " (too few customers with an NPS, or the drivers step did not run).")
-            : driversCaption(d.drivers()) + "<div class=\"side\">" + ImportancePerformance.svg(d.drivers(), names)
-                + ImportancePerformance.table(d.drivers(), names) + "</div>");
-    section(s, "clusters", "Pain clusters",
+            ? empty(
+                "No driver analysis for "
+                    + d.date()
+                    + " (too few customers with an NPS, or the drivers step did not run).")
+            : driversCaption(d.drivers())
+                + "<div class=\"side\">"
+                + ImportancePerformance.svg(d.drivers(), names)
+                + ImportancePerformance.table(d.drivers(), names)
+                + "</div>");
+    section(
+        s,
+        "clusters",
+        "Pain clusters",
         "Each panel is a group of customers who hurt in the same places, largest first. Bars are the group's average pain per "
             + "feature: for a touchpoint, 0.30 means 30 points short of expectation; friction features are shrunk contact rates, "
             + "with the base level as a tick. Red bars are the pains that name the group.",
@@ -50,43 +77,78 @@ public final class HtmlReport {
             ? empty("No pain clusters for " + d.date() + ".")
             : ClusterPanels.html(d.clusters(), d.touchpoints()));
     List<TrendRow> worse = TrendChart.deteriorating(d.trends());
-    section(s, "trends", "Deteriorating gaps",
-        "Cells whose mean gap fell by at least " + Html.num(d.trendsMinDelta(), 0) + " points against the previous "
-            + d.windowDays() + " days, with p < 0.05 (Welch's t-test): the grey dot is the previous window, the red dot now.",
+    section(
+        s,
+        "trends",
+        "Deteriorating gaps",
+        "Cells whose mean gap fell by at least "
+            + Html.num(d.trendsMinDelta(), 0)
+            + " points against the previous "
+            + d.windowDays()
+            + " days, with p < 0.05 (Welch's t-test): the grey dot is the previous window, the red dot now.",
         directionSummary(d.trends())
             + (worse.isEmpty()
                 ? empty("No gap deteriorated significantly.")
                 : TrendChart.svg(worse, names) + more(worse.size())));
-    section(s, "quality", "Data quality",
+    section(
+        s,
+        "quality",
+        "Data quality",
         "Rows read from each source by this date's ingest: each is accepted, quarantined with a reason (see cx_bronze.quarantine), "
             + "or dropped as a duplicate. A source whose quarantined share is above "
-            + Html.percent(d.maxQuarantineShare(), 1) + " stops the run (highlighted).",
+            + Html.percent(d.maxQuarantineShare(), 1)
+            + " stops the run (highlighted).",
         d.sources().isEmpty()
             ? empty("No ingest ran for " + d.date() + ", so there are no row counts for it.")
             : QualityChart.table(d.sources(), d.maxQuarantineShare())
-                + (d.quarantine().isEmpty() ? empty("No row was quarantined.") : QualityChart.svg(d.quarantine())));
-    s.append("<footer>cxgap · from the cx_gold tables for ").append(d.date())
+                + (d.quarantine().isEmpty()
+                    ? empty("No row was quarantined.")
+                    : QualityChart.svg(d.quarantine())));
+    s.append("<footer>cxgap · from the cx_gold tables for ")
+        .append(d.date())
         .append(" · definitions in README.md and DESIGN.md §5</footer>\n</body></html>\n");
     return s.toString();
   }
 
   private static void header(StringBuilder s, ReportData d, Map<String, String> names) {
-    s.append("<header><h1>Customer experience gaps, ").append(d.date()).append("</h1><p class=\"meta\">")
-        .append(d.windowDays()).append("-day window ending ").append(d.date()).append(" (UTC) · cells with fewer than ")
-        .append(d.minRespondents()).append(" respondents suppressed</p>");
+    s.append("<header><h1>Customer experience gaps, ")
+        .append(d.date())
+        .append("</h1><p class=\"meta\">")
+        .append(d.windowDays())
+        .append("-day window ending ")
+        .append(d.date())
+        .append(" (UTC) · cells with fewer than ")
+        .append(d.minRespondents())
+        .append(" respondents suppressed</p>");
     StringBuilder f = new StringBuilder();
     Optional<GapCell> worst =
         d.gaps().stream()
-            .filter(c -> "total".equals(c.segmentDimension()) && !c.suppressed() && c.gapMean() != null)
+            .filter(
+                c -> "total".equals(c.segmentDimension()) && !c.suppressed() && c.gapMean() != null)
             .min(Comparator.comparingDouble(GapCell::gapMean));
-    worst.ifPresent(c -> f.append("<li>Largest shortfall, all customers: <b>").append(esc(names.getOrDefault(c.touchpoint(), c.touchpoint())))
-        .append("</b>, gap ").append(Html.signed(c.gapMean(), 1)).append(" points.</li>"));
-    d.drivers().stream().filter(p -> p.priorityRank() == 1).findFirst()
-        .ifPresent(p -> f.append("<li>First priority: <b>").append(esc(names.getOrDefault(p.touchpoint(), p.touchpoint())))
-            .append("</b>, ").append(Html.percent(p.importanceShare(), 0)).append(" of the explained NPS variance, gap ")
-            .append(Html.signed(p.gapMean(), 1)).append(".</li>"));
+    worst.ifPresent(
+        c ->
+            f.append("<li>Largest shortfall, all customers: <b>")
+                .append(esc(names.getOrDefault(c.touchpoint(), c.touchpoint())))
+                .append("</b>, gap ")
+                .append(Html.signed(c.gapMean(), 1))
+                .append(" points.</li>"));
+    d.drivers().stream()
+        .filter(p -> p.priorityRank() == 1)
+        .findFirst()
+        .ifPresent(
+            p ->
+                f.append("<li>First priority: <b>")
+                    .append(esc(names.getOrDefault(p.touchpoint(), p.touchpoint())))
+                    .append("</b>, ")
+                    .append(Html.percent(p.importanceShare(), 0))
+                    .append(" of the explained NPS variance, gap ")
+                    .append(Html.signed(p.gapMean(), 1))
+                    .append(".</li>"));
     if (!d.trends().isEmpty()) {
-      f.append("<li>").append(TrendChart.deteriorating(d.trends()).size()).append(" segment × touchpoint gaps deteriorated.</li>");
+      f.append("<li>")
+          .append(TrendChart.deteriorating(d.trends()).size())
+          .append(" segment × touchpoint gaps deteriorated.</li>");
     }
     if (f.length() > 0) {
       s.append("<ul class=\"findings\">").append(f).append("</ul>");
@@ -95,8 +157,15 @@ public final class HtmlReport {
   }
 
   private static void section(StringBuilder s, String id, String title, String how, String body) {
-    s.append("<section id=\"").append(id).append("\"><h2>").append(esc(title)).append("</h2><p class=\"how\"><b>How to read this:</b> ")
-        .append(esc(how)).append("</p>").append(body).append("</section>\n");
+    s.append("<section id=\"")
+        .append(id)
+        .append("\"><h2>")
+        .append(esc(title))
+        .append("</h2><p class=\"how\"><b>How to read this:</b> ")
+        .append(esc(how))
+        .append("</p>")
+        .append(body)
+        .append("</section>\n");
   }
 
   private static String empty(String message) {
@@ -105,7 +174,9 @@ public final class HtmlReport {
 
   private static String driversCaption(List<DriverPoint> drivers) {
     DriverPoint any = drivers.get(0);
-    return "<p class=\"meta\">The touchpoint gaps explain R² = " + Html.num(any.r2(), 2) + " of the variance in NPS.</p>";
+    return "<p class=\"meta\">The touchpoint gaps explain R² = "
+        + Html.num(any.r2(), 2)
+        + " of the variance in NPS.</p>";
   }
 
   private static String directionSummary(List<TrendRow> trends) {

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The importance-performance chart of gold.touchpoint_driver (DESIGN.md §5): x is the
- * touchpoint's mean gap (performance), y its share of the explained NPS variance (importance).
- * The dashed lines are the date's mean gap and mean importance, the quadrant boundaries the
- * table's {@code quadrant} column uses; each dot is coloured by that column.
+ * The importance-performance chart of gold.touchpoint_driver (DESIGN.md §5): x is the touchpoint's
+ * mean gap (performance), y its share of the explained NPS variance (importance). The dashed lines
+ * are the date's mean gap and mean importance, the quadrant boundaries the table's {@code quadrant}
+ * column uses; each dot is coloured by that column.
  */
 final class ImportancePerformance {
   static final int WIDTH = 600;
@@ -51,9 +51,18 @@ final class ImportancePerformance {
     Axis y = yAxis(points);
     double mx = x.at(meanGap(points));
     double my = y.at(100 * meanShare(points));
-    StringBuilder s = new StringBuilder(Svg.open("ipa", WIDTH, HEIGHT, "Importance-performance chart of the touchpoints"));
+    StringBuilder s =
+        new StringBuilder(
+            Svg.open("ipa", WIDTH, HEIGHT, "Importance-performance chart of the touchpoints"));
     // the "concentrate here" quadrant: important and below-average gap
-    s.append(Svg.rect("ipa-focus", x.at(x.min()), y.at(y.max()), mx - x.at(x.min()), my - y.at(y.max()), "#fbecec"));
+    s.append(
+        Svg.rect(
+            "ipa-focus",
+            x.at(x.min()),
+            y.at(y.max()),
+            mx - x.at(x.min()),
+            my - y.at(y.max()),
+            "#fbecec"));
     for (double t : x.ticks(6)) {
       s.append(Svg.line(x.at(t), y.at(y.min()), x.at(t), y.at(y.max()), Colours.GRID));
       s.append(Svg.text("tick", x.at(t), HEIGHT - BOTTOM + 16, "middle", Html.signed(t, 0)));
@@ -62,15 +71,34 @@ final class ImportancePerformance {
       s.append(Svg.line(x.at(x.min()), y.at(t), x.at(x.max()), y.at(t), Colours.GRID));
       s.append(Svg.text("tick", LEFT - 6, y.at(t) + 4, "end", Html.num(t, 0) + "%"));
     }
-    s.append(Svg.text("axis", (LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 12, "middle",
-        "performance: mean gap, points (right is better)"));
-    s.append("<text class=\"axis\" transform=\"translate(14 ").append(px((TOP + HEIGHT - BOTTOM) / 2.0))
-        .append(") rotate(-90)\" text-anchor=\"middle\">importance: share of explained NPS variance</text>");
-    s.append("<line class=\"ipa-mean-gap\" x1=\"").append(px(mx)).append("\" y1=\"").append(px(y.at(y.min())))
-        .append("\" x2=\"").append(px(mx)).append("\" y2=\"").append(px(y.at(y.max())))
+    s.append(
+        Svg.text(
+            "axis",
+            (LEFT + WIDTH - RIGHT) / 2.0,
+            HEIGHT - 12,
+            "middle",
+            "performance: mean gap, points (right is better)"));
+    s.append("<text class=\"axis\" transform=\"translate(14 ")
+        .append(px((TOP + HEIGHT - BOTTOM) / 2.0))
+        .append(
+            ") rotate(-90)\" text-anchor=\"middle\">importance: share of explained NPS variance</text>");
+    s.append("<line class=\"ipa-mean-gap\" x1=\"")
+        .append(px(mx))
+        .append("\" y1=\"")
+        .append(px(y.at(y.min())))
+        .append("\" x2=\"")
+        .append(px(mx))
+        .append("\" y2=\"")
+        .append(px(y.at(y.max())))
         .append("\" stroke=\"#444444\" stroke-dasharray=\"5 4\"/>");
-    s.append("<line class=\"ipa-mean-importance\" x1=\"").append(px(x.at(x.min()))).append("\" y1=\"").append(px(my))
-        .append("\" x2=\"").append(px(x.at(x.max()))).append("\" y2=\"").append(px(my))
+    s.append("<line class=\"ipa-mean-importance\" x1=\"")
+        .append(px(x.at(x.min())))
+        .append("\" y1=\"")
+        .append(px(my))
+        .append("\" x2=\"")
+        .append(px(x.at(x.max())))
+        .append("\" y2=\"")
+        .append(px(my))
         .append("\" stroke=\"#444444\" stroke-dasharray=\"5 4\"/>");
     double l = x.at(x.min()) + 6;
     double r = x.at(x.max()) - 6;
@@ -82,14 +110,20 @@ final class ImportancePerformance {
     return s.append("</svg>").toString();
   }
 
-  private static void points(StringBuilder s, List<DriverPoint> points, Map<String, String> names, Axis x, Axis y) {
+  private static void points(
+      StringBuilder s, List<DriverPoint> points, Map<String, String> names, Axis x, Axis y) {
     List<DriverPoint> sorted = new ArrayList<>(points);
-    sorted.sort(Comparator.comparingDouble(DriverPoint::importanceShare).reversed().thenComparing(DriverPoint::touchpoint));
+    sorted.sort(
+        Comparator.comparingDouble(DriverPoint::importanceShare)
+            .reversed()
+            .thenComparing(DriverPoint::touchpoint));
     List<double[]> dots = new ArrayList<>();
     for (DriverPoint p : sorted) {
       dots.add(new double[] {x.at(p.gapMean()) - 6, y.at(100 * p.importanceShare()) - 6, 12, 12});
     }
-    double[] plot = {x.at(x.min()), y.at(y.max()), x.at(x.max()) - x.at(x.min()), y.at(y.min()) - y.at(y.max())};
+    double[] plot = {
+      x.at(x.min()), y.at(y.max()), x.at(x.max()) - x.at(x.min()), y.at(y.min()) - y.at(y.max())
+    };
     List<double[]> taken = new ArrayList<>(dots);
     // the four quadrant names in the plot's corners
     double right = plot[0] + plot[2];
@@ -106,16 +140,34 @@ final class ImportancePerformance {
         taken.add(label.box());
       }
       String name = names.getOrDefault(p.touchpoint(), p.touchpoint());
-      s.append("<g class=\"ipa-point\" data-touchpoint=\"").append(esc(p.touchpoint())).append("\" data-quadrant=\"")
-          .append(esc(p.quadrant())).append("\">");
-      s.append("<circle cx=\"").append(px(px)).append("\" cy=\"").append(px(py)).append("\" r=\"6\" fill=\"")
-          .append(Colours.quadrant(p.quadrant())).append("\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>");
+      s.append("<g class=\"ipa-point\" data-touchpoint=\"")
+          .append(esc(p.touchpoint()))
+          .append("\" data-quadrant=\"")
+          .append(esc(p.quadrant()))
+          .append("\">");
+      s.append("<circle cx=\"")
+          .append(px(px))
+          .append("\" cy=\"")
+          .append(px(py))
+          .append("\" r=\"6\" fill=\"")
+          .append(Colours.quadrant(p.quadrant()))
+          .append("\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>");
       if (label != null) {
         s.append(Svg.text("ipa-label", label.x(), label.y(), label.anchor(), p.touchpoint()));
       }
-      s.append("<title>").append(esc(name + ": gap " + Html.signed(p.gapMean(), 1) + ", "
-          + Html.percent(p.importanceShare(), 1) + " of explained variance, priority " + p.priorityRank() + ", "
-          + p.quadrant().replace('_', ' '))).append("</title></g>");
+      s.append("<title>")
+          .append(
+              esc(
+                  name
+                      + ": gap "
+                      + Html.signed(p.gapMean(), 1)
+                      + ", "
+                      + Html.percent(p.importanceShare(), 1)
+                      + " of explained variance, priority "
+                      + p.priorityRank()
+                      + ", "
+                      + p.quadrant().replace('_', ' ')))
+          .append("</title></g>");
     }
   }
 
@@ -123,17 +175,20 @@ final class ImportancePerformance {
   record Label(double x, double y, String anchor, double[] box) {}
 
   /**
-   * The first of a few positions around the dot (right, left, above, below, then further out)
-   * whose box stays in the plot and clears the dots and labels already placed; null where every
-   * position is taken (crowded dots are named in the table beside the chart and in their tooltip).
+   * The first of a few positions around the dot (right, left, above, below, then further out) whose
+   * box stays in the plot and clears the dots and labels already placed; null where every position
+   * is taken (crowded dots are named in the table beside the chart and in their tooltip).
    */
   static Label place(String text, double px, double py, List<double[]> taken, double[] plot) {
     double w = 7 * text.length();
     double h = 13;
-    double[][] offsets = {{9, 4}, {-9, 4}, {0, -10}, {0, 19}, {9, -9}, {9, 17}, {-9, -9}, {-9, 17}, {0, -23}, {0, 32}};
+    double[][] offsets = {
+      {9, 4}, {-9, 4}, {0, -10}, {0, 19}, {9, -9}, {9, 17}, {-9, -9}, {-9, 17}, {0, -23}, {0, 32}
+    };
     for (double[] o : offsets) {
       String anchor = o[0] > 0 ? "start" : o[0] < 0 ? "end" : "middle";
-      double left = anchor.equals("start") ? px + o[0] : anchor.equals("end") ? px + o[0] - w : px - w / 2;
+      double left =
+          anchor.equals("start") ? px + o[0] : anchor.equals("end") ? px + o[0] - w : px - w / 2;
       double[] box = {left, py + o[1] - 10, w, h};
       Label l = new Label(px + o[0], py + o[1], anchor, box);
       if (inside(box, plot) && taken.stream().noneMatch(t -> intersects(t, box))) {
@@ -144,25 +199,41 @@ final class ImportancePerformance {
   }
 
   private static boolean inside(double[] b, double[] plot) {
-    return b[0] >= plot[0] && b[1] >= plot[1] && b[0] + b[2] <= plot[0] + plot[2] + RIGHT && b[1] + b[3] <= plot[1] + plot[3];
+    return b[0] >= plot[0]
+        && b[1] >= plot[1]
+        && b[0] + b[2] <= plot[0] + plot[2] + RIGHT
+        && b[1] + b[3] <= plot[1] + plot[3];
   }
 
   private static boolean intersects(double[] a, double[] b) {
     return a[0] < b[0] + b[2] && b[0] < a[0] + a[2] && a[1] < b[1] + b[3] && b[1] < a[1] + a[3];
   }
 
-
-  /** The touchpoints by priority rank, beside the chart: where dots crowd, the numbers still read. */
+  /**
+   * The touchpoints by priority rank, beside the chart: where dots crowd, the numbers still read.
+   */
   static String table(List<DriverPoint> points, Map<String, String> names) {
     List<DriverPoint> byRank = new ArrayList<>(points);
-    byRank.sort(Comparator.comparingInt(DriverPoint::priorityRank).thenComparing(DriverPoint::touchpoint));
-    StringBuilder s = new StringBuilder("<table class=\"data ranks\"><thead><tr><th>priority</th><th>touchpoint</th>"
-        + "<th>share</th><th>gap</th><th>quadrant</th></tr></thead><tbody>");
+    byRank.sort(
+        Comparator.comparingInt(DriverPoint::priorityRank).thenComparing(DriverPoint::touchpoint));
+    StringBuilder s =
+        new StringBuilder(
+            "<table class=\"data ranks\"><thead><tr><th>priority</th><th>touchpoint</th>"
+                + "<th>share</th><th>gap</th><th>quadrant</th></tr></thead><tbody>");
     for (DriverPoint p : byRank) {
-      s.append("<tr><td>").append(p.priorityRank()).append("</td><td>").append(esc(names.getOrDefault(p.touchpoint(), p.touchpoint())))
-          .append("</td><td>").append(Html.percent(p.importanceShare(), 1)).append("</td><td>").append(Html.signed(p.gapMean(), 1))
-          .append("</td><td><span class=\"swatch\" style=\"background:").append(Colours.quadrant(p.quadrant())).append("\"></span>")
-          .append(esc(p.quadrant() == null ? "" : p.quadrant().replace('_', ' '))).append("</td></tr>");
+      s.append("<tr><td>")
+          .append(p.priorityRank())
+          .append("</td><td>")
+          .append(esc(names.getOrDefault(p.touchpoint(), p.touchpoint())))
+          .append("</td><td>")
+          .append(Html.percent(p.importanceShare(), 1))
+          .append("</td><td>")
+          .append(Html.signed(p.gapMean(), 1))
+          .append("</td><td><span class=\"swatch\" style=\"background:")
+          .append(Colours.quadrant(p.quadrant()))
+          .append("\"></span>")
+          .append(esc(p.quadrant() == null ? "" : p.quadrant().replace('_', ' ')))
+          .append("</td></tr>");
     }
     return s.append("</tbody></table>").toString();
   }

@@ -9,8 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Data quality of D's ingest: a table of rows read, accepted, quarantined and dropped as
- * duplicates per source, and a bar chart of quarantined rows per source and reason.
+ * Data quality of D's ingest: a table of rows read, accepted, quarantined and dropped as duplicates
+ * per source, and a bar chart of quarantined rows per source and reason.
  */
 final class QualityChart {
   static final int WIDTH = 760;
@@ -20,14 +20,27 @@ final class QualityChart {
   private QualityChart() {}
 
   static String table(List<SourceCount> sources, double maxShare) {
-    StringBuilder s = new StringBuilder("<table class=\"data quality\"><thead><tr><th>source</th><th>read</th>"
-        + "<th>accepted</th><th>quarantined</th><th>duplicates dropped</th><th>quarantined share</th></tr></thead><tbody>");
+    StringBuilder s =
+        new StringBuilder(
+            "<table class=\"data quality\"><thead><tr><th>source</th><th>read</th>"
+                + "<th>accepted</th><th>quarantined</th><th>duplicates dropped</th><th>quarantined share</th></tr></thead><tbody>");
     for (SourceCount c : sources) {
       double share = c.read() == 0 ? 0 : (double) c.quarantined() / c.read();
-      s.append("<tr").append(share > maxShare ? " class=\"over\"" : "").append("><td>").append(esc(c.source()))
-          .append("</td><td>").append(Html.count(c.read())).append("</td><td>").append(Html.count(c.accepted()))
-          .append("</td><td>").append(Html.count(c.quarantined())).append("</td><td>").append(Html.count(c.duplicate()))
-          .append("</td><td>").append(Html.percent(share, 2)).append("</td></tr>");
+      s.append("<tr")
+          .append(share > maxShare ? " class=\"over\"" : "")
+          .append("><td>")
+          .append(esc(c.source()))
+          .append("</td><td>")
+          .append(Html.count(c.read()))
+          .append("</td><td>")
+          .append(Html.count(c.accepted()))
+          .append("</td><td>")
+          .append(Html.count(c.quarantined()))
+          .append("</td><td>")
+          .append(Html.count(c.duplicate()))
+          .append("</td><td>")
+          .append(Html.percent(share, 2))
+          .append("</td></tr>");
     }
     return s.append("</tbody></table>").toString();
   }
@@ -47,7 +60,9 @@ final class QualityChart {
     long max = rows.stream().mapToLong(ReasonCount::rows).max().orElse(1);
     int height = rows.size() * ROW_H + 30;
     Axis x = Axis.rounded(0, Math.max(1, max), LABEL_W, WIDTH - 70, 5);
-    StringBuilder s = new StringBuilder(Svg.open("quarantine", WIDTH, height, "Quarantined rows by source and reason"));
+    StringBuilder s =
+        new StringBuilder(
+            Svg.open("quarantine", WIDTH, height, "Quarantined rows by source and reason"));
     double bottom = rows.size() * ROW_H + 4;
     for (double t : x.ticks(5)) {
       s.append(Svg.line(x.at(t), 4, x.at(t), bottom, Colours.GRID));

@@ -103,7 +103,8 @@ public record ReportData(
       String direction) {}
 
   /** Rows of one source read by D's ingest runs: read = accepted + quarantined + duplicate. */
-  public record SourceCount(String source, long read, long accepted, long quarantined, long duplicate) {}
+  public record SourceCount(
+      String source, long read, long accepted, long quarantined, long duplicate) {}
 
   /** Rows of one source quarantined for one reason by D's ingest runs. */
   public record ReasonCount(String source, String reason, long rows) {}

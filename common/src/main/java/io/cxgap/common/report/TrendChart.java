@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Deteriorating gaps (gold.gap_trend, {@code direction = 'deteriorating'}) as a dumbbell chart:
- * one row per cell, worst delta first, a grey dot at the previous window's mean gap and a red dot
- * at the current one on a shared gap axis.
+ * Deteriorating gaps (gold.gap_trend, {@code direction = 'deteriorating'}) as a dumbbell chart: one
+ * row per cell, worst delta first, a grey dot at the previous window's mean gap and a red dot at
+ * the current one on a shared gap axis.
  */
 final class TrendChart {
   static final String DETERIORATING = "deteriorating";
@@ -29,7 +29,9 @@ final class TrendChart {
   static List<TrendRow> deteriorating(List<TrendRow> trends) {
     List<TrendRow> out = new ArrayList<>();
     for (TrendRow t : trends) {
-      if (DETERIORATING.equals(t.direction()) && t.gapMean() != null && t.previousGapMean() != null) {
+      if (DETERIORATING.equals(t.direction())
+          && t.gapMean() != null
+          && t.previousGapMean() != null) {
         out.add(t);
       }
     }
@@ -60,33 +62,77 @@ final class TrendChart {
     }
     int height = TOP + shown.size() * ROW_H + 44;
     Axis x = Axis.rounded(min, max, LABEL_W, WIDTH - VALUE_W, 6);
-    StringBuilder s = new StringBuilder(Svg.open("trend", WIDTH, height, "Deteriorating gaps, previous and current window"));
+    StringBuilder s =
+        new StringBuilder(
+            Svg.open("trend", WIDTH, height, "Deteriorating gaps, previous and current window"));
     double bottom = TOP + shown.size() * ROW_H;
     for (double t : x.ticks(6)) {
-      s.append(t == 0 ? Svg.line(x.at(t), TOP, x.at(t), bottom, "#999999") : Svg.line(x.at(t), TOP, x.at(t), bottom, Colours.GRID));
+      s.append(
+          t == 0
+              ? Svg.line(x.at(t), TOP, x.at(t), bottom, "#999999")
+              : Svg.line(x.at(t), TOP, x.at(t), bottom, Colours.GRID));
       s.append(Svg.text("tick", x.at(t), bottom + 14, "middle", Html.signed(t, 0)));
     }
-    s.append(Svg.text("axis", (LABEL_W + WIDTH - VALUE_W) / 2.0, bottom + 34, "middle", "mean gap, points"));
+    s.append(
+        Svg.text(
+            "axis", (LABEL_W + WIDTH - VALUE_W) / 2.0, bottom + 34, "middle", "mean gap, points"));
     for (int i = 0; i < shown.size(); i++) {
       TrendRow t = shown.get(i);
       double y = TOP + i * ROW_H + ROW_H / 2.0;
-      String who = "total".equals(t.segmentDimension()) ? "All customers" : t.segmentDimension() + " " + t.segmentValue();
+      String who =
+          "total".equals(t.segmentDimension())
+              ? "All customers"
+              : t.segmentDimension() + " " + t.segmentValue();
       String name = names.getOrDefault(t.touchpoint(), t.touchpoint());
-      s.append("<g class=\"trend-row\" data-touchpoint=\"").append(esc(t.touchpoint())).append("\">");
+      s.append("<g class=\"trend-row\" data-touchpoint=\"")
+          .append(esc(t.touchpoint()))
+          .append("\">");
       s.append(Svg.text("trend-label", LABEL_W - 10, y + 4, "end", who + " · " + t.touchpoint()));
       double x0 = x.at(t.previousGapMean());
       double x1 = x.at(t.gapMean());
-      s.append("<line x1=\"").append(Html.px(x0)).append("\" y1=\"").append(Html.px(y)).append("\" x2=\"")
-          .append(Html.px(x1)).append("\" y2=\"").append(Html.px(y)).append("\" stroke=\"").append(Colours.SHORTFALL)
+      s.append("<line x1=\"")
+          .append(Html.px(x0))
+          .append("\" y1=\"")
+          .append(Html.px(y))
+          .append("\" x2=\"")
+          .append(Html.px(x1))
+          .append("\" y2=\"")
+          .append(Html.px(y))
+          .append("\" stroke=\"")
+          .append(Colours.SHORTFALL)
           .append("\" stroke-width=\"2\"/>");
-      s.append("<circle cx=\"").append(Html.px(x0)).append("\" cy=\"").append(Html.px(y)).append("\" r=\"5\" fill=\"")
-          .append(Colours.PREVIOUS).append("\"/>");
-      s.append("<circle cx=\"").append(Html.px(x1)).append("\" cy=\"").append(Html.px(y)).append("\" r=\"6\" fill=\"")
-          .append(Colours.SHORTFALL).append("\"/>");
-      s.append(Svg.text("trend-value", WIDTH - VALUE_W + 12, y + 4, "start",
-          Html.signed(t.delta(), 1) + "  p " + pValue(t.pValue())));
-      s.append("<title>").append(esc(who + " · " + name + ": " + Html.signed(t.previousGapMean(), 1) + " → "
-          + Html.signed(t.gapMean(), 1))).append("</title></g>");
+      s.append("<circle cx=\"")
+          .append(Html.px(x0))
+          .append("\" cy=\"")
+          .append(Html.px(y))
+          .append("\" r=\"5\" fill=\"")
+          .append(Colours.PREVIOUS)
+          .append("\"/>");
+      s.append("<circle cx=\"")
+          .append(Html.px(x1))
+          .append("\" cy=\"")
+          .append(Html.px(y))
+          .append("\" r=\"6\" fill=\"")
+          .append(Colours.SHORTFALL)
+          .append("\"/>");
+      s.append(
+          Svg.text(
+              "trend-value",
+              WIDTH - VALUE_W + 12,
+              y + 4,
+              "start",
+              Html.signed(t.delta(), 1) + "  p " + pValue(t.pValue())));
+      s.append("<title>")
+          .append(
+              esc(
+                  who
+                      + " · "
+                      + name
+                      + ": "
+                      + Html.signed(t.previousGapMean(), 1)
+                      + " → "
+                      + Html.signed(t.gapMean(), 1)))
+          .append("</title></g>");
     }
     return s.append("</svg>").toString();
   }

@@ -8,20 +8,20 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.SparkSessionExtensions;
 import org.apache.spark.sql.catalyst.FunctionIdentifier;
+import org.apache.spark.sql.catalyst.QueryPlanningTracker;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.catalyst.parser.ParserInterface;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.sql.catalyst.QueryPlanningTracker;
 import org.apache.spark.sql.execution.CommandExecutionMode;
 import org.apache.spark.sql.execution.QueryExecution;
 import org.apache.spark.sql.execution.command.DescribeQueryCommand;
 import org.apache.spark.sql.execution.command.ExplainCommand;
 import org.apache.spark.sql.execution.datasources.DataSource;
 import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
 import scala.Option;
 import scala.collection.Seq;
 import scala.runtime.AbstractFunction1;
@@ -30,11 +30,11 @@ import scala.runtime.BoxedUnit;
 /**
  * The read-only guard of {@code serve} and {@code sql} (DESIGN.md §7), a Spark session extension
  * that every cxgap session carries ({@link Sessions#EXTENSIONS}). It does nothing until a command
- * {@link #install installs} a {@link Policy}; from then on every SQL statement of a guarded
- * session is checked by {@link StatementRules} where Spark's parser hands it on: as parsed, before
- * Spark resolves anything (so a command that acts while it is analysed never starts), and as
- * Spark analyses it, when the tables it reads are known. A refused statement throws {@link
- * Refused}, naming the rule, and never runs.
+ * {@link #install installs} a {@link Policy}; from then on every SQL statement of a guarded session
+ * is checked by {@link StatementRules} where Spark's parser hands it on: as parsed, before Spark
+ * resolves anything (so a command that acts while it is analysed never starts), and as Spark
+ * analyses it, when the tables it reads are known. A refused statement throws {@link Refused},
+ * naming the rule, and never runs.
  *
  * <p>The policy lives in this JVM, not in the session's SQL settings, so no client can turn the
  * guard off with SET or with settings in its JDBC URL.
@@ -49,7 +49,10 @@ public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtension
    */
   public record Policy(String label, Set<String> databases, String hint) {
     public Policy {
-      databases = databases.stream().map(d -> d.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+      databases =
+          databases.stream()
+              .map(d -> d.toLowerCase(Locale.ROOT))
+              .collect(Collectors.toUnmodifiableSet());
     }
   }
 
@@ -85,8 +88,8 @@ public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtension
   }
 
   /**
-   * Runs the server's own statements (registering the warehouse's tables) unguarded, on this
-   * thread only: clients' statements run on the server's other threads and stay guarded.
+   * Runs the server's own statements (registering the warehouse's tables) unguarded, on this thread
+   * only: clients' statements run on the server's other threads and stay guarded.
    */
   public static <T> T unguarded(Supplier<T> work) {
     boolean was = UNGUARDED.get();
@@ -105,31 +108,44 @@ public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtension
   }
 
   /**
-   * Checks a statement of a guarded session: as parsed, then as Spark analyses it (without
-   * running it), with the inner queries of EXPLAIN and DESCRIBE QUERY analysed too. Only
-   * statements given as SQL text are checked: the queries Spark and Delta run inside a session
-   * (reading a table's log) come from code, not from clients.
+   * Checks a statement of a guarded session: as parsed, then as Spark analyses it (without running
+   * it), with the inner queries of EXPLAIN and DESCRIBE QUERY analysed too. Only statements given
+   * as SQL text are checked: the queries Spark and Delta run inside a session (reading a table's
+   * log) come from code, not from clients.
    */
   static void check(SparkSession session, LogicalPlan parsed) {
     Policy p = guarding();
     if (p == null) {
       return;
     }
-    refuse(p, StatementRules.parsed(parsed, p.databases(), db -> session.sessionState().catalog().databaseExists(db), ReadOnlyGuard::isFormat));
+    refuse(
+        p,
+        StatementRules.parsed(
+            parsed,
+            p.databases(),
+            db -> session.sessionState().catalog().databaseExists(db),
+            ReadOnlyGuard::isFormat));
     LogicalPlan analysed = analyse(session, parsed);
     refuse(p, StatementRules.analysed(analysed, p.databases()));
     LogicalPlan inner =
-        analysed instanceof ExplainCommand e ? e.logicalPlan() : analysed instanceof DescribeQueryCommand d ? d.plan() : null;
+        analysed instanceof ExplainCommand e
+            ? e.logicalPlan()
+            : analysed instanceof DescribeQueryCommand d ? d.plan() : null;
     if (inner != null) {
       refuse(p, StatementRules.analysed(analyse(session, inner), p.databases()));
     }
   }
 
   private static LogicalPlan analyse(SparkSession session, LogicalPlan plan) {
-    return new QueryExecution(session, plan, new QueryPlanningTracker(Option.empty()), CommandExecutionMode.SKIP()).analyzed();
+    return new QueryExecution(
+            session, plan, new QueryPlanningTracker(Option.empty()), CommandExecutionMode.SKIP())
+        .analyzed();
   }
 
-  /** Whether a name is a data source Spark can read files with ({@code text}, {@code parquet}, {@code delta}). */
+  /**
+   * Whether a name is a data source Spark can read files with ({@code text}, {@code parquet},
+   * {@code delta}).
+   */
   private static boolean isFormat(String name) {
     try {
       DataSource.lookupDataSource(name, SQLConf.get());
@@ -145,7 +161,8 @@ public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtension
 
   private static void refuse(Policy p, Optional<String> rule) {
     if (rule.isPresent()) {
-      throw new Refused(p.label() + ": " + rule.get() + (p.hint().isEmpty() ? "" : " (" + p.hint() + ")"));
+      throw new Refused(
+          p.label() + ": " + rule.get() + (p.hint().isEmpty() ? "" : " (" + p.hint() + ")"));
     }
   }
 

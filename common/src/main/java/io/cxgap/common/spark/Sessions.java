@@ -10,22 +10,26 @@ import org.apache.spark.sql.SparkSession;
 public final class Sessions {
   static final String LOCAL_MASTER = "local[*]";
 
-  /** The session extensions every cxgap session carries: Delta's, and the read-only guard (inactive until installed). */
-  public static final String EXTENSIONS = "io.delta.sql.DeltaSparkSessionExtension," + ReadOnlyGuard.class.getName();
+  /**
+   * The session extensions every cxgap session carries: Delta's, and the read-only guard (inactive
+   * until installed).
+   */
+  public static final String EXTENSIONS =
+      "io.delta.sql.DeltaSparkSessionExtension," + ReadOnlyGuard.class.getName();
 
   private Sessions() {}
 
   /**
-   * Returns the active session, or builds one. Settings already given to spark-submit win over
-   * the config file's (DESIGN.md §3, §7).
+   * Returns the active session, or builds one. Settings already given to spark-submit win over the
+   * config file's (DESIGN.md §3, §7).
    */
   public static SparkSession getOrCreate(CxConfig config) {
     return getOrCreate(config, Map.of());
   }
 
   /**
-   * As {@link #getOrCreate(CxConfig)}, with settings a command adds (the catalog's, for {@code
-   * sql} and {@code serve}); the config file and spark-submit still win over them.
+   * As {@link #getOrCreate(CxConfig)}, with settings a command adds (the catalog's, for {@code sql}
+   * and {@code serve}); the config file and spark-submit still win over them.
    */
   public static SparkSession getOrCreate(CxConfig config, Map<String, String> defaults) {
     SparkSession.Builder b = SparkSession.builder();
@@ -41,7 +45,8 @@ public final class Sessions {
         });
     fromConfigFile(fromFile, submitted).forEach(b::config);
     b.config("spark.sql.extensions", EXTENSIONS)
-        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+        .config(
+            "spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.ansi.enabled", "false")
         .config("spark.databricks.delta.schema.autoMerge.enabled", "false");
@@ -49,9 +54,9 @@ public final class Sessions {
   }
 
   /**
-   * The config file's {@code spark.*} settings that the session builder should apply. The
-   * builder's settings override what the driver was given, so every key spark-submit already set
-   * is left out; without a master from either side the session runs on {@code local[*]}.
+   * The config file's {@code spark.*} settings that the session builder should apply. The builder's
+   * settings override what the driver was given, so every key spark-submit already set is left out;
+   * without a master from either side the session runs on {@code local[*]}.
    *
    * @param fromFile the merged config's {@code spark.*} settings (null values already dropped)
    * @param submitted what the driver JVM was given (spark-submit's settings)
@@ -77,6 +82,8 @@ public final class Sessions {
 
   /** Names the Spark jobs of one step so the Spark UI shows which step is slow. */
   public static void jobGroup(SparkSession spark, String step, String date) {
-    spark.sparkContext().setJobGroup("cxgap-" + step + "-" + date, "cxgap " + step + " " + date, false);
+    spark
+        .sparkContext()
+        .setJobGroup("cxgap-" + step + "-" + date, "cxgap " + step + " " + date, false);
   }
 }

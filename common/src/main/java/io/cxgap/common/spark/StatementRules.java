@@ -39,15 +39,18 @@ import scala.runtime.BoxedUnit;
 
 /**
  * What a read-only session may run (DESIGN.md §7), decided on Spark's own plans: a statement is
- * allowed only when every node of its plan, subqueries included, is a query operator, a table of
- * an exposed database, or one of the few read-only commands (SHOW, DESCRIBE, EXPLAIN, USE, a
- * temporary view, SET of an allow-listed key). Anything else is refused with the rule it breaks.
- * Pure: a plan in, a refusal (or none) out; {@link ReadOnlyGuard} applies it to live sessions.
+ * allowed only when every node of its plan, subqueries included, is a query operator, a table of an
+ * exposed database, or one of the few read-only commands (SHOW, DESCRIBE, EXPLAIN, USE, a temporary
+ * view, SET of an allow-listed key). Anything else is refused with the rule it breaks. Pure: a plan
+ * in, a refusal (or none) out; {@link ReadOnlyGuard} applies it to live sessions.
  */
 public final class StatementRules {
   /** Session settings a BI client may SET: harmless to the server and to other sessions. */
   public static final Set<String> SETTABLE =
-      Set.of("spark.sql.session.timeZone", "spark.sql.ansi.enabled", "spark.sql.thriftServer.incrementalCollect");
+      Set.of(
+          "spark.sql.session.timeZone",
+          "spark.sql.ansi.enabled",
+          "spark.sql.thriftServer.incrementalCollect");
 
   private static final String LOGICAL = "org.apache.spark.sql.catalyst.plans.logical.";
   private static final String ANALYSIS = "org.apache.spark.sql.catalyst.analysis.";
@@ -141,14 +144,18 @@ public final class StatementRules {
 
   /**
    * The rule a parsed statement breaks, if any. A name qualified with a database outside {@code
-   * databases} (when not empty) is refused here already. {@code isDatabase} tells whether a name is a
-   * database in the session's catalog and {@code isFormat} whether it names a data source (text,
+   * databases} (when not empty) is refused here already. {@code isDatabase} tells whether a name is
+   * a database in the session's catalog and {@code isFormat} whether it names a data source (text,
    * parquet, delta), so that {@code text.`/path`} is told from a table.
    */
   public static Optional<String> parsed(
-      LogicalPlan plan, Set<String> databases, Predicate<String> isDatabase, Predicate<String> isFormat) {
+      LogicalPlan plan,
+      Set<String> databases,
+      Predicate<String> isDatabase,
+      Predicate<String> isFormat) {
     List<String> refusals = new ArrayList<>();
-    visit(plan, node -> refusals.add(parsedNode(node, databases, isDatabase, isFormat).orElse(null)));
+    visit(
+        plan, node -> refusals.add(parsedNode(node, databases, isDatabase, isFormat).orElse(null)));
     return first(refusals);
   }
 
@@ -175,14 +182,22 @@ public final class StatementRules {
   }
 
   private static Optional<String> parsedNode(
-      LogicalPlan node, Set<String> databases, Predicate<String> isDatabase, Predicate<String> isFormat) {
+      LogicalPlan node,
+      Set<String> databases,
+      Predicate<String> isDatabase,
+      Predicate<String> isFormat) {
     List<String> name = List.of();
     if (node instanceof UnresolvedRelation r) {
       name = JavaConverters.seqAsJavaList(r.multipartIdentifier());
       if (name.size() == 2
           && !isDatabase.test(name.get(0))
           && (looksLikePath(name.get(1)) || isFormat.test(name.get(0)))) {
-        return Optional.of("direct file queries are not allowed (" + name.get(0) + ".`" + name.get(1) + "`); query the tables");
+        return Optional.of(
+            "direct file queries are not allowed ("
+                + name.get(0)
+                + ".`"
+                + name.get(1)
+                + "`); query the tables");
       }
     } else if (node instanceof UnresolvedTable t) {
       name = JavaConverters.seqAsJavaList(t.multipartIdentifier());
@@ -255,9 +270,10 @@ public final class StatementRules {
     if (node instanceof CreateViewCommand view) {
       return view.viewType() == LocalTempView$.MODULE$
           ? Optional.empty()
-          : Optional.of(view.viewType() == org.apache.spark.sql.catalyst.analysis.GlobalTempView$.MODULE$
-              ? "CREATE GLOBAL TEMPORARY VIEW is not allowed (shared between sessions); use CREATE TEMPORARY VIEW"
-              : "CREATE VIEW is not allowed; use CREATE TEMPORARY VIEW");
+          : Optional.of(
+              view.viewType() == org.apache.spark.sql.catalyst.analysis.GlobalTempView$.MODULE$
+                  ? "CREATE GLOBAL TEMPORARY VIEW is not allowed (shared between sessions); use CREATE TEMPORARY VIEW"
+                  : "CREATE VIEW is not allowed; use CREATE TEMPORARY VIEW");
     }
     if (node.getClass().getName().equals(LOGICAL + "CreateView")) {
       return Optional.of("CREATE VIEW is not allowed; use CREATE TEMPORARY VIEW");
@@ -271,14 +287,18 @@ public final class StatementRules {
       return Optional.empty();
     }
     String what = kv.isDefined() ? "SET " + kv.get()._1() : "SET without a key";
-    return Optional.of(what + " is not allowed; settable: " + String.join(", ", SETTABLE.stream().sorted().toList()));
+    return Optional.of(
+        what
+            + " is not allowed; settable: "
+            + String.join(", ", SETTABLE.stream().sorted().toList()));
   }
 
   private static Optional<String> expression(Expression e) {
     if (e instanceof CallMethodViaReflection) {
       return Optional.of("reflection functions (reflect, java_method) are not allowed");
     }
-    if (e.getClass().getName().startsWith("org.apache.spark.sql.hive.Hive") && e.getClass().getName().contains("UD")) {
+    if (e.getClass().getName().startsWith("org.apache.spark.sql.hive.Hive")
+        && e.getClass().getName().contains("UD")) {
       return Optional.of("Hive UDFs are not allowed");
     }
     return Optional.empty();
@@ -292,12 +312,16 @@ public final class StatementRules {
         : Optional.of(notServed(name));
   }
 
-  private static Optional<String> namespace(String catalog, String[] namespace, Set<String> databases) {
+  private static Optional<String> namespace(
+      String catalog, String[] namespace, Set<String> databases) {
     if (!"spark_catalog".equals(catalog)) {
-      return Optional.of("catalog " + catalog + " is not served; query the tables of spark_catalog");
+      return Optional.of(
+          "catalog " + catalog + " is not served; query the tables of spark_catalog");
     }
     String db = namespace.length == 0 ? "" : namespace[0].toLowerCase(Locale.ROOT);
-    return databases.isEmpty() || databases.contains(db) ? Optional.empty() : Optional.of(notServed(db));
+    return databases.isEmpty() || databases.contains(db)
+        ? Optional.empty()
+        : Optional.of(notServed(db));
   }
 
   private static String notServed(String database) {
@@ -312,15 +336,31 @@ public final class StatementRules {
       return known;
     }
     String base = simple.replaceAll("(Command|Statement|Exec)\\$?$", "");
-    if (base.startsWith("AlterTable") || Set.of("SetTableProperties", "UnsetTableProperties", "AddColumns", "DropColumns",
-        "RenameColumn", "ReplaceColumns", "AlterColumn", "RenameTable", "SetTableLocation", "AddPartitions",
-        "DropPartitions", "RenamePartitions", "SetTableSerDeProperties").contains(base)) {
+    if (base.startsWith("AlterTable")
+        || Set.of(
+                "SetTableProperties",
+                "UnsetTableProperties",
+                "AddColumns",
+                "DropColumns",
+                "RenameColumn",
+                "ReplaceColumns",
+                "AlterColumn",
+                "RenameTable",
+                "SetTableLocation",
+                "AddPartitions",
+                "DropPartitions",
+                "RenamePartitions",
+                "SetTableSerDeProperties")
+            .contains(base)) {
       return "ALTER TABLE";
     }
     return base.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
   }
 
-  /** Visits the plan's nodes and subqueries, and the inner plans of EXPLAIN, DESCRIBE QUERY and views. */
+  /**
+   * Visits the plan's nodes and subqueries, and the inner plans of EXPLAIN, DESCRIBE QUERY and
+   * views.
+   */
   private static void visit(LogicalPlan plan, java.util.function.Consumer<LogicalPlan> f) {
     plan.foreach(
         node -> {

@@ -9,9 +9,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The days a run for D covers (DESIGN.md §3 {@code cx.window-days}): D-days+1 through D
- * inclusive, UTC dates. {@link #previous()} is the non-overlapping window of the same length
- * just before it (DESIGN.md §5 gold.gap_trend).
+ * The days a run for D covers (DESIGN.md §3 {@code cx.window-days}): D-days+1 through D inclusive,
+ * UTC dates. {@link #previous()} is the non-overlapping window of the same length just before it
+ * (DESIGN.md §5 gold.gap_trend).
  */
 public record AnalysisWindow(LocalDate end, int days) {
   public AnalysisWindow {
@@ -30,7 +30,8 @@ public record AnalysisWindow(LocalDate end, int days) {
 
   /** {@code dateColumn} within start..end inclusive. */
   public Column contains(Column dateColumn) {
-    return dateColumn.between(lit(start().toString()).cast("date"), lit(end.toString()).cast("date"));
+    return dateColumn.between(
+        lit(start().toString()).cast("date"), lit(end.toString()).cast("date"));
   }
 
   /** The silver survey items answered in the window. */

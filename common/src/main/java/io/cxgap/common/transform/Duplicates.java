@@ -10,9 +10,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Marks duplicate rows (DESIGN.md §4): of the accepted rows sharing a key, the first by
- * (file, raw) is kept; a row whose key is already in {@code existingKeys} is a duplicate too.
- * Rows with a quarantine reason are never duplicates: they are counted as quarantined.
+ * Marks duplicate rows (DESIGN.md §4): of the accepted rows sharing a key, the first by (file, raw)
+ * is kept; a row whose key is already in {@code existingKeys} is a duplicate too. Rows with a
+ * quarantine reason are never duplicates: they are counted as quarantined.
  */
 public final class Duplicates {
   public static final String DUPLICATE = "duplicate";

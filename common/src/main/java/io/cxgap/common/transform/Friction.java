@@ -13,6 +13,7 @@ public final class Friction {
   public static final String IS_REPEAT = "is_repeat";
   public static final String IS_ABANDONED = "is_abandoned";
   public static final String IS_FAILURE = "is_failure";
+
   /** A follow-up within this many microseconds after a contact makes it a repeat (7 days). */
   public static final long REPEAT_MICROS = 7L * 24 * 3600 * 1_000_000;
 
@@ -28,7 +29,9 @@ public final class Friction {
   public static Dataset<Row> flagged(Dataset<Row> interactions, AnalysisWindow window) {
     Column next =
         lead(col(STARTED_AT), 1)
-            .over(Window.partitionBy(col(CUSTOMER_ID), col(TOUCHPOINT)).orderBy(col(STARTED_AT), col(EVENT_ID)));
+            .over(
+                Window.partitionBy(col(CUSTOMER_ID), col(TOUCHPOINT))
+                    .orderBy(col(STARTED_AT), col(EVENT_ID)));
     // microseconds: a cast to long would drop fractions of a second (7 d + 0.2 s is no repeat)
     Column gap = expr("unix_micros(_next) - unix_micros(" + STARTED_AT + ")");
     // The follow-up of a contact in the window is later and no later than D, so in the window too:

@@ -17,8 +17,8 @@ public final class Normalise {
   }
 
   /**
-   * Bronze survey rows to silver items: normalised expectation and experience, their gap, the
-   * UTC response date; the raw scale columns are kept for traceability.
+   * Bronze survey rows to silver items: normalised expectation and experience, their gap, the UTC
+   * response date; the raw scale columns are kept for traceability.
    */
   public static Dataset<Row> surveyItems(Dataset<Row> bronze) {
     Column exp = norm(col(EXPECTATION), col(SCALE_MIN), col(SCALE_MAX));

@@ -39,20 +39,28 @@ class TouchpointCatalogTest {
 
   @Test
   void repoCatalog_loads() {
-    TouchpointCatalog c = TouchpointCatalog.load(Path.of(System.getProperty("cx.repo.root", "..")).resolve("conf/touchpoints.conf"));
+    TouchpointCatalog c =
+        TouchpointCatalog.load(
+            Path.of(System.getProperty("cx.repo.root", "..")).resolve("conf/touchpoints.conf"));
     assertThat(c.touchpoints()).hasSizeGreaterThanOrEqualTo(8);
     assertThat(c.resolve("Billing & payments")).contains("billing");
   }
 
   @Test
   void badEntries_areUsageErrorsNamingTheEntry() throws IOException {
-    Path stage = write("touchpoints = [ { id = \"a\", name = \"A\", journey-stage = \"nowhere\", dimension = \"empathy\" } ]");
-    assertThatThrownBy(() -> TouchpointCatalog.load(stage)).isInstanceOf(CxException.class).hasMessageContaining("journey-stage 'nowhere'");
+    Path stage =
+        write(
+            "touchpoints = [ { id = \"a\", name = \"A\", journey-stage = \"nowhere\", dimension = \"empathy\" } ]");
+    assertThatThrownBy(() -> TouchpointCatalog.load(stage))
+        .isInstanceOf(CxException.class)
+        .hasMessageContaining("journey-stage 'nowhere'");
     Path clash =
         write(
             "touchpoints = [ { id = \"a\", name = \"Same\", journey-stage = \"usage\", dimension = \"empathy\" },"
                 + " { id = \"b\", name = \"b\", aliases = [\"same\"], journey-stage = \"usage\", dimension = \"empathy\" } ]");
-    assertThatThrownBy(() -> TouchpointCatalog.load(clash)).isInstanceOf(CxException.class).hasMessageContaining("'same'");
+    assertThatThrownBy(() -> TouchpointCatalog.load(clash))
+        .isInstanceOf(CxException.class)
+        .hasMessageContaining("'same'");
     assertThatThrownBy(() -> TouchpointCatalog.load(dir.resolve("missing.conf")))
         .isInstanceOf(CxException.class)
         .hasMessageContaining("missing.conf");

@@ -73,7 +73,10 @@ class ClusterProfilesTest extends SparkTestBase {
 
   /** X is SMB, Z Enterprise; Y is missing from the CRM slice. */
   private static Dataset<Row> segments() {
-    return strings(List.of("customer_id", "segment_value"), new String[] {"X", "SMB"}, new String[] {"Z", "Enterprise"});
+    return strings(
+        List.of("customer_id", "segment_value"),
+        new String[] {"X", "SMB"},
+        new String[] {"Z", "Enterprise"});
   }
 
   @Test
@@ -99,7 +102,8 @@ class ClusterProfilesTest extends SparkTestBase {
     Dataset<Row> customers = ClusterProfiles.customerRows(assigned(), clusters(), D);
     Dataset<Row> p =
         ClusterProfiles.conform(
-            ClusterProfiles.profileRows(customers, ClusterProfiles.customerNps(items()), segments(), clusters(), 3, info),
+            ClusterProfiles.profileRows(
+                customers, ClusterProfiles.customerNps(items()), segments(), clusters(), 3, info),
             ClusterProfiles.PROFILE_SCHEMA);
     List<Row> rows = p.collectAsList();
     assertThat(rows).hasSize(2);
@@ -111,16 +115,19 @@ class ClusterProfilesTest extends SparkTestBase {
     assertThat(seven.<Double>getAs("mean_nps"))
         .as("X: mean of its responses (6 + 10)/2 = 8, not of its items; Y has none")
         .isCloseTo(8.0, within(1e-12));
-    assertThat(seven.getJavaMap(seven.fieldIndex("segment_mix"))).isEqualTo(Map.of("SMB", 0.5, "unknown", 0.5));
+    assertThat(seven.getJavaMap(seven.fieldIndex("segment_mix")))
+        .isEqualTo(Map.of("SMB", 0.5, "unknown", 0.5));
     assertThat(seven.<Double>getAs("match_distance")).isEqualTo(0.01);
     assertThat(seven.<Double>getAs("silhouette")).isEqualTo(0.8);
     assertThat(nine.<Long>getAs("customers")).isEqualTo(1);
     assertThat(nine.<Double>getAs("mean_nps")).isCloseTo(4.0, within(1e-12));
-    assertThat(nine.getJavaMap(nine.fieldIndex("segment_mix"))).isEqualTo(Map.of("Enterprise", 1.0));
+    assertThat(nine.getJavaMap(nine.fieldIndex("segment_mix")))
+        .isEqualTo(Map.of("Enterprise", 1.0));
     assertThat(nine.getList(nine.fieldIndex("top_pains"))).containsExactly("a", "b");
     assertThat(nine.<Object>getAs("match_distance")).isNull();
     assertThat(nine.getJavaMap(nine.fieldIndex("centroid"))).isEqualTo(Map.of("a", 1.0, "b", 1.0));
-    assertThat(nine.getJavaMap(nine.fieldIndex("candidate_silhouettes"))).isEqualTo(Map.of(2, 0.7, 3, 0.5));
+    assertThat(nine.getJavaMap(nine.fieldIndex("candidate_silhouettes")))
+        .isEqualTo(Map.of(2, 0.7, 3, 0.5));
     assertThat(nine.<Integer>getAs("k")).isEqualTo(2);
     assertThat(nine.<String>getAs("segment_dimension")).isEqualTo("segment");
     assertThat(nine.<Integer>getAs("window_days")).isEqualTo(90);

@@ -32,7 +32,9 @@ class HungarianTest {
       double[][] cost = random(r, n, n);
       int[] got = Hungarian.assign(cost);
       assertThat(distinctAssigned(got)).as("every row gets its own column").isEqualTo(n);
-      assertThat(total(cost, got)).as("trial " + trial).isCloseTo(bruteForceMin(cost), within(1e-12));
+      assertThat(total(cost, got))
+          .as("trial " + trial)
+          .isCloseTo(bruteForceMin(cost), within(1e-12));
     }
   }
 
@@ -59,8 +61,12 @@ class HungarianTest {
       int cols = 1 + r.nextInt(6);
       double[][] cost = random(r, rows, cols);
       int[] got = Hungarian.assign(cost);
-      assertThat(distinctAssigned(got)).as(rows + "x" + cols + ": assigned rows").isEqualTo(Math.min(rows, cols));
-      assertThat(total(cost, got)).as(rows + "x" + cols).isCloseTo(bruteForceMin(cost), within(1e-12));
+      assertThat(distinctAssigned(got))
+          .as(rows + "x" + cols + ": assigned rows")
+          .isEqualTo(Math.min(rows, cols));
+      assertThat(total(cost, got))
+          .as(rows + "x" + cols)
+          .isCloseTo(bruteForceMin(cost), within(1e-12));
     }
   }
 

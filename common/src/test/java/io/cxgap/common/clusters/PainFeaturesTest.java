@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The feature formulas of DESIGN.md §5 on three customers, worked by hand.
  *
- * <p>Contacts in the window: C1 has three (one abandoned waiting 600 s, one repeat waiting 1200
- * s, one without a wait), C3 two (one abandoned waiting 300 s, one waiting 5900 s), C2 none. The
- * window's base: abandoned 2/5 = 0.4, repeats 1/5 = 0.2, mean wait (600+1200+300+5900)/4 = 2000
- * s. C3 answered no survey, so it is not clustered, but its contacts count in the base.
+ * <p>Contacts in the window: C1 has three (one abandoned waiting 600 s, one repeat waiting 1200 s,
+ * one without a wait), C3 two (one abandoned waiting 300 s, one waiting 5900 s), C2 none. The
+ * window's base: abandoned 2/5 = 0.4, repeats 1/5 = 0.2, mean wait (600+1200+300+5900)/4 = 2000 s.
+ * C3 answered no survey, so it is not clustered, but its contacts count in the base.
  */
 class PainFeaturesTest extends SparkTestBase {
   static final List<String> TOUCHPOINTS = List.of("billing", "app", "delivery");
@@ -69,7 +69,8 @@ class PainFeaturesTest extends SparkTestBase {
     Dataset<Row> totals = PainFeatures.contactTotals(contacts());
     BaseRates base = BaseRates.of(totals);
     Map<String, double[]> out = new HashMap<>();
-    for (Row r : PainFeatures.build(items(), totals, base, TOUCHPOINTS, weight, CAP).collectAsList()) {
+    for (Row r :
+        PainFeatures.build(items(), totals, base, TOUCHPOINTS, weight, CAP).collectAsList()) {
       out.put(r.getString(0), ((Vector) r.get(1)).toArray());
     }
     return out;
@@ -87,7 +88,8 @@ class PainFeaturesTest extends SparkTestBase {
   void onlyCustomersWithASurveyItem_getFeatures_inNamedOrder() {
     assertThat(features(W).keySet()).containsExactlyInAnyOrder("C1", "C2");
     assertThat(PainFeatures.names(TOUCHPOINTS))
-        .containsExactly("billing", "app", "delivery", "friction_abandon", "friction_repeat", "friction_wait");
+        .containsExactly(
+            "billing", "app", "delivery", "friction_abandon", "friction_repeat", "friction_wait");
   }
 
   @Test
@@ -132,7 +134,8 @@ class PainFeaturesTest extends SparkTestBase {
 
   @Test
   void baseline_isZeroOnTouchpoints_andTheWeightedBaseOnFriction() {
-    Map<String, Double> b = PainFeatures.baseline(TOUCHPOINTS, new BaseRates(0.4, 0.2, 900), W, CAP);
+    Map<String, Double> b =
+        PainFeatures.baseline(TOUCHPOINTS, new BaseRates(0.4, 0.2, 900), W, CAP);
     assertThat(b)
         .containsExactly(
             Map.entry("billing", 0.0),

@@ -24,15 +24,20 @@ class PreviousRunTest extends SparkTestBase {
             .add("cluster_id", DataTypes.IntegerType)
             .add("centroid", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType));
     Object[][] rows = {
-      {D.minusDays(5), 1}, {D.minusDays(5), 2},
-      {D.minusDays(1), 1}, {D.minusDays(1), 2}, {D.minusDays(1), 3},
-      {D, 1}, {D, 4},
+      {D.minusDays(5), 1},
+      {D.minusDays(5), 2},
+      {D.minusDays(1), 1},
+      {D.minusDays(1), 2},
+      {D.minusDays(1), 3},
+      {D, 1},
+      {D, 4},
       {D.plusDays(1), 5}
     };
     List<Row> out = new java.util.ArrayList<>();
     for (Object[] r : rows) {
       int id = (Integer) r[1];
-      out.add(RowFactory.create(java.sql.Date.valueOf((LocalDate) r[0]), id, Map.of("a", id / 10.0)));
+      out.add(
+          RowFactory.create(java.sql.Date.valueOf((LocalDate) r[0]), id, Map.of("a", id / 10.0)));
     }
     return spark().createDataFrame(out, s);
   }

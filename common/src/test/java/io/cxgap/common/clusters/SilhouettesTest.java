@@ -35,7 +35,9 @@ class SilhouettesTest extends SparkTestBase {
     return spark().createDataFrame(rows, s);
   }
 
-  /** By the definition: mean squared distances to own cluster's others (a) and nearest other (b). */
+  /**
+   * By the definition: mean squared distances to own cluster's others (a) and nearest other (b).
+   */
   private static double byDefinition(int i) {
     double[] sum = new double[3];
     int[] n = new int[3];
@@ -76,7 +78,8 @@ class SilhouettesTest extends SparkTestBase {
   void perCluster_isTheMeanOfItsMembersSilhouettes_andZeroForASingleton() {
     Map<Integer, Double> got = Silhouettes.perCluster(points(), C, 3);
     assertThat(got.get(0)).isCloseTo((byDefinition(0) + byDefinition(1)) / 2, within(1e-9));
-    assertThat(got.get(1)).isCloseTo((byDefinition(2) + byDefinition(3) + byDefinition(4)) / 3, within(1e-9));
+    assertThat(got.get(1))
+        .isCloseTo((byDefinition(2) + byDefinition(3) + byDefinition(4)) / 3, within(1e-9));
     assertThat(got.get(2)).isZero();
   }
 

@@ -33,7 +33,14 @@ class ConfigLoaderTest {
   void configFileThenSet_overrideInThatOrder() throws IOException {
     Path f = dir.resolve("my.conf");
     Files.writeString(f, "cx { window-days = 30, min-respondents = 3 }\n", StandardCharsets.UTF_8);
-    CxConfig c = ConfigLoader.load(dir, f, List.of("cx.window-days=7", "cx.warehouse=s3a://bucket/wh", "cx.segment-dimensions=[tier]"));
+    CxConfig c =
+        ConfigLoader.load(
+            dir,
+            f,
+            List.of(
+                "cx.window-days=7",
+                "cx.warehouse=s3a://bucket/wh",
+                "cx.segment-dimensions=[tier]"));
     assertThat(c.windowDays()).isEqualTo(7);
     assertThat(c.minRespondents()).isEqualTo(3);
     assertThat(c.warehouse()).isEqualTo("s3a://bucket/wh");
@@ -74,6 +81,8 @@ class ConfigLoaderTest {
   @Test
   void secrets_areMaskedInTheDescription() {
     CxConfig c = ConfigLoader.load(dir, null, List.of("spark.hadoop.fs.s3a.secret.key=hunter2"));
-    assertThat(String.join("\n", ConfigLoader.describe(c))).doesNotContain("hunter2").contains("spark.hadoop.fs.s3a.secret.key = ****");
+    assertThat(String.join("\n", ConfigLoader.describe(c)))
+        .doesNotContain("hunter2")
+        .contains("spark.hadoop.fs.s3a.secret.key = ****");
   }
 }

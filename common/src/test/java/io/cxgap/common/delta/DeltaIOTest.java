@@ -22,7 +22,11 @@ class DeltaIOTest extends SparkTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Dataset<Row> rows(long batch) {
-    return spark().sql("SELECT " + batch + "L AS batch_id, id AS n, concat('c', id) AS customer_id FROM range(4)");
+    return spark()
+        .sql(
+            "SELECT "
+                + batch
+                + "L AS batch_id, id AS n, concat('c', id) AS customer_id FROM range(4)");
   }
 
   /** The column names in the {@code minValues} of every file added to the table, per file. */
@@ -34,7 +38,8 @@ class DeltaIOTest extends SparkTestBase {
           JsonNode add = JSON.readTree(line).get("add");
           if (add != null) {
             List<String> names = new ArrayList<>();
-            Iterator<String> it = JSON.readTree(add.get("stats").asText()).get("minValues").fieldNames();
+            Iterator<String> it =
+                JSON.readTree(add.get("stats").asText()).get("minValues").fieldNames();
             it.forEachRemaining(names::add);
             out.add(names);
           }
@@ -51,7 +56,10 @@ class DeltaIOTest extends SparkTestBase {
         new org.apache.spark.scheduler.SparkListener() {
           @Override
           public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
-            String d = start.properties() == null ? null : start.properties().getProperty("spark.job.description");
+            String d =
+                start.properties() == null
+                    ? null
+                    : start.properties().getProperty("spark.job.description");
             jobs.add(d == null ? "" : d);
           }
         };
@@ -65,13 +73,19 @@ class DeltaIOTest extends SparkTestBase {
   }
 
   @Test
-  void aNewTable_getsTheTableProperties_andDeltaKeepsStatsForTheNamedColumnsOnly() throws IOException {
+  void aNewTable_getsTheTableProperties_andDeltaKeepsStatsForTheNamedColumnsOnly()
+      throws IOException {
     Path table = Files.createTempDirectory("cxgap-deltaio").resolve("t");
     Map<String, String> props = Map.of(DeltaIO.STATS_COLUMNS, "batch_id");
     DeltaIO.append(rows(1), table.toString(), props);
     DeltaIO.append(rows(2), table.toString(), props);
 
-    assertThat(DeltaTable.forPath(spark(), table.toString()).detail().select("properties").head().<String, String>getJavaMap(0))
+    assertThat(
+            DeltaTable.forPath(spark(), table.toString())
+                .detail()
+                .select("properties")
+                .head()
+                .<String, String>getJavaMap(0))
         .containsEntry(DeltaIO.STATS_COLUMNS, "batch_id");
     List<List<String>> stats = statsColumns(table);
     assertThat(stats).isNotEmpty().allSatisfy(cols -> assertThat(cols).containsExactly("batch_id"));
@@ -83,7 +97,9 @@ class DeltaIOTest extends SparkTestBase {
     Path table = Files.createTempDirectory("cxgap-deltaio").resolve("t");
     DeltaIO.append(rows(1), table.toString());
 
-    assertThat(statsColumns(table)).isNotEmpty().allSatisfy(cols -> assertThat(cols).containsExactly("batch_id", "n", "customer_id"));
+    assertThat(statsColumns(table))
+        .isNotEmpty()
+        .allSatisfy(cols -> assertThat(cols).containsExactly("batch_id", "n", "customer_id"));
     assertThat(DeltaIO.read(spark(), table.toString()).count()).isEqualTo(4);
   }
 
@@ -99,11 +115,21 @@ class DeltaIOTest extends SparkTestBase {
     List<String> withTxn =
         jobsOf(
             () ->
-                rows(4).write().format("delta").mode(org.apache.spark.sql.SaveMode.Append)
-                    .option("txnAppId", "test").option("txnVersion", 4L).save(table));
+                rows(4)
+                    .write()
+                    .format("delta")
+                    .mode(org.apache.spark.sql.SaveMode.Append)
+                    .option("txnAppId", "test")
+                    .option("txnVersion", 4L)
+                    .save(table));
 
-    assertThat(jobs).as("jobs of the third append").noneMatch(d -> d.contains("Compute snapshot")).hasSizeLessThanOrEqualTo(1);
-    assertThat(withTxn).as("jobs of the fourth append, with a transaction id").anyMatch(d -> d.contains("Compute snapshot for version: 2"));
+    assertThat(jobs)
+        .as("jobs of the third append")
+        .noneMatch(d -> d.contains("Compute snapshot"))
+        .hasSizeLessThanOrEqualTo(1);
+    assertThat(withTxn)
+        .as("jobs of the fourth append, with a transaction id")
+        .anyMatch(d -> d.contains("Compute snapshot for version: 2"));
     assertThat(DeltaTable.forPath(spark(), table).history().count()).isEqualTo(4);
     assertThat(DeltaIO.read(spark(), table).groupBy("batch_id").count().count()).isEqualTo(4);
   }
@@ -121,7 +147,8 @@ class DeltaIOTest extends SparkTestBase {
 
     // commits 0, 1 and 2, as the table's history (another reader of the log) lists them
     assertThat(version[0]).isEqualTo(2);
-    assertThat(DeltaTable.forPath(spark(), table).history(1).head().<Long>getAs("version")).isEqualTo(2L);
+    assertThat(DeltaTable.forPath(spark(), table).history(1).head().<Long>getAs("version"))
+        .isEqualTo(2L);
     assertThat(jobs).isEmpty();
   }
 
@@ -129,18 +156,25 @@ class DeltaIOTest extends SparkTestBase {
   void document_addsWhatIsMissing_andOnATableThatHasItRunsNoSparkJob() throws IOException {
     String table = Files.createTempDirectory("cxgap-deltaio").resolve("t").toString();
     DeltaIO.append(rows(1), table);
-    Map<String, String> columns = Map.of("batch_id", "the ingest batch", "no_such_column", "skipped");
+    Map<String, String> columns =
+        Map.of("batch_id", "the ingest batch", "no_such_column", "skipped");
 
     int changes = DeltaIO.document(spark(), table, "a test table", columns);
     int[] again = new int[1];
-    List<String> jobs = jobsOf(() -> again[0] = DeltaIO.document(spark(), table, "a test table", columns));
+    List<String> jobs =
+        jobsOf(() -> again[0] = DeltaIO.document(spark(), table, "a test table", columns));
 
     assertThat(changes).as("the batch_id comment and the description").isEqualTo(2);
     // read back another way: the table's detail and a new reader's schema
-    assertThat(DeltaTable.forPath(spark(), table).detail().select("description").head().getString(0)).isEqualTo("a test table");
-    assertThat(DeltaIO.read(spark(), table).schema().apply("batch_id").getComment().get()).isEqualTo("the ingest batch");
+    assertThat(
+            DeltaTable.forPath(spark(), table).detail().select("description").head().getString(0))
+        .isEqualTo("a test table");
+    assertThat(DeltaIO.read(spark(), table).schema().apply("batch_id").getComment().get())
+        .isEqualTo("the ingest batch");
     assertThat(again[0]).as("second call").isZero();
     assertThat(jobs).as("jobs of the second call").isEmpty();
-    assertThat(DeltaTable.forPath(spark(), table).history().count()).as("the append and two changes").isEqualTo(3);
+    assertThat(DeltaTable.forPath(spark(), table).history().count())
+        .as("the append and two changes")
+        .isEqualTo(3);
   }
 }

@@ -68,7 +68,9 @@ class CustomerMatrixTest extends SparkTestBase {
     assertThat(m.customersWithResponse()).as("customers with a response").isEqualTo(4);
     assertThat(m.items()).isEqualTo(7);
     assertThat(m.n()).as("customers in the matrix").isEqualTo(3);
-    assertThat(m.touchpoints()).as("t3 answered by nobody in the matrix").containsExactly("t1", "t2");
+    assertThat(m.touchpoints())
+        .as("t3 answered by nobody in the matrix")
+        .containsExactly("t1", "t2");
     assertThat(m.respondents()).containsExactly(2, 2);
     assertThat(m.means()).containsExactly(new double[] {-17.5, 10}, within(1e-12));
     assertThat(m.outcomeMean()).isCloseTo(185.0 / 3, within(1e-12));
@@ -100,7 +102,8 @@ class CustomerMatrixTest extends SparkTestBase {
   void noCustomerWithAnOverallNps_givesAnEmptyMatrix_withoutFailing() {
     Moments m =
         CustomerMatrix.moments(
-            CustomerMatrix.perCustomer(items(new Object[] {"D", "R5", "t1", 50.0, null}), T123), T123);
+            CustomerMatrix.perCustomer(items(new Object[] {"D", "R5", "t1", 50.0, null}), T123),
+            T123);
     assertThat(m.n()).isZero();
     assertThat(m.customersWithResponse()).isEqualTo(1);
     assertThat(m.touchpoints()).isEmpty();
@@ -128,6 +131,8 @@ class CustomerMatrixTest extends SparkTestBase {
     } finally {
       spark().listenerManager().unregister(listener);
     }
-    assertThat(queries.get()).as("Spark queries: the column means, then every co-moment").isEqualTo(2);
+    assertThat(queries.get())
+        .as("Spark queries: the column means, then every co-moment")
+        .isEqualTo(2);
   }
 }

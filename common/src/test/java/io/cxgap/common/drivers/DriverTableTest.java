@@ -24,7 +24,17 @@ class DriverTableTest {
 
   static Moments moments() {
     double[][] cxx = new double[4][4]; // the table does not look at co-moments
-    return new Moments(IDS, 120, 400, 100, new long[] {90, 80, 70, 60}, new double[] {-20, 10, -15, 5}, 70, cxx, new double[4], 1);
+    return new Moments(
+        IDS,
+        120,
+        400,
+        100,
+        new long[] {90, 80, 70, 60},
+        new double[] {-20, 10, -15, 5},
+        70,
+        cxx,
+        new double[4],
+        1);
   }
 
   static TouchpointCatalog catalog() {
@@ -53,13 +63,21 @@ class DriverTableTest {
   void priorityRank_isByShareTimesNegativeGap_tiesByImportance() {
     int[] rank =
         DriverTable.priorityRanks(
-            IDS, new double[] {0.30, 0.20, 0.05, 0.05}, new double[] {0.5, 1.0 / 3, 1.0 / 12, 1.0 / 12}, new double[] {-20, 10, -15, 5});
+            IDS,
+            new double[] {0.30, 0.20, 0.05, 0.05},
+            new double[] {0.5, 1.0 / 3, 1.0 / 12, 1.0 / 12},
+            new double[] {-20, 10, -15, 5});
     assertThat(rank).containsExactly(1, 3, 2, 4);
   }
 
   @Test
   void priorityRank_fullTie_goesByTouchpointId() {
-    int[] rank = DriverTable.priorityRanks(List.of("z", "y"), new double[] {0.1, 0.1}, new double[] {0.5, 0.5}, new double[] {3, 3});
+    int[] rank =
+        DriverTable.priorityRanks(
+            List.of("z", "y"),
+            new double[] {0.1, 0.1},
+            new double[] {0.5, 0.5},
+            new double[] {3, 3});
     assertThat(rank).containsExactly(2, 1);
   }
 
@@ -68,16 +86,24 @@ class DriverTableTest {
     DriverFit fit = new DriverFit(0.6, new double[] {0.30, 0.20, 0.05, 0.05}, "lmg");
     List<DriverRow> rows = DriverTable.rows(moments(), fit, catalog());
     assertThat(rows).extracting(DriverRow::touchpoint).containsExactly("a", "b", "c", "d");
-    assertThat(rows).extracting(DriverRow::quadrant).containsExactly("concentrate_here", "keep_up", "low_priority", "possible_overkill");
+    assertThat(rows)
+        .extracting(DriverRow::quadrant)
+        .containsExactly("concentrate_here", "keep_up", "low_priority", "possible_overkill");
     assertThat(rows).extracting(DriverRow::priorityRank).containsExactly(1, 3, 2, 4);
-    assertThat(rows).extracting(DriverRow::journeyStage).containsExactly("support", "usage", "purchase", "renewal");
-    assertThat(rows).extracting(DriverRow::dimension).containsExactly("responsiveness", "reliability", "tangibles", "empathy");
+    assertThat(rows)
+        .extracting(DriverRow::journeyStage)
+        .containsExactly("support", "usage", "purchase", "renewal");
+    assertThat(rows)
+        .extracting(DriverRow::dimension)
+        .containsExactly("responsiveness", "reliability", "tangibles", "empathy");
     assertThat(rows).extracting(DriverRow::respondents).containsExactly(90L, 80L, 70L, 60L);
-    assertThat(rows).allSatisfy(r -> {
-      assertThat(r.customers()).isEqualTo(100);
-      assertThat(r.r2()).isEqualTo(0.6);
-      assertThat(r.method()).isEqualTo("lmg");
-    });
+    assertThat(rows)
+        .allSatisfy(
+            r -> {
+              assertThat(r.customers()).isEqualTo(100);
+              assertThat(r.r2()).isEqualTo(0.6);
+              assertThat(r.method()).isEqualTo("lmg");
+            });
     assertThat(rows.get(0).importanceShare()).isCloseTo(0.5, within(1e-12));
     assertThat(rows.get(1).importanceShare()).isCloseTo(1.0 / 3, within(1e-12));
     assertThat(rows.get(2).importanceShare()).isCloseTo(1.0 / 12, within(1e-12));

@@ -37,7 +37,9 @@ class LmgTest {
   @Test
   void subsetR2_ofBothPredictors_isTheHandWorkedR2() {
     assertThat(SubsetR2.of(R2X2, RY2, new int[] {0, 1}, 2)).isCloseTo(R2_HAND, within(1e-12));
-    assertThat(SubsetR2.of(R2X2, RY2, new int[] {1}, 1)).as("x2 alone: r2y²").isCloseTo(0.09, within(1e-12));
+    assertThat(SubsetR2.of(R2X2, RY2, new int[] {1}, 1))
+        .as("x2 alone: r2y²")
+        .isCloseTo(0.09, within(1e-12));
   }
 
   @Test
@@ -68,9 +70,13 @@ class LmgTest {
     }
     double[] imp = Lmg.importance(correlations(x), outcomeCorrelations(x, y));
     for (int j = 0; j < p; j++) {
-      assertThat(imp[j]).as("importance of x" + j + " vs 120 orderings").isCloseTo(expected[j], within(1e-9));
+      assertThat(imp[j])
+          .as("importance of x" + j + " vs 120 orderings")
+          .isCloseTo(expected[j], within(1e-9));
     }
-    assertThat(sum(imp)).as("importances sum to the full OLS R²").isCloseTo(olsR2(x, y, List.of(0, 1, 2, 3, 4)), within(1e-9));
+    assertThat(sum(imp))
+        .as("importances sum to the full OLS R²")
+        .isCloseTo(olsR2(x, y, List.of(0, 1, 2, 3, 4)), within(1e-9));
   }
 
   @Test
@@ -83,7 +89,8 @@ class LmgTest {
 
   @Test
   void shapleyWeights_ofThreePredictors_areAThirdASixthAndAThird() {
-    // p = 3: a subset of size 0 precedes j in 2 of 6 orderings, a given one of size 1 in 1, of size 2 in 2.
+    // p = 3: a subset of size 0 precedes j in 2 of 6 orderings, a given one of size 1 in 1, of size
+    // 2 in 2.
     double[] w = Lmg.shapleyWeights(3);
     assertThat(w[0]).isCloseTo(1.0 / 3, within(1e-15));
     assertThat(w[1]).isCloseTo(1.0 / 6, within(1e-15));

@@ -32,23 +32,31 @@ class RelativeWeightsTest {
     double[] rxy = LmgTest.outcomeCorrelations(x, y);
     double[] rw = RelativeWeights.importance(rxx, rxy);
     double[] lmg = Lmg.importance(rxx, rxy);
-    assertThat(order(rw)).as("relative weights " + Arrays.toString(rw) + " vs LMG " + Arrays.toString(lmg)).isEqualTo(order(lmg));
-    assertThat(order(lmg)).as("planted order by |beta|").isEqualTo(new Integer[] {0, 1, 2, 3, 4, 5});
+    assertThat(order(rw))
+        .as("relative weights " + Arrays.toString(rw) + " vs LMG " + Arrays.toString(lmg))
+        .isEqualTo(order(lmg));
+    assertThat(order(lmg))
+        .as("planted order by |beta|")
+        .isEqualTo(new Integer[] {0, 1, 2, 3, 4, 5});
     double fullR2 = LmgTest.olsR2(x, y, List.of(0, 1, 2, 3, 4, 5));
-    assertThat(LmgTest.sum(rw)).as("relative weights sum to the OLS R²").isCloseTo(fullR2, within(1e-9));
+    assertThat(LmgTest.sum(rw))
+        .as("relative weights sum to the OLS R²")
+        .isCloseTo(fullR2, within(1e-9));
   }
 
   @Test
   void twoUncorrelatedPredictors_getTheirSquaredCorrelations() {
     // With R = I every method gives r_jy²: 0.5² and 0.3².
-    double[] rw = RelativeWeights.importance(new double[][] {{1, 0}, {0, 1}}, new double[] {0.5, -0.3});
+    double[] rw =
+        RelativeWeights.importance(new double[][] {{1, 0}, {0, 1}}, new double[] {0.5, -0.3});
     assertThat(rw[0]).isCloseTo(0.25, within(1e-12));
     assertThat(rw[1]).isCloseTo(0.09, within(1e-12));
   }
 
   @Test
   void duplicatedPredictor_doesNotFail_andSplitsItsShareEqually() {
-    double[] rw = RelativeWeights.importance(new double[][] {{1, 1}, {1, 1}}, new double[] {0.6, 0.6});
+    double[] rw =
+        RelativeWeights.importance(new double[][] {{1, 1}, {1, 1}}, new double[] {0.6, 0.6});
     assertThat(rw[0]).isCloseTo(0.18, within(1e-9));
     assertThat(rw[1]).isCloseTo(0.18, within(1e-9));
   }

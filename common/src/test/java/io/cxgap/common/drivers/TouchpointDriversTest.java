@@ -46,7 +46,10 @@ class TouchpointDriversTest extends SparkTestBase {
   @Test
   void fiveCustomers_giveTheHandWorkedImportances_quadrantsAndRanks() {
     TouchpointDrivers.Result r = TouchpointDrivers.compute(fiveCustomers(), catalog(), 16);
-    assertThat(r.rows()).extracting(DriverRow::touchpoint).as("renewal answered by nobody").containsExactly("billing", "delivery");
+    assertThat(r.rows())
+        .extracting(DriverRow::touchpoint)
+        .as("renewal answered by nobody")
+        .containsExactly("billing", "delivery");
     DriverRow billing = r.rows().get(0);
     DriverRow delivery = r.rows().get(1);
     assertThat(billing.importance()).isCloseTo(272.0 / 360, within(1e-9));
@@ -61,17 +64,22 @@ class TouchpointDriversTest extends SparkTestBase {
     assertThat(billing.customers()).isEqualTo(5);
     assertThat(billing.respondents()).isEqualTo(5);
     assertThat(billing.method()).isEqualTo("lmg");
-    assertThat(r.message()).contains("5 customers with a response").contains("R² 0.961 (lmg)").contains("most important: billing, delivery");
+    assertThat(r.message())
+        .contains("5 customers with a response")
+        .contains("R² 0.961 (lmg)")
+        .contains("most important: billing, delivery");
   }
 
   @Test
   void twoCustomers_noRows_andTheMessageSaysWhy() {
     Dataset<Row> two =
         CustomerMatrixTest.items(
-            new Object[] {"A", "R1", "billing", -10.0, 6.0}, new Object[] {"B", "R2", "billing", 10.0, 9.0});
+            new Object[] {"A", "R1", "billing", -10.0, 6.0},
+            new Object[] {"B", "R2", "billing", 10.0, 9.0});
     TouchpointDrivers.Result r = TouchpointDrivers.compute(two, catalog(), 16);
     assertThat(r.rows()).isEmpty();
-    assertThat(r.message()).contains("no rows: 2 customers with an overall_nps in the window, fewer than 3");
+    assertThat(r.message())
+        .contains("no rows: 2 customers with an overall_nps in the window, fewer than 3");
   }
 
   @Test
@@ -80,8 +88,20 @@ class TouchpointDriversTest extends SparkTestBase {
     Dataset<Row> t = TouchpointDrivers.table(spark(), LocalDate.of(2026, 10, 31), 90, r.rows());
     assertThat(t.columns())
         .containsExactly(
-            "as_of_date", "window_days", "touchpoint", "journey_stage", "dimension", "customers", "respondents",
-            "importance", "importance_share", "r2", "gap_mean", "quadrant", "priority_rank", "method");
+            "as_of_date",
+            "window_days",
+            "touchpoint",
+            "journey_stage",
+            "dimension",
+            "customers",
+            "respondents",
+            "importance",
+            "importance_share",
+            "r2",
+            "gap_mean",
+            "quadrant",
+            "priority_rank",
+            "method");
     List<Row> rows = t.collectAsList();
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).getDate(0).toString()).isEqualTo("2026-10-31");

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * gold.gap_segment_touchpoint on a hand-made window: D = 2026-10-31, 10 days (2026-10-22 ..
- * 2026-10-31), min-respondents 2, dimensions segment and region. Every expected value is worked
- * out in the comments; Student's t quantiles are from the printed table.
+ * 2026-10-31), min-respondents 2, dimensions segment and region. Every expected value is worked out
+ * in the comments; Student's t quantiles are from the printed table.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GapCellsTest extends GapFixtures {
@@ -43,21 +43,65 @@ class GapCellsTest extends GapFixtures {
             item("C3", "app", "2026-10-25", 50, 60)); // +10
     Dataset<Row> contacts =
         contacts(
-            contact("E1", "C1", "billing", "2026-10-22 10:00:00", 100.0, "abandoned"), // E9 follows 23 h later: repeat
-            contact("E2", "C1", "billing", "2026-10-29 10:00:00", 300.0, "resolved"), // next is after D: not a repeat
+            contact(
+                "E1",
+                "C1",
+                "billing",
+                "2026-10-22 10:00:00",
+                100.0,
+                "abandoned"), // E9 follows 23 h later: repeat
+            contact(
+                "E2",
+                "C1",
+                "billing",
+                "2026-10-29 10:00:00",
+                300.0,
+                "resolved"), // next is after D: not a repeat
             contact("E3", "C1", "billing", "2026-11-05 09:00:00", 1.0, "failed"), // after D: out
-            contact("E4", "C2", "billing", "2026-10-30 08:00:00", null, "failed"), // E5 follows: repeat
+            contact(
+                "E4", "C2", "billing", "2026-10-30 08:00:00", null, "failed"), // E5 follows: repeat
             contact("E5", "C2", "billing", "2026-10-31 23:00:00", 50.0, "unresolved"),
-            contact("E6", "C2", "billing", "2026-10-21 12:00:00", 999.0, "abandoned"), // before the window: out
+            contact(
+                "E6",
+                "C2",
+                "billing",
+                "2026-10-21 12:00:00",
+                999.0,
+                "abandoned"), // before the window: out
             contact("E7", "C3", "app", "2026-10-25 00:00:00", 20.0, "escalated"),
-            contact("E8", "C3", "app", "2026-11-01 00:00:00", 20.0, "resolved"), // after D: E7 is no repeat
-            contact("E9", "C1", "billing", "2026-10-23 09:00:00", null, null)); // E2 is 6d 1h later: repeat
+            contact(
+                "E8",
+                "C3",
+                "app",
+                "2026-11-01 00:00:00",
+                20.0,
+                "resolved"), // after D: E7 is no repeat
+            contact(
+                "E9",
+                "C1",
+                "billing",
+                "2026-10-23 09:00:00",
+                null,
+                null)); // E2 is 6d 1h later: repeat
     Dataset<Row> crm = crm("C1/SMB/North", "C2/SMB/South", "C3/Enterprise/North");
     List<Row> rows =
-        GapCells.gapCells(items, crm, contacts, CATALOG, List.of("segment", "region"), 2, new AnalysisWindow(LocalDate.of(2026, 10, 31), 10))
+        GapCells.gapCells(
+                items,
+                crm,
+                contacts,
+                CATALOG,
+                List.of("segment", "region"),
+                2,
+                new AnalysisWindow(LocalDate.of(2026, 10, 31), 10))
             .collectAsList();
     for (Row r : rows) {
-      cells.put(r.getAs("segment_dimension") + "/" + r.getAs("segment_value") + "/" + r.getAs("touchpoint"), r);
+      cells.put(
+          r.getAs("segment_dimension")
+              + "/"
+              + r.getAs("segment_value")
+              + "/"
+              + r.getAs("touchpoint"),
+          r);
     }
   }
 
@@ -69,9 +113,17 @@ class GapCellsTest extends GapFixtures {
   void cellKeys_areTotalPlusEachDimensionValue_perTouchpoint() {
     assertThat(cells.keySet())
         .containsExactlyInAnyOrder(
-            "total/all/billing", "total/all/app",
-            "segment/SMB/billing", "segment/unknown/billing", "segment/SMB/app", "segment/Enterprise/app",
-            "region/North/billing", "region/South/billing", "region/unknown/billing", "region/North/app", "region/South/app");
+            "total/all/billing",
+            "total/all/app",
+            "segment/SMB/billing",
+            "segment/unknown/billing",
+            "segment/SMB/app",
+            "segment/Enterprise/app",
+            "region/North/billing",
+            "region/South/billing",
+            "region/unknown/billing",
+            "region/North/app",
+            "region/South/app");
   }
 
   @Test
@@ -103,7 +155,8 @@ class GapCellsTest extends GapFixtures {
     Row r = cells.get("total/all/billing");
     // contacts in the window: E1, E2, E4, E5, E9 (E3 after D, E6 before the start)
     assertThat(r.<Long>getAs("contacts")).isEqualTo(5);
-    // repeats: E1 (E9 follows within 7 days), E9 (E2 6d 1h later), E4 (E5). E2: next is E3, after D.
+    // repeats: E1 (E9 follows within 7 days), E9 (E2 6d 1h later), E4 (E5). E2: next is E3, after
+    // D.
     assertThat(d(r, "repeat_contact_rate")).isCloseTo(3 / 5.0, within(EPS));
     assertThat(d(r, "abandonment_rate")).isCloseTo(1 / 5.0, within(EPS));
     // failed (E4) + unresolved (E5)
@@ -119,14 +172,29 @@ class GapCellsTest extends GapFixtures {
     Dataset<Row> c =
         contacts(
             contact("A1", "C1", "billing", "2026-10-22 10:00:00", null, null),
-            contact("A2", "C1", "billing", "2026-10-29 10:00:00", null, null), // exactly 7 days after A1
+            contact(
+                "A2",
+                "C1",
+                "billing",
+                "2026-10-29 10:00:00",
+                null,
+                null), // exactly 7 days after A1
             contact("B1", "C2", "billing", "2026-10-22 10:00:00", null, null),
-            contact("B2", "C2", "billing", "2026-10-29 10:00:01", null, null), // 7 days + 1 s after B1
+            contact(
+                "B2", "C2", "billing", "2026-10-29 10:00:01", null, null), // 7 days + 1 s after B1
             contact("M1", "C3", "billing", "2026-10-22 10:00:00.100", null, null),
-            contact("M2", "C3", "billing", "2026-10-29 10:00:00.300", null, null)); // 7 days + 0.2 s after M1
+            contact(
+                "M2",
+                "C3",
+                "billing",
+                "2026-10-29 10:00:00.300",
+                null,
+                null)); // 7 days + 0.2 s after M1
     Map<String, Boolean> repeat = new HashMap<>();
     for (Row r :
-        io.cxgap.common.transform.Friction.flagged(c, new AnalysisWindow(LocalDate.of(2026, 10, 31), 10)).collectAsList()) {
+        io.cxgap.common.transform.Friction.flagged(
+                c, new AnalysisWindow(LocalDate.of(2026, 10, 31), 10))
+            .collectAsList()) {
       repeat.put(r.getAs("event_id"), r.getAs("is_repeat"));
     }
     assertThat(repeat)
@@ -137,7 +205,8 @@ class GapCellsTest extends GapFixtures {
   @Test
   void segmentSmbBilling_nOfThree() {
     Row r = cells.get("segment/SMB/billing");
-    // C1, C1, C2: -20, +10, -40; mean -50/3; deviations -10/3, 80/3, -70/3: squares (100+6400+4900)/9 = 11400/9
+    // C1, C1, C2: -20, +10, -40; mean -50/3; deviations -10/3, 80/3, -70/3: squares
+    // (100+6400+4900)/9 = 11400/9
     double mean = -50.0 / 3;
     double sd = Math.sqrt(11400.0 / 9 / 2);
     assertThat(r.<Long>getAs("respondents")).isEqualTo(2);
@@ -154,7 +223,8 @@ class GapCellsTest extends GapFixtures {
     // C1 0, C2 -30: shown (2 respondents); nobody in SMB contacted about the app
     assertThat(d(r, "gap_mean")).isCloseTo(-15.0, within(EPS));
     assertThat(d(r, "gap_stddev")).isCloseTo(Math.sqrt(450.0), within(EPS));
-    assertThat(d(r, "gap_ci95_high")).isCloseTo(-15.0 + T_DF1 * Math.sqrt(450.0) / Math.sqrt(2), within(1e-8));
+    assertThat(d(r, "gap_ci95_high"))
+        .isCloseTo(-15.0 + T_DF1 * Math.sqrt(450.0) / Math.sqrt(2), within(1e-8));
     assertThat(r.<Long>getAs("contacts")).isZero();
     assertThat(r.<Double>getAs("repeat_contact_rate")).isNull();
     assertThat(r.<Double>getAs("avg_wait_s")).isNull();
@@ -183,12 +253,25 @@ class GapCellsTest extends GapFixtures {
     assertThat(r.<Long>getAs("respondents")).isEqualTo(1);
     assertThat(r.<Long>getAs("responses")).isEqualTo(2);
     for (String c :
-        List.of("expectation_mean", "experience_mean", "gap_mean", "gap_stddev", "gap_ci95_low", "gap_ci95_high",
-            "negative_gap_share", "repeat_contact_rate", "abandonment_rate", "failure_rate", "avg_wait_s", "p90_wait_s")) {
+        List.of(
+            "expectation_mean",
+            "experience_mean",
+            "gap_mean",
+            "gap_stddev",
+            "gap_ci95_low",
+            "gap_ci95_high",
+            "negative_gap_share",
+            "repeat_contact_rate",
+            "abandonment_rate",
+            "failure_rate",
+            "avg_wait_s",
+            "p90_wait_s")) {
       assertThat(r.<Object>getAs(c)).as(c).isNull();
     }
     assertThat(r.<Object>getAs("meets_target")).isNull();
-    assertThat(r.<Long>getAs("contacts")).as("C1's billing contacts in the window: E1, E2, E9").isEqualTo(3);
+    assertThat(r.<Long>getAs("contacts"))
+        .as("C1's billing contacts in the window: E1, E2, E9")
+        .isEqualTo(3);
   }
 
   @Test
@@ -202,7 +285,14 @@ class GapCellsTest extends GapFixtures {
   void nOfOne_hasNoDeviationAndNoInterval() {
     Dataset<Row> one = items(item("C1", "billing", "2026-10-30", 50, 60));
     Row r =
-        GapCells.gapCells(one, crm("C1/SMB/North"), contacts(), CATALOG, List.of("segment"), 1, new AnalysisWindow(LocalDate.of(2026, 10, 31), 10))
+        GapCells.gapCells(
+                one,
+                crm("C1/SMB/North"),
+                contacts(),
+                CATALOG,
+                List.of("segment"),
+                1,
+                new AnalysisWindow(LocalDate.of(2026, 10, 31), 10))
             .where("segment_dimension = 'total'")
             .head();
     assertThat(d(r, "gap_mean")).isCloseTo(10.0, within(EPS));

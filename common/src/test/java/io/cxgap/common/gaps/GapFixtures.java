@@ -34,8 +34,15 @@ abstract class GapFixtures extends SparkTestBase {
           .add("gap", DataTypes.DoubleType);
 
   /** An item row: gap = experience - expectation. */
-  static Row item(String customer, String touchpoint, String date, double expectation, double experience) {
-    return RowFactory.create(customer, touchpoint, Date.valueOf(date), expectation, experience, experience - expectation);
+  static Row item(
+      String customer, String touchpoint, String date, double expectation, double experience) {
+    return RowFactory.create(
+        customer,
+        touchpoint,
+        Date.valueOf(date),
+        expectation,
+        experience,
+        experience - expectation);
   }
 
   static Dataset<Row> items(Row... rows) {
@@ -52,9 +59,11 @@ abstract class GapFixtures extends SparkTestBase {
           .add("wait_s", DataTypes.DoubleType)
           .add("outcome", DataTypes.StringType);
 
-  static Row contact(String id, String customer, String touchpoint, String ts, Double wait, String outcome) {
+  static Row contact(
+      String id, String customer, String touchpoint, String ts, Double wait, String outcome) {
     Timestamp t = Timestamp.valueOf(ts);
-    return RowFactory.create(id, customer, touchpoint, t, Date.valueOf(ts.substring(0, 10)), wait, outcome);
+    return RowFactory.create(
+        id, customer, touchpoint, t, Date.valueOf(ts.substring(0, 10)), wait, outcome);
   }
 
   static Dataset<Row> contacts(Row... rows) {

@@ -29,23 +29,35 @@ class GapTrendTest extends GapFixtures {
     List<Row> rows =
         GapTrend.trend(
                 items(
-                    // billing: current -20, -22, -18, -20; previous 0, 2, -2, 0 -> delta -20, significant
-                    item("C1", "billing", "2026-10-22", 50, 30), item("C2", "billing", "2026-10-25", 52, 30),
-                    item("C3", "billing", "2026-10-31", 48, 30), item("C4", "billing", "2026-10-28", 50, 30),
-                    item("C1", "billing", "2026-10-21", 50, 50), item("C2", "billing", "2026-10-12", 48, 50),
-                    item("C3", "billing", "2026-10-15", 52, 50), item("C4", "billing", "2026-10-20", 50, 50),
+                    // billing: current -20, -22, -18, -20; previous 0, 2, -2, 0 -> delta -20,
+                    // significant
+                    item("C1", "billing", "2026-10-22", 50, 30),
+                    item("C2", "billing", "2026-10-25", 52, 30),
+                    item("C3", "billing", "2026-10-31", 48, 30),
+                    item("C4", "billing", "2026-10-28", 50, 30),
+                    item("C1", "billing", "2026-10-21", 50, 50),
+                    item("C2", "billing", "2026-10-12", 48, 50),
+                    item("C3", "billing", "2026-10-15", 52, 50),
+                    item("C4", "billing", "2026-10-20", 50, 50),
                     item("C1", "billing", "2026-10-11", 0, 100), // before the previous window: out
                     // app: current 1, 3, 2; previous 0, 1, 2 -> delta 1: stable
-                    item("C1", "app", "2026-10-23", 50, 51), item("C2", "app", "2026-10-23", 50, 53),
-                    item("C3", "app", "2026-10-23", 50, 52), item("C1", "app", "2026-10-13", 50, 50),
-                    item("C2", "app", "2026-10-13", 50, 51), item("C3", "app", "2026-10-13", 50, 52),
+                    item("C1", "app", "2026-10-23", 50, 51),
+                    item("C2", "app", "2026-10-23", 50, 53),
+                    item("C3", "app", "2026-10-23", 50, 52),
+                    item("C1", "app", "2026-10-13", 50, 50),
+                    item("C2", "app", "2026-10-13", 50, 51),
+                    item("C3", "app", "2026-10-13", 50, 52),
                     // delivery: current -30, +10; previous 0, 0 -> delta -10 but not significant
-                    item("C1", "delivery", "2026-10-30", 50, 20), item("C2", "delivery", "2026-10-30", 50, 60),
-                    item("C1", "delivery", "2026-10-14", 50, 50), item("C2", "delivery", "2026-10-14", 50, 50),
+                    item("C1", "delivery", "2026-10-30", 50, 20),
+                    item("C2", "delivery", "2026-10-30", 50, 60),
+                    item("C1", "delivery", "2026-10-14", 50, 50),
+                    item("C2", "delivery", "2026-10-14", 50, 50),
                     // checkout: current only -> new
-                    item("C1", "checkout", "2026-10-30", 50, 40), item("C2", "checkout", "2026-10-30", 50, 45),
+                    item("C1", "checkout", "2026-10-30", 50, 40),
+                    item("C2", "checkout", "2026-10-30", 50, 45),
                     // website: previous only -> left out
-                    item("C1", "website", "2026-10-14", 50, 40), item("C2", "website", "2026-10-14", 50, 40)),
+                    item("C1", "website", "2026-10-14", 50, 40),
+                    item("C2", "website", "2026-10-14", 50, 40)),
                 crm("C1/SMB/North", "C2/SMB/North", "C3/SMB/North", "C4/Enterprise/North"),
                 List.of("segment"),
                 2,
@@ -53,7 +65,13 @@ class GapTrendTest extends GapFixtures {
                 5.0)
             .collectAsList();
     for (Row r : rows) {
-      cells.put(r.getAs("segment_dimension") + "/" + r.getAs("segment_value") + "/" + r.getAs("touchpoint"), r);
+      cells.put(
+          r.getAs("segment_dimension")
+              + "/"
+              + r.getAs("segment_value")
+              + "/"
+              + r.getAs("touchpoint"),
+          r);
     }
   }
 
@@ -111,9 +129,12 @@ class GapTrendTest extends GapFixtures {
     // current: C1 twice, C2 once; previous: C1 once, C2 twice, C3 once
     Row r =
         trendOfThreeSmbCustomers(
-                item("C1", "billing", "2026-10-22", 50, 40), item("C1", "billing", "2026-10-25", 50, 40),
-                item("C2", "billing", "2026-10-30", 50, 40), item("C1", "billing", "2026-10-12", 50, 50),
-                item("C2", "billing", "2026-10-13", 50, 50), item("C2", "billing", "2026-10-20", 50, 50),
+                item("C1", "billing", "2026-10-22", 50, 40),
+                item("C1", "billing", "2026-10-25", 50, 40),
+                item("C2", "billing", "2026-10-30", 50, 40),
+                item("C1", "billing", "2026-10-12", 50, 50),
+                item("C2", "billing", "2026-10-13", 50, 50),
+                item("C2", "billing", "2026-10-20", 50, 50),
                 item("C3", "billing", "2026-10-21", 50, 50))
             .where("segment_dimension = 'segment' AND segment_value = 'SMB'")
             .head();
@@ -128,9 +149,12 @@ class GapTrendTest extends GapFixtures {
     // swap the windows of billing: +20 and significant
     Row r =
         trendOfThreeSmbCustomers(
-                item("C1", "billing", "2026-10-12", 50, 30), item("C2", "billing", "2026-10-13", 52, 30),
-                item("C3", "billing", "2026-10-14", 48, 30), item("C1", "billing", "2026-10-22", 50, 50),
-                item("C2", "billing", "2026-10-23", 48, 50), item("C3", "billing", "2026-10-24", 52, 50))
+                item("C1", "billing", "2026-10-12", 50, 30),
+                    item("C2", "billing", "2026-10-13", 52, 30),
+                item("C3", "billing", "2026-10-14", 48, 30),
+                    item("C1", "billing", "2026-10-22", 50, 50),
+                item("C2", "billing", "2026-10-23", 48, 50),
+                    item("C3", "billing", "2026-10-24", 52, 50))
             .where("segment_dimension = 'total'")
             .head();
     assertThat(r.<Double>getAs("delta")).isCloseTo(20.0, within(1e-9));

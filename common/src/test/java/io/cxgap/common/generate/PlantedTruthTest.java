@@ -147,7 +147,8 @@ class PlantedTruthTest {
       Set.of("onboarding", "store_visit", "support_chat", "renewal");
 
   @Test
-  void gaps_areAboutMinus35OnTheGroupsPainTouchpoints_plus3Elsewhere_andAbout10MoreOffThePainGroups() {
+  void
+      gaps_areAboutMinus35OnTheGroupsPainTouchpoints_plus3Elsewhere_andAbout10MoreOffThePainGroups() {
     Map<String, List<String>> pains =
         Map.of(
             "billing_support",
@@ -222,7 +223,8 @@ class PlantedTruthTest {
     // others .02; the gap is 3 elsewhere, plus the personal offsets' mean of 10 on onboarding,
     // store_visit, support_chat and renewal (weights .18 + 3·.02 = .24, so + .24·10/10 = .24):
     // content: 8 + 1.00·3/10 + .24 = 8.54; billing_support: 8 - .65·35/10 + .35·3/10 + .24 = 6.07;
-    // delivery: 8 - .07·35/10 + .93·3/10 + .24 = 8.27; digital: 8 - .04·35/10 + .96·3/10 + .24 = 8.39
+    // delivery: 8 - .07·35/10 + .93·3/10 + .24 = 8.27; digital: 8 - .04·35/10 + .96·3/10 + .24 =
+    // 8.39
     Map<String, Double> expected =
         Map.of("content", 8.54, "billing_support", 6.07, "delivery", 8.27, "digital", 8.39);
     Map<String, double[]> sums = new HashMap<>();
@@ -243,7 +245,8 @@ class PlantedTruthTest {
 
   @Test
   void touchpointsOutsideEveryPainGroup_carryALastingPersonalOffset_painTouchpointsDoNot() {
-    // a customer's mean gap on onboarding: 3 + offset (mean 10, sd 20) + answer noise; on website for
+    // a customer's mean gap on onboarding: 3 + offset (mean 10, sd 20) + answer noise; on website
+    // for
     // content customers: 3 + answer noise only. Answer noise is sd 8 on the latent scale plus the
     // rounding to a 5- or 7-point scale (about 10 in all, measured); clamping to the scale's ends
     // takes a little of the offset's spread.
@@ -258,7 +261,8 @@ class PlantedTruthTest {
   private double sdOfCustomerMeans(String touchpoint, String onlyGroup) {
     Map<String, double[]> perCustomer = new HashMap<>();
     for (Item i : items) {
-      if (i.touchpoint().equals(touchpoint) && (onlyGroup == null || onlyGroup.equals(group.get(i.customer())))) {
+      if (i.touchpoint().equals(touchpoint)
+          && (onlyGroup == null || onlyGroup.equals(group.get(i.customer())))) {
         double[] s = perCustomer.computeIfAbsent(i.customer(), k -> new double[2]);
         s[0] += i.gap();
         s[1]++;

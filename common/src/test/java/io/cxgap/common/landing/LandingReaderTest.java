@@ -1,8 +1,8 @@
 package io.cxgap.common.landing;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.apache.spark.sql.functions.col;
 
 import io.cxgap.common.CxException;
 import io.cxgap.common.SparkTestBase;
@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LandingReaderTest extends SparkTestBase {
   @TempDir Path dir;
 
-  private static final LandingReader.WidePrefixes WIDE = new LandingReader.WidePrefixes("expectation_", "experience_");
+  private static final LandingReader.WidePrefixes WIDE =
+      new LandingReader.WidePrefixes("expectation_", "experience_");
 
   private Path write(String rel, String text) throws IOException {
     Path p = dir.resolve(rel);
@@ -30,12 +31,18 @@ class LandingReaderTest extends SparkTestBase {
   }
 
   private List<Row> read(Source s, List<String> skipped) {
-    List<LandingFile> files = LandingFiles.list(spark().sparkContext().hadoopConfiguration(), dir.resolve(s.folder()).toString());
-    return new LandingReader(spark(), s, List.of(), WIDE).read(files, skipped).orderBy(col("file"), col("raw")).collectAsList();
+    List<LandingFile> files =
+        LandingFiles.list(
+            spark().sparkContext().hadoopConfiguration(), dir.resolve(s.folder()).toString());
+    return new LandingReader(spark(), s, List.of(), WIDE)
+        .read(files, skipped)
+        .orderBy(col("file"), col("raw"))
+        .collectAsList();
   }
 
   @Test
-  void csv_isReadByHeaderName_withQuotedMultiLineFields_andExtraColumnsIgnored() throws IOException {
+  void csv_isReadByHeaderName_withQuotedMultiLineFields_andExtraColumnsIgnored()
+      throws IOException {
     write(
         "surveys/a.csv",
         "response_id,customer_id,survey_id,responded_at,touchpoint,expectation,experience,scale_min,scale_max,overall_nps,comment\n"
@@ -58,23 +65,31 @@ class LandingReaderTest extends SparkTestBase {
     assertThat(b.<String>getAs("experience")).isEqualTo("2");
     assertThat(b.<String>getAs("touchpoint")).isEqualTo("app");
     assertThat(b.<String>getAs("scale_max")).isNull();
-    assertThat(skipped).singleElement().asString().startsWith("ignored unknown columns extra in ").endsWith("sub/b.csv");
+    assertThat(skipped)
+        .singleElement()
+        .asString()
+        .startsWith("ignored unknown columns extra in ")
+        .endsWith("sub/b.csv");
   }
 
   @Test
   void csv_recordWithWrongFieldCount_isMalformed_withItsRawText() throws IOException {
-    write("interactions/x.csv", "event_id,customer_id,channel,touchpoint,started_at\nE1,C1,web,app,2026-10-01\nE2,C1,web\n");
+    write(
+        "interactions/x.csv",
+        "event_id,customer_id,channel,touchpoint,started_at\nE1,C1,web,app,2026-10-01\nE2,C1,web\n");
     List<Row> rows = read(Source.INTERACTIONS, new ArrayList<>());
     assertThat(rows).hasSize(2);
     Row bad = rows.stream().filter(r -> "E2".equals(r.getAs("event_id"))).findFirst().orElseThrow();
     assertThat(bad.<String>getAs("malformed")).isNotNull();
     assertThat(bad.<String>getAs("raw")).isEqualTo("E2,C1,web");
-    Row good = rows.stream().filter(r -> "E1".equals(r.getAs("event_id"))).findFirst().orElseThrow();
+    Row good =
+        rows.stream().filter(r -> "E1".equals(r.getAs("event_id"))).findFirst().orElseThrow();
     assertThat(good.<String>getAs("malformed")).isNull();
   }
 
   @Test
-  void jsonLines_brokenLineIsMalformed_blankLinesAreNotRows_numbersKeepTheirText() throws IOException {
+  void jsonLines_brokenLineIsMalformed_blankLinesAreNotRows_numbersKeepTheirText()
+      throws IOException {
     write(
         "interactions/x.jsonl",
         "{\"event_id\":\"E1\",\"customer_id\":\"C1\",\"channel\":\"web\",\"touchpoint\":\"app\",\"started_at\":\"2026-10-01T00:00:00Z\",\"wait_s\":12.5}\n"
@@ -98,10 +113,22 @@ class LandingReaderTest extends SparkTestBase {
     List<Row> rows = read(Source.SURVEYS, new ArrayList<>());
     List<String> got = new ArrayList<>();
     for (Row r : rows) {
-      got.add(r.getAs("response_id") + "/" + r.getAs("touchpoint") + "/" + r.getAs("expectation") + "/" + r.getAs("experience") + "/" + r.getAs("overall_nps"));
+      got.add(
+          r.getAs("response_id")
+              + "/"
+              + r.getAs("touchpoint")
+              + "/"
+              + r.getAs("expectation")
+              + "/"
+              + r.getAs("experience")
+              + "/"
+              + r.getAs("overall_nps"));
     }
-    // R1 did not answer the app pair (both blank): no row. R2's billing has one blank: a row (later missing_required).
-    assertThat(got).containsExactlyInAnyOrder("R1/billing/6/4/9", "R2/billing/5/null/7", "R2/mobile app/3/3/7");
+    // R1 did not answer the app pair (both blank): no row. R2's billing has one blank: a row (later
+    // missing_required).
+    assertThat(got)
+        .containsExactlyInAnyOrder(
+            "R1/billing/6/4/9", "R2/billing/5/null/7", "R2/mobile app/3/3/7");
   }
 
   @Test
@@ -116,9 +143,15 @@ class LandingReaderTest extends SparkTestBase {
   @Test
   void parquetFiles_areReadByName_andEmptyOrUnsupportedFilesAreReported() throws IOException {
     Dataset<Row> df =
-        spark().sql("select 'C9' as customer_id, timestamp'2026-01-01 00:00:00' as updated_at, 'SMB' as segment");
+        spark()
+            .sql(
+                "select 'C9' as customer_id, timestamp'2026-01-01 00:00:00' as updated_at, 'SMB' as segment");
     df.coalesce(1).write().parquet(dir.resolve("tmp-parquet").toString());
-    Path part = Files.list(dir.resolve("tmp-parquet")).filter(p -> p.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    Path part =
+        Files.list(dir.resolve("tmp-parquet"))
+            .filter(p -> p.toString().endsWith(".parquet"))
+            .findFirst()
+            .orElseThrow();
     Files.createDirectories(dir.resolve("customers"));
     Files.copy(part, dir.resolve("customers/crm.parquet"));
     write("customers/empty.csv", "");
@@ -129,6 +162,9 @@ class LandingReaderTest extends SparkTestBase {
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).<String>getAs("customer_id")).isEqualTo("C9");
     assertThat(rows.get(0).<String>getAs("updated_at")).startsWith("2026-01-01 00:00:00");
-    assertThat(skipped).hasSize(2).anyMatch(s -> s.contains("empty.csv")).anyMatch(s -> s.contains("notes.txt"));
+    assertThat(skipped)
+        .hasSize(2)
+        .anyMatch(s -> s.contains("empty.csv"))
+        .anyMatch(s -> s.contains("notes.txt"));
   }
 }

@@ -1,7 +1,7 @@
 package io.cxgap.common.quality;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.spark.sql.functions.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxgap.common.SparkTestBase;
 import java.util.ArrayList;
@@ -14,15 +14,52 @@ import org.junit.jupiter.api.Test;
 /** Each quarantine reason, with a row that breaks exactly that rule beside a good row. */
 class RowRulesTest extends SparkTestBase {
   static final List<String> SURVEY_COLS =
-      List.of("response_id", "customer_id", "survey_id", "responded_at", "touchpoint", "expectation",
-          "experience", "scale_min", "scale_max", "overall_nps", "comment", "file", "raw", "malformed",
+      List.of(
+          "response_id",
+          "customer_id",
+          "survey_id",
+          "responded_at",
+          "touchpoint",
+          "expectation",
+          "experience",
+          "scale_min",
+          "scale_max",
+          "overall_nps",
+          "comment",
+          "file",
+          "raw",
+          "malformed",
           "known_customer");
   static final Map<String, String> LOOKUP =
-      Map.of("billing", "billing", "billing and invoices", "billing", "invoice", "billing", "billing & payments", "billing");
+      Map.of(
+          "billing",
+          "billing",
+          "billing and invoices",
+          "billing",
+          "invoice",
+          "billing",
+          "billing & payments",
+          "billing");
 
   /** A valid survey row, with one cell replaced. */
   static String[] survey(int index, String value) {
-    String[] r = {"R1", "C1", "S-7", "2026-10-01T10:00:00", "billing", "5", "3", "1", "7", "8", "ok", "f.csv", "raw", null, "true"};
+    String[] r = {
+      "R1",
+      "C1",
+      "S-7",
+      "2026-10-01T10:00:00",
+      "billing",
+      "5",
+      "3",
+      "1",
+      "7",
+      "8",
+      "ok",
+      "f.csv",
+      "raw",
+      null,
+      "true"
+    };
     if (index >= 0) {
       r[index] = value;
     }
@@ -38,7 +75,9 @@ class RowRulesTest extends SparkTestBase {
   }
 
   private static Dataset<Row> surveys(String[]... rows) {
-    Dataset<Row> raw = strings(SURVEY_COLS, rows).withColumn("known_customer", col("known_customer").cast("boolean"));
+    Dataset<Row> raw =
+        strings(SURVEY_COLS, rows)
+            .withColumn("known_customer", col("known_customer").cast("boolean"));
     return RowRules.surveys(raw, LOOKUP);
   }
 
@@ -61,10 +100,14 @@ class RowRulesTest extends SparkTestBase {
   void fieldOverOneMebibyte_isOversized_andQuarantineKeepsTheFirstKibibyteOfRaw() {
     String big = "x".repeat(RowRules.MAX_FIELD_CHARS + 1);
     assertSurveyReason(survey(10, big), Reasons.OVERSIZED_FIELD, "comment");
-    assertThat(reasons(surveys(survey(10, "x".repeat(RowRules.MAX_FIELD_CHARS))))).singleElement().satisfies(r -> assertThat(r[0]).isNull());
+    assertThat(reasons(surveys(survey(10, "x".repeat(RowRules.MAX_FIELD_CHARS)))))
+        .singleElement()
+        .satisfies(r -> assertThat(r[0]).isNull());
     String raw = "y".repeat(5000);
     Row kept =
-        spark().sql("select 1").select(
+        spark()
+            .sql("select 1")
+            .select(
                 RowRules.quarantineRaw(lit(raw), lit(Reasons.OVERSIZED_FIELD)).as("oversized"),
                 RowRules.quarantineRaw(lit(raw), lit(Reasons.MALFORMED)).as("other"))
             .head();
@@ -78,12 +121,16 @@ class RowRulesTest extends SparkTestBase {
     assertThat(r.<String>getAs("reason")).isNull();
     assertThat(r.<String>getAs("touchpoint")).isEqualTo("billing");
     assertThat(r.<Double>getAs("expectation")).isEqualTo(5.0);
-    assertThat(r.<java.sql.Timestamp>getAs("responded_at").toInstant().toString()).isEqualTo("2026-10-01T10:00:00Z");
+    assertThat(r.<java.sql.Timestamp>getAs("responded_at").toInstant().toString())
+        .isEqualTo("2026-10-01T10:00:00Z");
   }
 
   @Test
   void survey_eachRuleQuarantinesWithItsReason() {
-    assertSurveyReason(survey(13, "CSV record does not have the header's number of fields"), "malformed", "CSV record does not have the header's number of fields");
+    assertSurveyReason(
+        survey(13, "CSV record does not have the header's number of fields"),
+        "malformed",
+        "CSV record does not have the header's number of fields");
     assertSurveyReason(survey(0, "  "), "missing_required", "response_id");
     assertSurveyReason(survey(1, null), "missing_required", "customer_id");
     assertSurveyReason(survey(3, ""), "missing_required", "responded_at");
@@ -120,7 +167,10 @@ class RowRulesTest extends SparkTestBase {
   @Test
   void survey_touchpointAliases_resolveCaseInsensitivelyAfterTrimming() {
     Dataset<Row> df =
-        surveys(survey(4, "  INVOICE "), survey(4, "Billing & Payments"), survey(4, "Billing and Invoices\t"));
+        surveys(
+            survey(4, "  INVOICE "),
+            survey(4, "Billing & Payments"),
+            survey(4, "Billing and Invoices\t"));
     assertThat(df.select("touchpoint").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
         .containsExactly("billing", "billing", "billing");
     assertThat(df.where("reason is not null").count()).isZero();
@@ -129,14 +179,38 @@ class RowRulesTest extends SparkTestBase {
   @Test
   void survey_timestampWithOffset_isConvertedToUtc() {
     Row r = surveys(survey(3, "2026-10-01T10:00:00+02:00")).head();
-    assertThat(r.<java.sql.Timestamp>getAs("responded_at").toInstant().toString()).isEqualTo("2026-10-01T08:00:00Z");
+    assertThat(r.<java.sql.Timestamp>getAs("responded_at").toInstant().toString())
+        .isEqualTo("2026-10-01T08:00:00Z");
   }
 
   static final List<String> INTERACTION_COLS =
-      List.of("event_id", "customer_id", "channel", "touchpoint", "started_at", "wait_s", "duration_s", "outcome", "file", "raw", "malformed");
+      List.of(
+          "event_id",
+          "customer_id",
+          "channel",
+          "touchpoint",
+          "started_at",
+          "wait_s",
+          "duration_s",
+          "outcome",
+          "file",
+          "raw",
+          "malformed");
 
   static String[] interaction(int index, String value) {
-    String[] r = {"E1", "C1", "Phone", "billing", "2026-10-01 09:00:00", "30", "120", "Resolved", "f.jsonl", "raw", null};
+    String[] r = {
+      "E1",
+      "C1",
+      "Phone",
+      "billing",
+      "2026-10-01 09:00:00",
+      "30",
+      "120",
+      "Resolved",
+      "f.jsonl",
+      "raw",
+      null
+    };
     if (index >= 0) {
       r[index] = value;
     }
@@ -145,7 +219,9 @@ class RowRulesTest extends SparkTestBase {
 
   private static void assertInteractionReason(String[] row, String reason, String detail) {
     List<String[]> got = reasons(RowRules.interactions(strings(INTERACTION_COLS, row), LOOKUP));
-    assertThat(got.get(0)).as("reason, detail for " + String.join("|", java.util.Arrays.copyOf(row, 8))).containsExactly(reason, detail);
+    assertThat(got.get(0))
+        .as("reason, detail for " + String.join("|", java.util.Arrays.copyOf(row, 8)))
+        .containsExactly(reason, detail);
   }
 
   @Test
@@ -154,7 +230,10 @@ class RowRulesTest extends SparkTestBase {
     assertThat(ok.<String>getAs("reason")).isNull();
     assertThat(ok.<String>getAs("channel")).isEqualTo("phone");
     assertThat(ok.<String>getAs("outcome")).isEqualTo("resolved");
-    assertInteractionReason(interaction(10, "not a JSON object on one line"), "malformed", "not a JSON object on one line");
+    assertInteractionReason(
+        interaction(10, "not a JSON object on one line"),
+        "malformed",
+        "not a JSON object on one line");
     assertInteractionReason(interaction(0, ""), "missing_required", "event_id");
     assertInteractionReason(interaction(4, null), "missing_required", "started_at");
     assertInteractionReason(interaction(4, "2026-13-45"), "bad_timestamp", "started_at");
@@ -177,10 +256,35 @@ class RowRulesTest extends SparkTestBase {
   }
 
   static final List<String> CUSTOMER_COLS =
-      List.of("customer_id", "full_name", "email", "phone", "segment", "region", "tier", "signup_date", "updated_at", "file", "raw", "malformed");
+      List.of(
+          "customer_id",
+          "full_name",
+          "email",
+          "phone",
+          "segment",
+          "region",
+          "tier",
+          "signup_date",
+          "updated_at",
+          "file",
+          "raw",
+          "malformed");
 
   static String[] customer(int index, String value) {
-    String[] r = {"C1", "Ann", "a@x", "1", "SMB", " North ", "", "2025-01-01", "2026-01-01T00:00:00Z", "c.csv", "raw", null};
+    String[] r = {
+      "C1",
+      "Ann",
+      "a@x",
+      "1",
+      "SMB",
+      " North ",
+      "",
+      "2025-01-01",
+      "2026-01-01T00:00:00Z",
+      "c.csv",
+      "raw",
+      null
+    };
     if (index >= 0) {
       r[index] = value;
     }
@@ -194,11 +298,22 @@ class RowRulesTest extends SparkTestBase {
     assertThat(ok.<String>getAs("reason")).isNull();
     assertThat(ok.<String>getAs("region")).isEqualTo("North");
     assertThat(ok.<String>getAs("tier")).as("blank dimension becomes unknown").isEqualTo("unknown");
-    assertThat(reasons(RowRules.customers(strings(CUSTOMER_COLS, customer(0, " ")), dims)).get(0)).containsExactly("missing_required", "customer_id");
-    assertThat(reasons(RowRules.customers(strings(CUSTOMER_COLS, customer(8, null)), dims)).get(0)).containsExactly("missing_required", "updated_at");
-    assertThat(reasons(RowRules.customers(strings(CUSTOMER_COLS, customer(8, "not-a-date")), dims)).get(0)).containsExactly("bad_timestamp", "updated_at");
-    assertThat(reasons(RowRules.customers(strings(CUSTOMER_COLS, customer(7, "someday")), dims)).get(0)).containsExactly("bad_timestamp", "signup_date");
-    assertThat(reasons(RowRules.customers(strings(CUSTOMER_COLS, customer(11, "broken")), dims)).get(0)).containsExactly("malformed", "broken");
+    assertThat(reasons(RowRules.customers(strings(CUSTOMER_COLS, customer(0, " ")), dims)).get(0))
+        .containsExactly("missing_required", "customer_id");
+    assertThat(reasons(RowRules.customers(strings(CUSTOMER_COLS, customer(8, null)), dims)).get(0))
+        .containsExactly("missing_required", "updated_at");
+    assertThat(
+            reasons(RowRules.customers(strings(CUSTOMER_COLS, customer(8, "not-a-date")), dims))
+                .get(0))
+        .containsExactly("bad_timestamp", "updated_at");
+    assertThat(
+            reasons(RowRules.customers(strings(CUSTOMER_COLS, customer(7, "someday")), dims))
+                .get(0))
+        .containsExactly("bad_timestamp", "signup_date");
+    assertThat(
+            reasons(RowRules.customers(strings(CUSTOMER_COLS, customer(11, "broken")), dims))
+                .get(0))
+        .containsExactly("malformed", "broken");
   }
 
   @Test
@@ -217,7 +332,8 @@ class RowRulesTest extends SparkTestBase {
         matched.add(cp);
       }
     }
-    assertThat(RowRules.WHITESPACE.codePoints().boxed().toList()).containsExactlyInAnyOrderElementsOf(matched);
+    assertThat(RowRules.WHITESPACE.codePoints().boxed().toList())
+        .containsExactlyInAnyOrderElementsOf(matched);
     List<Integer> other = new ArrayList<>();
     for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
       if (RowRules.hasOtherWhitespace("a" + new String(Character.toChars(cp)) + "b")) {
@@ -225,7 +341,9 @@ class RowRulesTest extends SparkTestBase {
       }
     }
     matched.remove(Integer.valueOf(' '));
-    assertThat(other).as("the per-row test finds every whitespace character but the plain space").isEqualTo(matched);
+    assertThat(other)
+        .as("the per-row test finds every whitespace character but the plain space")
+        .isEqualTo(matched);
     Dataset<Row> df =
         strings(
             List.of("v"),
@@ -238,10 +356,16 @@ class RowRulesTest extends SparkTestBase {
             new String[] {"\u200Bx"}, // a zero-width space is not White_Space
             new String[] {null});
     List<String> out =
-        RowRules.withClean(df, List.of("v")).select("_clean_v").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        RowRules.withClean(df, List.of("v"))
+            .select("_clean_v")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
     assertThat(out).containsExactly("x y", null, "\u00E9", "a b", "x", "x", "\u200Bx", null);
     // one value alone (IngestJob's customer id): blanks stay empty strings
-    List<String> one = df.select(RowRules.trimWhitespace(col("v"))).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    List<String> one =
+        df.select(RowRules.trimWhitespace(col("v")))
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
     assertThat(one).containsExactly("x y", "", "\u00E9", "a b", "x", "x", "\u200Bx", null);
   }
 
@@ -263,7 +387,13 @@ class RowRulesTest extends SparkTestBase {
     assertThat(out).containsExactly("x|y", "x|y", "x\u2003y|y", "null|null", "x|y");
     assertThat(cleaned.columns()).containsExactly("a", "b", "_clean_a", "_clean_b");
     // over a shuffle, so that the optimizer cannot fold the projections into the local rows
-    String plan = RowRules.withClean(df.repartition(1), List.of("a", "b")).queryExecution().optimizedPlan().toString();
-    assertThat(plan.split("UDF\\(", -1)).as("one whitespace test per row, not one per column: %s", plan).hasSize(2);
+    String plan =
+        RowRules.withClean(df.repartition(1), List.of("a", "b"))
+            .queryExecution()
+            .optimizedPlan()
+            .toString();
+    assertThat(plan.split("UDF\\(", -1))
+        .as("one whitespace test per row, not one per column: %s", plan)
+        .hasSize(2);
   }
 }

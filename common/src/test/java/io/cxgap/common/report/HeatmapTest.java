@@ -15,7 +15,14 @@ class HeatmapTest {
   }
 
   private static Element cellOf(Document doc, String segment, String touchpoint) {
-    List<Element> e = select(doc, "//g[@class='hm-cell' and @data-segment='" + segment + "' and @data-touchpoint='" + touchpoint + "']");
+    List<Element> e =
+        select(
+            doc,
+            "//g[@class='hm-cell' and @data-segment='"
+                + segment
+                + "' and @data-touchpoint='"
+                + touchpoint
+                + "']");
     assertThat(e).as(segment + " × " + touchpoint).hasSize(1);
     return e.get(0);
   }
@@ -25,7 +32,9 @@ class HeatmapTest {
   }
 
   private static String text(Element cell) {
-    return cell.getElementsByTagName("text").getLength() == 0 ? null : cell.getElementsByTagName("text").item(0).getTextContent();
+    return cell.getElementsByTagName("text").getLength() == 0
+        ? null
+        : cell.getElementsByTagName("text").item(0).getTextContent();
   }
 
   @Test
@@ -33,9 +42,11 @@ class HeatmapTest {
     Document doc = heatmap(gapsOnly(gaps()));
     // cuts: All customers, segment Ent, segment SMB; touchpoints: billing, app (catalog order)
     assertThat(select(doc, "//g[@class='hm-cell']")).hasSize(3 * 2);
-    assertThat(select(doc, "//text[@class='hm-row']")).extracting(Element::getTextContent)
+    assertThat(select(doc, "//text[@class='hm-row']"))
+        .extracting(Element::getTextContent)
         .containsExactly("All customers", "Ent", "SMB");
-    assertThat(select(doc, "//text[@class='hm-col']")).extracting(e -> e.getFirstChild().getTextContent())
+    assertThat(select(doc, "//text[@class='hm-col']"))
+        .extracting(e -> e.getFirstChild().getTextContent())
         .containsExactly("billing", "app");
     assertThat(select(doc, "//g[@data-state='value']")).hasSize(4);
     assertThat(select(doc, "//g[@data-state='suppressed']")).hasSize(1);
@@ -62,13 +73,19 @@ class HeatmapTest {
     // largest |gap| = 20 (SMB × app), so the scale runs -20..+20
     assertThat(Heatmap.extent(gaps())).isEqualTo(20.0);
     Document doc = heatmap(gapsOnly(gaps()));
-    assertThat(rect(cellOf(doc, "SMB", "app")).getAttribute("fill")).as("-20: the reddest end").isEqualTo("#b2182b");
+    assertThat(rect(cellOf(doc, "SMB", "app")).getAttribute("fill"))
+        .as("-20: the reddest end")
+        .isEqualTo("#b2182b");
     // +10 is half-way to the blue end: between stops #d1e5f0 (4/6) and #67a9cf (5/6), half each:
     // (0xd1+0x67)/2 = 156 = 0x9c, (0xe5+0xa9)/2 = 199 = 0xc7, (0xf0+0xcf)/2 = 223.5 -> 224 = 0xe0
     assertThat(rect(cellOf(doc, "Ent", "billing")).getAttribute("fill")).isEqualTo("#9cc7e0");
     assertThat(Colours.diverging(0, 20)).as("0: the neutral middle").isEqualTo("#f7f7f7");
-    assertThat(Colours.diverging(-35, 20)).as("beyond the extent: the end colour").isEqualTo("#b2182b");
-    assertThat(Heatmap.extent(List.of(cell("total", "all", "app", 9, 2.2, 1.0, 3.0)))).as("at least 5").isEqualTo(5.0);
+    assertThat(Colours.diverging(-35, 20))
+        .as("beyond the extent: the end colour")
+        .isEqualTo("#b2182b");
+    assertThat(Heatmap.extent(List.of(cell("total", "all", "app", 9, 2.2, 1.0, 3.0))))
+        .as("at least 5")
+        .isEqualTo(5.0);
   }
 
   @Test
@@ -87,7 +104,9 @@ class HeatmapTest {
     List<ReportData.GapCell> cells = new ArrayList<>(gaps());
     cells.add(cell("channel_pref", "web", "app", 9, 1.0, -2.0, 4.0));
     List<Heatmap.Cut> cuts = Heatmap.cuts(gapsOnly(cells));
-    assertThat(cuts).extracting(Heatmap.Cut::dimension).containsExactly("total", "segment", "segment", "channel_pref");
+    assertThat(cuts)
+        .extracting(Heatmap.Cut::dimension)
+        .containsExactly("total", "segment", "segment", "channel_pref");
   }
 
   @Test
@@ -95,7 +114,10 @@ class HeatmapTest {
     List<ReportData.GapCell> cells =
         List.of(cell("segment", "<img src=x onerror=alert(1)>", "a&b\"c", 9, -1.0, -2.0, 0.5));
     String svg = Heatmap.svg(gapsOnly(cells));
-    assertThat(svg).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;").contains("a&amp;b&quot;c");
+    assertThat(svg)
+        .doesNotContain("<img")
+        .contains("&lt;img src=x onerror=alert(1)&gt;")
+        .contains("a&amp;b&quot;c");
     Document doc = parse(svg); // still well-formed
     assertThat(cellOf(doc, "<img src=x onerror=alert(1)>", "a&b\"c")).isNotNull();
   }

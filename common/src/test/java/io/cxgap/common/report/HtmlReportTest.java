@@ -12,9 +12,13 @@ import org.junit.jupiter.api.Test;
 /** The whole page: sections, self-containment, escaping, empty states. */
 class HtmlReportTest {
   static ReportData full() {
-    return data(gaps(), ImportancePerformanceTest.POINTS, SectionsTest.CLUSTERS,
+    return data(
+        gaps(),
+        ImportancePerformanceTest.POINTS,
+        SectionsTest.CLUSTERS,
         List.of(SectionsTest.trend("SMB", "app", -2, -15, "deteriorating")),
-        List.of(new SourceCount("surveys", 50, 44, 6, 0)), List.of(new ReasonCount("surveys", "out_of_range", 6)));
+        List.of(new SourceCount("surveys", 50, 44, 6, 0)),
+        List.of(new ReasonCount("surveys", "out_of_range", 6)));
   }
 
   @Test
@@ -28,40 +32,78 @@ class HtmlReportTest {
     // heatmap + importance-performance + 2 cluster panels + trend + quarantine bars
     assertThat(svgs(html)).hasSize(6);
     assertThat(html).contains("<title>cxgap report 2026-10-31</title>");
-    assertThat(html).contains("Largest shortfall, all customers: <b>Billing and invoices</b>, gap \u221210.0 points.");
-    assertThat(html).contains("First priority: <b>Billing and invoices</b>, 40% of the explained NPS variance");
+    assertThat(html)
+        .contains(
+            "Largest shortfall, all customers: <b>Billing and invoices</b>, gap \u221210.0 points.");
+    assertThat(html)
+        .contains("First priority: <b>Billing and invoices</b>, 40% of the explained NPS variance");
   }
 
   @Test
   void page_requestsNothing_noScriptsNoLinksNoExternalUrls() {
     String html = HtmlReport.render(full());
-    assertThat(html).contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"");
-    assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link")
-        .doesNotContainIgnoringCase("<img").doesNotContain("@import").doesNotContain("src=").doesNotContain("href=");
+    assertThat(html)
+        .contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"");
+    assertThat(html)
+        .doesNotContainIgnoringCase("<script")
+        .doesNotContainIgnoringCase("<link")
+        .doesNotContainIgnoringCase("<img")
+        .doesNotContain("@import")
+        .doesNotContain("src=")
+        .doesNotContain("href=");
     // the only URL is the SVG namespace name, which is an identifier, not a request
-    assertThat(Pattern.compile("https?://").matcher(html.replace("http://www.w3.org/2000/svg", "")).find()).isFalse();
+    assertThat(
+            Pattern.compile("https?://")
+                .matcher(html.replace("http://www.w3.org/2000/svg", ""))
+                .find())
+        .isFalse();
   }
 
   @Test
   void everyStringFromData_isEscaped() {
     String evil = "<script>alert('x')</script>";
     ReportData d =
-        new ReportData(D, 90, 5, 5.0, 0.05, List.of(new ReportData.TouchpointLabel("billing", evil)), List.of("segment"),
-            List.of(cell("segment", evil, "billing", 9, -12.0, -20.0, -4.0), cell("total", "all", "billing", 9, -12.0, -20.0, -4.0)),
+        new ReportData(
+            D,
+            90,
+            5,
+            5.0,
+            0.05,
+            List.of(new ReportData.TouchpointLabel("billing", evil)),
+            List.of("segment"),
+            List.of(
+                cell("segment", evil, "billing", 9, -12.0, -20.0, -4.0),
+                cell("total", "all", "billing", 9, -12.0, -20.0, -4.0)),
             List.of(new ReportData.DriverPoint(evil, 0.1, 1.0, 0.1, -3.0, "concentrate_here", 1)),
-            List.of(new ReportData.ClusterPanel(1, evil, 5, 1.0, 7.0, java.util.Map.of(evil, 0.3), java.util.Map.of(), List.of(evil))),
-            List.of(new ReportData.TrendRow("segment", evil, "billing", 0.0, -10.0, -10.0, 0.01, "deteriorating")),
-            List.of(new SourceCount(evil, 1, 0, 1, 0)), List.of(new ReasonCount(evil, evil, 1)));
+            List.of(
+                new ReportData.ClusterPanel(
+                    1,
+                    evil,
+                    5,
+                    1.0,
+                    7.0,
+                    java.util.Map.of(evil, 0.3),
+                    java.util.Map.of(),
+                    List.of(evil))),
+            List.of(
+                new ReportData.TrendRow(
+                    "segment", evil, "billing", 0.0, -10.0, -10.0, 0.01, "deteriorating")),
+            List.of(new SourceCount(evil, 1, 0, 1, 0)),
+            List.of(new ReasonCount(evil, evil, 1)));
     String html = HtmlReport.render(d);
-    assertThat(html).doesNotContain("<script").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
+    assertThat(html)
+        .doesNotContain("<script")
+        .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
     svgs(html); // every chart is still well-formed
   }
 
   @Test
   void emptyInputs_sayWhatIsMissing_insteadOfDrawing() {
-    String html = HtmlReport.render(data(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    String html =
+        HtmlReport.render(data(List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
     assertThat(svgs(html)).isEmpty();
-    assertThat(html).contains("No gap cells for 2026-10-31: run the gaps step for this date.")
+    assertThat(html)
+        .contains("No gap cells for 2026-10-31: run the gaps step for this date.")
         .contains("No driver analysis for 2026-10-31")
         .contains("No pain clusters for 2026-10-31.")
         .contains("No gap deteriorated significantly.")
@@ -75,7 +117,8 @@ class HtmlReportTest {
 
   @Test
   void html_escapesTheFiveSpecialCharacters_andSignsUseARealMinus() {
-    assertThat(Html.esc("<a href=\"x\">'&'</a>")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+    assertThat(Html.esc("<a href=\"x\">'&'</a>"))
+        .isEqualTo("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
     assertThat(Html.signed(-3.26, 1)).isEqualTo("\u22123.3");
     assertThat(Html.signed(-0.04, 1)).as("no minus zero").isEqualTo("0.0");
     assertThat(Html.signed(2.0, 0)).isEqualTo("+2");

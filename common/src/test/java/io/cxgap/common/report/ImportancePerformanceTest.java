@@ -60,11 +60,21 @@ class ImportancePerformanceTest {
       Element c = (Element) g.getElementsByTagName("circle").item(0);
       boolean left = attr(c, "cx") < lineX;
       boolean above = attr(c, "cy") < lineY; // SVG y grows downward
-      String expected = above ? (left ? "concentrate_here" : "keep_up") : (left ? "low_priority" : "possible_overkill");
-      assertThat(g.getAttribute("data-quadrant")).as(g.getAttribute("data-touchpoint")).isEqualTo(expected);
+      String expected =
+          above
+              ? (left ? "concentrate_here" : "keep_up")
+              : (left ? "low_priority" : "possible_overkill");
+      assertThat(g.getAttribute("data-quadrant"))
+          .as(g.getAttribute("data-touchpoint"))
+          .isEqualTo(expected);
     }
     // billing at gap -20 -> 64 + 10 / 50 * 476 = 159.2; share 40% -> 388 - 0.8 * 372 = 90.4
-    Element billing = (Element) select(doc, "//g[@data-touchpoint='billing']").get(0).getElementsByTagName("circle").item(0);
+    Element billing =
+        (Element)
+            select(doc, "//g[@data-touchpoint='billing']")
+                .get(0)
+                .getElementsByTagName("circle")
+                .item(0);
     assertThat(attr(billing, "cx")).isEqualTo(159.2);
     assertThat(attr(billing, "cy")).isEqualTo(90.4);
     assertThat(billing.getAttribute("fill")).isEqualTo("#b2182b");
@@ -72,12 +82,17 @@ class ImportancePerformanceTest {
 
   @Test
   void everyDotIsLabelled_withItsTouchpoint() {
-    Document doc = parse(ImportancePerformance.svg(POINTS, Map.of("billing", "Billing & invoices")));
-    assertThat(select(doc, "//text[@class='ipa-label']")).extracting(Element::getTextContent)
+    Document doc =
+        parse(ImportancePerformance.svg(POINTS, Map.of("billing", "Billing & invoices")));
+    assertThat(select(doc, "//text[@class='ipa-label']"))
+        .extracting(Element::getTextContent)
         .containsExactlyInAnyOrder("billing", "app", "delivery", "website");
     assertThat(select(doc, "//g[@data-touchpoint='billing']/title").get(0).getTextContent())
-        .isEqualTo("Billing & invoices: gap \u221220.0, 40.0% of explained variance, priority 1, concentrate here");
-    assertThat(select(doc, "//text[@class='quad']")).extracting(Element::getTextContent)
-        .containsExactly("Concentrate here", "Keep up the good work", "Low priority", "Possible overkill");
+        .isEqualTo(
+            "Billing & invoices: gap \u221220.0, 40.0% of explained variance, priority 1, concentrate here");
+    assertThat(select(doc, "//text[@class='quad']"))
+        .extracting(Element::getTextContent)
+        .containsExactly(
+            "Concentrate here", "Keep up the good work", "Low priority", "Possible overkill");
   }
 }

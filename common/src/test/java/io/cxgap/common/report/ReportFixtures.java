@@ -21,15 +21,20 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Tiny report inputs, and a way to read the SVG the renderers write (it must be well-formed XML). */
+/**
+ * Tiny report inputs, and a way to read the SVG the renderers write (it must be well-formed XML).
+ */
 final class ReportFixtures {
   static final LocalDate D = LocalDate.of(2026, 10, 31);
   static final List<TouchpointLabel> TOUCHPOINTS =
-      List.of(new TouchpointLabel("billing", "Billing and invoices"), new TouchpointLabel("app", "Mobile app"));
+      List.of(
+          new TouchpointLabel("billing", "Billing and invoices"),
+          new TouchpointLabel("app", "Mobile app"));
 
   private ReportFixtures() {}
 
-  static GapCell cell(String dim, String value, String tp, long n, Double gap, Double lo, Double hi) {
+  static GapCell cell(
+      String dim, String value, String tp, long n, Double gap, Double lo, Double hi) {
     return new GapCell(dim, value, tp, n, gap, lo, hi, false);
   }
 
@@ -50,9 +55,27 @@ final class ReportFixtures {
         cell("segment", "Ent", "billing", 30, 10.0, 2.0, 18.0));
   }
 
-  static ReportData data(List<GapCell> gaps, List<DriverPoint> drivers, List<ClusterPanel> clusters, List<TrendRow> trends,
-      List<SourceCount> sources, List<ReasonCount> reasons) {
-    return new ReportData(D, 90, 5, 5.0, 0.05, TOUCHPOINTS, List.of("segment"), gaps, drivers, clusters, trends, sources, reasons);
+  static ReportData data(
+      List<GapCell> gaps,
+      List<DriverPoint> drivers,
+      List<ClusterPanel> clusters,
+      List<TrendRow> trends,
+      List<SourceCount> sources,
+      List<ReasonCount> reasons) {
+    return new ReportData(
+        D,
+        90,
+        5,
+        5.0,
+        0.05,
+        TOUCHPOINTS,
+        List.of("segment"),
+        gaps,
+        drivers,
+        clusters,
+        trends,
+        sources,
+        reasons);
   }
 
   static ReportData gapsOnly(List<GapCell> gaps) {
@@ -73,7 +96,8 @@ final class ReportFixtures {
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+      return f.newDocumentBuilder()
+          .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new AssertionError("not well-formed XML: " + e.getMessage() + "\n" + xml, e);
     }
@@ -81,7 +105,9 @@ final class ReportFixtures {
 
   static List<Element> select(Document doc, String xpath) {
     try {
-      NodeList nodes = (NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, doc, XPathConstants.NODESET);
+      NodeList nodes =
+          (NodeList)
+              XPathFactory.newInstance().newXPath().evaluate(xpath, doc, XPathConstants.NODESET);
       List<Element> out = new ArrayList<>();
       for (int i = 0; i < nodes.getLength(); i++) {
         out.add((Element) nodes.item(i));
@@ -94,7 +120,9 @@ final class ReportFixtures {
 
   static int count(String haystack, String needle) {
     int n = 0;
-    for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length())) {
+    for (int i = haystack.indexOf(needle);
+        i >= 0;
+        i = haystack.indexOf(needle, i + needle.length())) {
       n++;
     }
     return n;

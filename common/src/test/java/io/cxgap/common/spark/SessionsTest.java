@@ -49,7 +49,9 @@ class SessionsTest {
     assertThat(conf.get("spark.master")).isEqualTo("spark://10.0.0.5:7077");
     assertThat(conf.get("spark.app.name")).isEqualTo("cxgap-nightly-2026-10-31");
     assertThat(conf.get("spark.sql.shuffle.partitions")).isEqualTo("64");
-    assertThat(conf.get("spark.ui.enabled")).as("a key spark-submit did not set comes from the file").isEqualTo("false");
+    assertThat(conf.get("spark.ui.enabled"))
+        .as("a key spark-submit did not set comes from the file")
+        .isEqualTo("false");
     assertThat(conf.get("spark.databricks.delta.snapshotPartitions")).isEqualTo("4");
   }
 
@@ -59,7 +61,8 @@ class SessionsTest {
     assertThat(cluster.spark()).doesNotContainKey("spark.master");
     assertThat(cluster.warehouse()).matches("^[a-z0-9]+://.+");
     assertThat(cluster.landing()).matches("^[a-z0-9]+://.+");
-    SparkConf submitted = new SparkConf(false).setMaster("yarn").set("spark.submit.deployMode", "cluster");
+    SparkConf submitted =
+        new SparkConf(false).setMaster("yarn").set("spark.submit.deployMode", "cluster");
 
     SparkConf conf = effective(cluster.spark(), submitted);
 
@@ -74,8 +77,11 @@ class SessionsTest {
 
   @Test
   void noMasterAnywhere_runsLocally() {
-    Map<String, String> applied = Sessions.fromConfigFile(Map.of("spark.ui.enabled", "false"), new SparkConf(false));
-    assertThat(applied).containsExactlyInAnyOrderEntriesOf(Map.of("spark.ui.enabled", "false", "spark.master", "local[*]"));
+    Map<String, String> applied =
+        Sessions.fromConfigFile(Map.of("spark.ui.enabled", "false"), new SparkConf(false));
+    assertThat(applied)
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("spark.ui.enabled", "false", "spark.master", "local[*]"));
   }
 
   @Test

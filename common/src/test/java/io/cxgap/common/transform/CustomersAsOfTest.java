@@ -28,7 +28,8 @@ class CustomersAsOfTest extends SparkTestBase {
           .add("batch_id", DataTypes.LongType);
 
   private static Row v(String id, String segment, String updated) {
-    return RowFactory.create(id, "Name", "e@x", "1", segment, null, Timestamp.valueOf(updated), "f", 1L);
+    return RowFactory.create(
+        id, "Name", "e@x", "1", segment, null, Timestamp.valueOf(updated), "f", 1L);
   }
 
   @Test
@@ -42,7 +43,10 @@ class CustomersAsOfTest extends SparkTestBase {
             v("C", "SMB", "2026-11-02 00:00:00")); // only version is after D: C not known as of D
     Map<String, String> got = new TreeMap<>();
     for (Row r :
-        CustomersAsOf.asOf(spark().createDataFrame(rows, VERSIONS), LocalDate.of(2026, 10, 31), List.of("segment"))
+        CustomersAsOf.asOf(
+                spark().createDataFrame(rows, VERSIONS),
+                LocalDate.of(2026, 10, 31),
+                List.of("segment"))
             .collectAsList()) {
       got.put(r.getAs("customer_id"), r.getAs("segment"));
       assertThat(r.<java.sql.Date>getAs("as_of_date").toString()).isEqualTo("2026-10-31");
@@ -55,11 +59,13 @@ class CustomersAsOfTest extends SparkTestBase {
     List<String> cols =
         List.of(
             CustomersAsOf.asOf(
-                    spark().createDataFrame(List.of(v("A", "SMB", "2026-01-01 00:00:00")), VERSIONS),
+                    spark()
+                        .createDataFrame(List.of(v("A", "SMB", "2026-01-01 00:00:00")), VERSIONS),
                     LocalDate.of(2026, 10, 31),
                     List.of("segment"))
                 .columns());
     assertThat(cols).doesNotContain("full_name", "email", "phone");
-    assertThat(cols).containsExactly("as_of_date", "customer_id", "segment", "signup_date", "updated_at");
+    assertThat(cols)
+        .containsExactly("as_of_date", "customer_id", "segment", "signup_date", "updated_at");
   }
 }

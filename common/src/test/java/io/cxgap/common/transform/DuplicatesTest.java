@@ -1,7 +1,7 @@
 package io.cxgap.common.transform;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxgap.common.SparkTestBase;
 import java.util.List;
@@ -23,7 +23,8 @@ class DuplicatesTest extends SparkTestBase {
             new String[] {"E3", "a.jsonl", "{3}", null}, // E3 already in bronze
             new String[] {"E2", "a.jsonl", "{2x}", "out_of_range"}); // quarantined, not a duplicate
     // E3 twice (the mark must not multiply rows) and E9, a key this batch does not have
-    Dataset<Row> existing = strings(List.of("event_id"), new String[] {"E3"}, new String[] {"E3"}, new String[] {"E9"});
+    Dataset<Row> existing =
+        strings(List.of("event_id"), new String[] {"E3"}, new String[] {"E3"}, new String[] {"E9"});
     List<Row> got =
         Duplicates.mark(rows, List.of("event_id"), existing)
             .orderBy(col("event_id"), col("file"), col("raw"))

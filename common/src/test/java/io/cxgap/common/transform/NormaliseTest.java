@@ -30,7 +30,19 @@ class NormaliseTest extends SparkTestBase {
 
   private static Row item(double exp, double perc, double min, double max) {
     Row in =
-        RowFactory.create("R", "C", "S", Timestamp.valueOf("2026-10-01 23:30:00"), "billing", exp, perc, min, max, 9.0, null, 1L);
+        RowFactory.create(
+            "R",
+            "C",
+            "S",
+            Timestamp.valueOf("2026-10-01 23:30:00"),
+            "billing",
+            exp,
+            perc,
+            min,
+            max,
+            9.0,
+            null,
+            1L);
     return Normalise.surveyItems(spark().createDataFrame(List.of(in), BRONZE)).head();
   }
 
@@ -62,6 +74,7 @@ class NormaliseTest extends SparkTestBase {
 
   @Test
   void responseDate_isTheUtcDate() {
-    assertThat(item(1, 1, 1, 7).<java.sql.Date>getAs("response_date").toString()).isEqualTo("2026-10-01");
+    assertThat(item(1, 1, 1, 7).<java.sql.Date>getAs("response_date").toString())
+        .isEqualTo("2026-10-01");
   }
 }

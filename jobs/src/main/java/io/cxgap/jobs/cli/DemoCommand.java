@@ -30,18 +30,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cxgap demo}: sample data if absent, nightly for its last day, a summary. */
-@Command(name = "demo", description = "generate sample data if absent, run nightly for its last day, print a summary")
+@Command(
+    name = "demo",
+    description = "generate sample data if absent, run nightly for its last day, print a summary")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "run date (default: the sample data's last day, 2026-10-31)")
+  @Option(
+      names = "--date",
+      paramLabel = "YYYY-MM-DD",
+      description = "run date (default: the sample data's last day, 2026-10-31)")
   String date;
 
   static final String[][] TABLES = {
-    {"bronze", "customers"}, {"bronze", "surveys"}, {"bronze", "interactions"}, {"bronze", "quarantine"},
-    {"silver", "customers"}, {"silver", "survey_items"}, {"silver", "interactions"},
-    {"gold", "gap_segment_touchpoint"}, {"gold", "gap_trend"}, {"gold", "touchpoint_driver"},
-    {"gold", "customer_pain_cluster"}, {"gold", "pain_cluster_profile"}, {"gold", "pipeline_run"}
+    {"bronze", "customers"},
+    {"bronze", "surveys"},
+    {"bronze", "interactions"},
+    {"bronze", "quarantine"},
+    {"silver", "customers"},
+    {"silver", "survey_items"},
+    {"silver", "interactions"},
+    {"gold", "gap_segment_touchpoint"},
+    {"gold", "gap_trend"},
+    {"gold", "touchpoint_driver"},
+    {"gold", "customer_pain_cluster"},
+    {"gold", "pain_cluster_profile"},
+    {"gold", "pipeline_run"}
   };
 
   @Override
@@ -51,7 +65,15 @@ public final class DemoCommand implements Callable<Integer> {
     Path landing = Path.of(config.landing());
     if (!Files.isDirectory(landing.resolve("customers"))) {
       System.out.println("demo: no landing data in " + landing + "; generating sample data ...");
-      GenerationSummary s = SampleGenerator.generate(GenerateCommand.options(landing, GeneratorOptions.DEFAULT_CUSTOMERS, GeneratorOptions.DEFAULT_DAYS, d.toString(), config.seed(), GeneratorOptions.DEFAULT_MESSY_RATE));
+      GenerationSummary s =
+          SampleGenerator.generate(
+              GenerateCommand.options(
+                  landing,
+                  GeneratorOptions.DEFAULT_CUSTOMERS,
+                  GeneratorOptions.DEFAULT_DAYS,
+                  d.toString(),
+                  config.seed(),
+                  GeneratorOptions.DEFAULT_MESSY_RATE));
       System.out.println("demo: " + s);
     }
     TouchpointCatalog catalog = JobContext.loadCatalog(config);
@@ -74,7 +96,10 @@ public final class DemoCommand implements Callable<Integer> {
     String gaps = ctx.table("gold", "gap_segment_touchpoint");
     if (DeltaIO.exists(ctx.spark(), gaps)) {
       out.println();
-      out.println("Largest shortfalls, whole base, " + d + " (gap = experience - expectation, 0..100; 95% interval):");
+      out.println(
+          "Largest shortfalls, whole base, "
+              + d
+              + " (gap = experience - expectation, 0..100; 95% interval):");
       for (Row r :
           DeltaIO.read(ctx.spark(), gaps)
               .where("as_of_date = '" + d + "' and segment_dimension = 'total' and not suppressed")
@@ -82,9 +107,13 @@ public final class DemoCommand implements Callable<Integer> {
               .limit(3)
               .collectAsList()) {
         out.printf(
-            Locale.ROOT, "  %-14s gap %6.1f  [%6.1f, %6.1f]  %d respondents%n",
-            r.<String>getAs("touchpoint"), r.<Double>getAs("gap_mean"), r.<Double>getAs("gap_ci95_low"),
-            r.<Double>getAs("gap_ci95_high"), r.<Long>getAs("respondents"));
+            Locale.ROOT,
+            "  %-14s gap %6.1f  [%6.1f, %6.1f]  %d respondents%n",
+            r.<String>getAs("touchpoint"),
+            r.<Double>getAs("gap_mean"),
+            r.<Double>getAs("gap_ci95_low"),
+            r.<Double>getAs("gap_ci95_high"),
+            r.<Long>getAs("respondents"));
       }
     }
     String trend = ctx.table("gold", "gap_trend");
@@ -102,9 +131,13 @@ public final class DemoCommand implements Callable<Integer> {
       }
       for (Row r : rows) {
         out.printf(
-            Locale.ROOT, "  %-8s %-12s %-14s delta %6.1f  p %.2g%n",
-            r.<String>getAs("segment_dimension"), r.<String>getAs("segment_value"), r.<String>getAs("touchpoint"),
-            r.<Double>getAs("delta"), r.<Double>getAs("p_value"));
+            Locale.ROOT,
+            "  %-8s %-12s %-14s delta %6.1f  p %.2g%n",
+            r.<String>getAs("segment_dimension"),
+            r.<String>getAs("segment_value"),
+            r.<String>getAs("touchpoint"),
+            r.<Double>getAs("delta"),
+            r.<Double>getAs("p_value"));
       }
     }
     String drivers = ctx.table("gold", "touchpoint_driver");
@@ -112,11 +145,19 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("Moments of truth (share of explained NPS variance, priority):");
       for (Row r :
-          DeltaIO.read(ctx.spark(), drivers).where("as_of_date = '" + d + "'").orderBy("priority_rank").limit(3).collectAsList()) {
+          DeltaIO.read(ctx.spark(), drivers)
+              .where("as_of_date = '" + d + "'")
+              .orderBy("priority_rank")
+              .limit(3)
+              .collectAsList()) {
         out.printf(
-            Locale.ROOT, "  %d. %-14s %5.1f%%  gap %6.1f  %s%n",
-            r.<Integer>getAs("priority_rank"), r.<String>getAs("touchpoint"), 100 * r.<Double>getAs("importance_share"),
-            r.<Double>getAs("gap_mean"), r.<String>getAs("quadrant"));
+            Locale.ROOT,
+            "  %d. %-14s %5.1f%%  gap %6.1f  %s%n",
+            r.<Integer>getAs("priority_rank"),
+            r.<String>getAs("touchpoint"),
+            100 * r.<Double>getAs("importance_share"),
+            r.<Double>getAs("gap_mean"),
+            r.<String>getAs("quadrant"));
       }
     }
     String profiles = ctx.table("gold", "pain_cluster_profile");
@@ -124,22 +165,31 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("Pain clusters (customers with a response in the window):");
       for (Row r :
-          DeltaIO.read(ctx.spark(), profiles).where("as_of_date = '" + d + "'").orderBy(functions.desc("customers")).collectAsList()) {
+          DeltaIO.read(ctx.spark(), profiles)
+              .where("as_of_date = '" + d + "'")
+              .orderBy(functions.desc("customers"))
+              .collectAsList()) {
         out.printf(
-            Locale.ROOT, "  #%-3d %-32s %5.1f%%  mean NPS %4.1f%n",
-            r.<Integer>getAs("cluster_id"), r.<String>getAs("cluster_label"), 100 * r.<Double>getAs("share"),
+            Locale.ROOT,
+            "  #%-3d %-32s %5.1f%%  mean NPS %4.1f%n",
+            r.<Integer>getAs("cluster_id"),
+            r.<String>getAs("cluster_label"),
+            100 * r.<Double>getAs("share"),
             r.<Double>getAs("mean_nps"));
       }
     }
     out.println();
     out.println("Report: " + reportLocation(ctx) + " (open it in a browser; it needs no network)");
-    out.println("Query them: bin/cxgap sql \"SELECT * FROM cx_gold.gap_trend WHERE direction = 'deteriorating'\"");
+    out.println(
+        "Query them: bin/cxgap sql \"SELECT * FROM cx_gold.gap_trend WHERE direction = 'deteriorating'\"");
   }
 
   /** The report's file, as an absolute path where it is local. */
   static String reportLocation(JobContext ctx) {
     String p = ReportJob.path(ctx.config().warehouse(), ctx.date());
-    return p.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") ? p : Path.of(p).toAbsolutePath().normalize().toString();
+    return p.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")
+        ? p
+        : Path.of(p).toAbsolutePath().normalize().toString();
   }
 
   static void summary(JobContext ctx, PrintStream out) {
@@ -160,7 +210,8 @@ public final class DemoCommand implements Callable<Integer> {
               .agg(count(lit(1)).as("rows"))
               .orderBy("source", "reason")
               .collectAsList()) {
-        out.printf(Locale.ROOT, "  %-13s %-20s %7d%n", r.getString(0), r.getString(1), r.getLong(2));
+        out.printf(
+            Locale.ROOT, "  %-13s %-20s %7d%n", r.getString(0), r.getString(1), r.getLong(2));
       }
     }
   }

@@ -22,7 +22,10 @@ import picocli.CommandLine.Option;
 public final class RunsCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
-  @Option(names = "--last", paramLabel = "N", description = "rows to show (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--last",
+      paramLabel = "N",
+      description = "rows to show (default ${DEFAULT-VALUE})")
   int last = 20;
 
   @Override
@@ -31,7 +34,8 @@ public final class RunsCommand implements Callable<Integer> {
     java.util.Properties holder = RunLock.holder(config);
     if (!holder.isEmpty()) {
       System.out.println(
-          "run lock: " + RunLock.describe(holder)
+          "run lock: "
+              + RunLock.describe(holder)
               + " (running; or, if that process is gone, the next run records it as interrupted)");
     }
     String path = config.tablePath("gold", "pipeline_run");
@@ -40,9 +44,19 @@ public final class RunsCommand implements Callable<Integer> {
       System.out.println("no runs yet (" + path + ")");
       return 0;
     }
-    JobContext ctx = new JobContext(config, null, spark, LocalDate.now(java.time.ZoneOffset.UTC), "runs");
+    JobContext ctx =
+        new JobContext(config, null, spark, LocalDate.now(java.time.ZoneOffset.UTC), "runs");
     RunLog.last(ctx, last)
-        .select("started_at", "run_id", "job", "as_of_date", "status", "rows_read", "rows_written", "rows_quarantined", "message")
+        .select(
+            "started_at",
+            "run_id",
+            "job",
+            "as_of_date",
+            "status",
+            "rows_read",
+            "rows_written",
+            "rows_quarantined",
+            "message")
         .show(last, false);
     return 0;
   }

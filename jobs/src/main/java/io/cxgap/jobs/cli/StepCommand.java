@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Runs a list of steps for one date: {@code nightly} runs them all, each step has its own command. */
+/**
+ * Runs a list of steps for one date: {@code nightly} runs them all, each step has its own command.
+ */
 @Command
 public final class StepCommand implements Callable<Integer> {
   private final String name;
@@ -27,7 +29,11 @@ public final class StepCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions options;
 
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "the run date D (UTC)")
+  @Option(
+      names = "--date",
+      required = true,
+      paramLabel = "YYYY-MM-DD",
+      description = "the run date D (UTC)")
   String date;
 
   public StepCommand(String name, List<String> steps) {

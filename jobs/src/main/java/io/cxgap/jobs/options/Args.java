@@ -4,7 +4,9 @@ import io.cxgap.common.CxErrors;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-/** Parsing and messages every command shares: a {@code --date} value, the first line of an error. */
+/**
+ * Parsing and messages every command shares: a {@code --date} value, the first line of an error.
+ */
 public final class Args {
   private Args() {}
 

@@ -9,10 +9,16 @@ import picocli.CommandLine.Option;
 
 /** Options every command that touches the pipeline takes (DESIGN.md §3): a picocli mixin. */
 public final class ConfigOptions {
-  @Option(names = "--config", paramLabel = "FILE", description = "HOCON file merged over conf/application.conf")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "HOCON file merged over conf/application.conf")
   Path config;
 
-  @Option(names = "--set", paramLabel = "key=value", description = "override one config key (repeatable)")
+  @Option(
+      names = "--set",
+      paramLabel = "key=value",
+      description = "override one config key (repeatable)")
   List<String> sets = new ArrayList<>();
 
   /** The {@code --config} file, or null. */

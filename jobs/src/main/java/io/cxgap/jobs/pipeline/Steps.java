@@ -25,8 +25,8 @@ import java.util.Properties;
 import java.util.function.Function;
 
 /**
- * The pipeline's steps in DESIGN.md §2 order, and the runner that records each in the run log.
- * A step that fails is logged as failed and stops the run; its error keeps its exit code.
+ * The pipeline's steps in DESIGN.md §2 order, and the runner that records each in the run log. A
+ * step that fails is logged as failed and stops the run; its error keeps its exit code.
  */
 public final class Steps {
   /** Steps that exist so far, in run order. */
@@ -37,12 +37,21 @@ public final class Steps {
 
   static {
     add("ingest", IngestJob::run, "landing files not yet ingested → bronze tables and quarantine");
-    add("conform", ConformJob::run, "bronze → silver: CRM as of D, normalised survey items, interactions");
+    add(
+        "conform",
+        ConformJob::run,
+        "bronze → silver: CRM as of D, normalised survey items, interactions");
     add("gaps", GapsJob::run, "silver → gold.gap_segment_touchpoint for D");
     add("trends", TrendsJob::run, "silver → gold.gap_trend for D (current vs previous window)");
     add("drivers", DriversJob::run, "silver → gold.touchpoint_driver for D (moments of truth)");
-    add("clusters", ClustersJob::run, "silver → gold.customer_pain_cluster and gold.pain_cluster_profile for D");
-    add("report", ReportJob::run, "gold → <warehouse>/reports/cx-report-D.html, the HTML report for D");
+    add(
+        "clusters",
+        ClustersJob::run,
+        "silver → gold.customer_pain_cluster and gold.pain_cluster_profile for D");
+    add(
+        "report",
+        ReportJob::run,
+        "gold → <warehouse>/reports/cx-report-D.html, the HTML report for D");
   }
 
   private static void add(String name, Function<JobContext, StepResult> step, String description) {
@@ -63,14 +72,16 @@ public final class Steps {
 
   /**
    * Runs the steps holding the warehouse's run lock (DESIGN.md §6). A run that the lock's holder
-   * file shows was killed is first recorded as {@code interrupted}; the first step of this run
-   * then says which run it recovers.
+   * file shows was killed is first recorded as {@code interrupted}; the first step of this run then
+   * says which run it recovers.
    */
-  public static void runExclusive(JobContext ctx, RunLock lock, List<String> names, PrintStream out) {
+  public static void runExclusive(
+      JobContext ctx, RunLock lock, List<String> names, PrintStream out) {
     runExclusive(ctx, lock, names, out, Listener.NONE);
   }
 
-  public static void runExclusive(JobContext ctx, RunLock lock, List<String> names, PrintStream out, Listener listener) {
+  public static void runExclusive(
+      JobContext ctx, RunLock lock, List<String> names, PrintStream out, Listener listener) {
     String recovers = null;
     if (lock.interrupted().isPresent()) {
       Properties dead = lock.interrupted().get();
@@ -82,7 +93,12 @@ public final class Steps {
   }
 
   private static void run(
-      JobContext ctx, RunLock lock, List<String> names, PrintStream out, String recovers, Listener listener) {
+      JobContext ctx,
+      RunLock lock,
+      List<String> names,
+      PrintStream out,
+      String recovers,
+      Listener listener) {
     String note = recovers;
     for (String name : names) {
       Function<JobContext, StepResult> step = ALL.get(name);
@@ -97,11 +113,17 @@ public final class Steps {
         RunLog.record(ctx, name, started, "failed", withMessage(g.result, note, g.getMessage()));
         throw (CxException) g.getCause();
       } catch (CxException e) {
-        RunLog.record(ctx, name, started, "failed", StepResult.of(0, 0, 0, prefixed(note, e.getMessage())));
+        RunLog.record(
+            ctx, name, started, "failed", StepResult.of(0, 0, 0, prefixed(note, e.getMessage())));
         throw e;
       } catch (RuntimeException e) {
         CxException failed = CxErrors.jobFailed(name, ctx.date().toString(), e);
-        RunLog.record(ctx, name, started, "failed", StepResult.of(0, 0, 0, prefixed(note, failed.getMessage())));
+        RunLog.record(
+            ctx,
+            name,
+            started,
+            "failed",
+            StepResult.of(0, 0, 0, prefixed(note, failed.getMessage())));
         throw failed;
       }
       RunLog.record(ctx, name, started, "succeeded", withMessage(result, note, null));
@@ -122,6 +144,7 @@ public final class Steps {
 
   private static StepResult withMessage(StepResult r, String note, String gate) {
     String m = gate == null ? r.message() : gate + " | " + r.message();
-    return new StepResult(r.rowsRead(), r.rowsWritten(), r.rowsQuarantined(), prefixed(note, m), r.counts());
+    return new StepResult(
+        r.rowsRead(), r.rowsWritten(), r.rowsQuarantined(), prefixed(note, m), r.counts());
   }
 }

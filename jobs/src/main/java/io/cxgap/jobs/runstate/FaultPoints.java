@@ -8,21 +8,20 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Named points between the writes of a run (DESIGN.md §6), where a test makes the run fail or
- * stop, to prove that a rerun neither loses nor doubles rows. Inert unless a setting names the
- * point:
+ * Named points between the writes of a run (DESIGN.md §6), where a test makes the run fail or stop,
+ * to prove that a rerun neither loses nor doubles rows. Inert unless a setting names the point:
  *
  * <ul>
  *   <li>{@code -Dcxgap.fault=<point>} (or {@code CXGAP_FAULT}): the step throws there;
- *   <li>{@code -Dcxgap.pause=<point>} (or {@code CXGAP_PAUSE}): the process writes
- *       {@code <point>.reached} (holding its pid) into {@code -Dcxgap.pause.dir} (or
- *       {@code CXGAP_PAUSE_DIR}, default the temp folder) and waits until {@code <point>.release}
- *       appears there. A test SIGKILLs the process while it waits, or releases it.
+ *   <li>{@code -Dcxgap.pause=<point>} (or {@code CXGAP_PAUSE}): the process writes {@code
+ *       <point>.reached} (holding its pid) into {@code -Dcxgap.pause.dir} (or {@code
+ *       CXGAP_PAUSE_DIR}, default the temp folder) and waits until {@code <point>.release} appears
+ *       there. A test SIGKILLs the process while it waits, or releases it.
  * </ul>
  *
- * Points: {@code ingest.<source>.planned|bronze|quarantine}, {@code conform.customers},
- * {@code conform.survey_items}, {@code <step>.done} (between steps, after the run log row),
- * {@code gaps.committed} (after the gold slice's Delta commit, before the run log row).
+ * Points: {@code ingest.<source>.planned|bronze|quarantine}, {@code conform.customers}, {@code
+ * conform.survey_items}, {@code <step>.done} (between steps, after the run log row), {@code
+ * gaps.committed} (after the gold slice's Delta commit, before the run log row).
  */
 public final class FaultPoints {
   public static final String FAULT = "cxgap.fault";
@@ -43,7 +42,9 @@ public final class FaultPoints {
   /** A system property, else the environment variable of the same name (CXGAP_PAUSE ...). */
   private static String setting(String property) {
     String v = System.getProperty(property);
-    return v != null ? v : System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+    return v != null
+        ? v
+        : System.getenv(property.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
   }
 
   private static void pause(String point) {

@@ -22,10 +22,10 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * One writing run at a time per warehouse (DESIGN.md §6). An OS file lock on
- * {@code <warehouse>/_cxgap/run.lock} ({@link FileChannel#tryLock}), which the OS releases when
- * the process dies, however it dies; beside it {@code holder.properties} names the holder (pid,
- * host, command, date, run id, the step in progress) for the error message a second run prints.
+ * One writing run at a time per warehouse (DESIGN.md §6). An OS file lock on {@code
+ * <warehouse>/_cxgap/run.lock} ({@link FileChannel#tryLock}), which the OS releases when the
+ * process dies, however it dies; beside it {@code holder.properties} names the holder (pid, host,
+ * command, date, run id, the step in progress) for the error message a second run prints.
  *
  * <p>A clean exit, successful or failed, deletes {@code holder.properties}. When the next run finds
  * it, the run that wrote it was killed: its step in progress is recorded as {@code interrupted}.
@@ -40,7 +40,8 @@ public final class RunLock implements AutoCloseable {
   private final Properties holder;
   private final Properties previous;
 
-  private RunLock(Path dir, FileChannel channel, FileLock lock, Properties holder, Properties previous) {
+  private RunLock(
+      Path dir, FileChannel channel, FileLock lock, Properties holder, Properties previous) {
     this.dir = dir;
     this.channel = channel;
     this.lock = lock;
@@ -66,7 +67,9 @@ public final class RunLock implements AutoCloseable {
     FileChannel ch = null;
     try {
       Files.createDirectories(dir);
-      ch = FileChannel.open(dir.resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      ch =
+          FileChannel.open(
+              dir.resolve("run.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock l;
       try {
         l = ch.tryLock();
@@ -133,14 +136,20 @@ public final class RunLock implements AutoCloseable {
     return String.format(
         java.util.Locale.ROOT,
         "pid %s on %s, %s --date %s, run %s, started %s%s",
-        p.getProperty("pid", "?"), p.getProperty("host", "?"), p.getProperty("command", "?"),
-        p.getProperty("date", "?"), p.getProperty("run_id", "?"), p.getProperty("started", "?"),
+        p.getProperty("pid", "?"),
+        p.getProperty("host", "?"),
+        p.getProperty("command", "?"),
+        p.getProperty("date", "?"),
+        p.getProperty("run_id", "?"),
+        p.getProperty("started", "?"),
         step.isEmpty() ? "" : ", step " + step);
   }
 
   /** The holder file of a local warehouse, empty when absent (read-only: takes no lock). */
   public static Properties holder(CxConfig config) {
-    return localFolder(config.warehouse()).map(w -> read(w.resolve("_cxgap"))).orElseGet(Properties::new);
+    return localFolder(config.warehouse())
+        .map(w -> read(w.resolve("_cxgap")))
+        .orElseGet(Properties::new);
   }
 
   private void save() throws IOException {
@@ -148,7 +157,11 @@ public final class RunLock implements AutoCloseable {
     try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
       holder.store(w, "cxgap run lock holder");
     }
-    Files.move(tmp, dir.resolve("holder.properties"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        tmp,
+        dir.resolve("holder.properties"),
+        StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static Properties read(Path dir) {
@@ -166,9 +179,12 @@ public final class RunLock implements AutoCloseable {
 
   /** The local folder of a warehouse: a plain path or a file: URI; empty for other schemes. */
   static Optional<Path> localFolder(String warehouse) {
-    if (warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") && !warehouse.matches("^[a-zA-Z]:[\\\\/].*")) {
+    if (warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")
+        && !warehouse.matches("^[a-zA-Z]:[\\\\/].*")) {
       URI u = URI.create(warehouse);
-      return "file".equalsIgnoreCase(u.getScheme()) ? Optional.of(Path.of(u.getPath())) : Optional.empty();
+      return "file".equalsIgnoreCase(u.getScheme())
+          ? Optional.of(Path.of(u.getPath()))
+          : Optional.empty();
     }
     return Optional.of(Path.of(warehouse).toAbsolutePath());
   }

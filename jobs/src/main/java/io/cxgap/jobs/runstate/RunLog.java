@@ -32,10 +32,7 @@ public final class RunLog {
           .add("rows_written", DataTypes.LongType, true)
           .add("rows_quarantined", DataTypes.LongType, true)
           .add("message", DataTypes.StringType, true)
-          .add(
-              "counts",
-              DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType),
-              true);
+          .add("counts", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType), true);
 
   /** Status of a step whose process was killed (found by the next run, see RunLock). */
   static final String INTERRUPTED = "interrupted";
@@ -61,13 +58,14 @@ public final class RunLog {
             r == null ? null : r.rowsQuarantined(),
             r == null ? null : r.message(),
             r == null ? null : scala.collection.JavaConverters.mapAsScalaMap(r.counts()));
-    Dataset<Row> df = GoldDocs.withComments("pipeline_run", ctx.spark().createDataFrame(List.of(row), SCHEMA));
+    Dataset<Row> df =
+        GoldDocs.withComments("pipeline_run", ctx.spark().createDataFrame(List.of(row), SCHEMA));
     df.write().format("delta").mode(SaveMode.Append).save(path(ctx));
   }
 
   /**
-   * Records the step a killed run was in (from its lock holder file) as {@code interrupted};
-   * {@code finished_at} is when this run found it.
+   * Records the step a killed run was in (from its lock holder file) as {@code interrupted}; {@code
+   * finished_at} is when this run found it.
    */
   public static void recordInterrupted(JobContext ctx, Properties dead) {
     String step = dead.getProperty("step", "");
@@ -100,11 +98,22 @@ public final class RunLog {
             Timestamp.from(startedAt),
             Timestamp.from(Instant.now()),
             INTERRUPTED,
-            null, null, null, message, null);
-    ctx.spark().createDataFrame(List.of(row), SCHEMA).write().format("delta").mode(SaveMode.Append).save(path(ctx));
+            null,
+            null,
+            null,
+            message,
+            null);
+    ctx.spark()
+        .createDataFrame(List.of(row), SCHEMA)
+        .write()
+        .format("delta")
+        .mode(SaveMode.Append)
+        .save(path(ctx));
   }
 
   public static Dataset<Row> last(JobContext ctx, int n) {
-    return DeltaIO.read(ctx.spark(), path(ctx)).orderBy(col("started_at").desc(), col("job")).limit(n);
+    return DeltaIO.read(ctx.spark(), path(ctx))
+        .orderBy(col("started_at").desc(), col("job"))
+        .limit(n);
   }
 }

@@ -4,7 +4,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The outcome of one step, as the run log records it (DESIGN.md §5 gold.pipeline_run). */
-public record StepResult(long rowsRead, long rowsWritten, long rowsQuarantined, String message, Map<String, Long> counts) {
+public record StepResult(
+    long rowsRead,
+    long rowsWritten,
+    long rowsQuarantined,
+    String message,
+    Map<String, Long> counts) {
   public StepResult {
     counts = new TreeMap<>(counts);
   }

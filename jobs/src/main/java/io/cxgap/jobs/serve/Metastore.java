@@ -22,8 +22,8 @@ import org.apache.spark.sql.SparkSession;
  * <ul>
  *   <li>{@link Kind#EXTERNAL}: a Hive metastore service, when {@code hive.metastore.uris} is set
  *       (as {@code spark.hadoop.hive.metastore.uris} in the config, a system property, or a {@code
- *       hive-site.xml} on the classpath), or Spark is told {@code spark.sql.catalogImplementation
- *       = hive} by the cluster;
+ *       hive-site.xml} on the classpath), or Spark is told {@code spark.sql.catalogImplementation =
+ *       hive} by the cluster;
  *   <li>{@link Kind#EMBEDDED}: an embedded Derby metastore in {@code <warehouse>/_metastore}, when
  *       the warehouse is on the local disk: {@code sql} and {@code serve} see the same, persisted
  *       catalog;
@@ -83,9 +83,9 @@ final class Metastore {
 
   /**
    * The session {@code serve} answers from: Spark's in-memory catalog, which {@code serve} fills
-   * with the layers it exposes only, and no queries of files by path (DESIGN.md §7). A config
-   * that names another catalog implementation still wins; the read-only guard then keeps clients
-   * to the exposed databases.
+   * with the layers it exposes only, and no queries of files by path (DESIGN.md §7). A config that
+   * names another catalog implementation still wins; the read-only guard then keeps clients to the
+   * exposed databases.
    */
   static Opened forServing(CxConfig config) {
     Map<String, String> s = new LinkedHashMap<>();
@@ -121,15 +121,23 @@ final class Metastore {
       description = "in-memory catalog (no Hive support on the classpath)";
     } else if (external(config)) {
       kind = Kind.EXTERNAL;
-      description = "Hive metastore " + config.spark().getOrDefault("spark.hadoop." + URIS, "configured by the cluster");
+      description =
+          "Hive metastore "
+              + config.spark().getOrDefault("spark.hadoop." + URIS, "configured by the cluster");
     } else if (!localWarehouse(config)) {
       kind = Kind.IN_MEMORY;
-      description = "in-memory catalog (the warehouse is not on the local disk; set spark.hadoop." + URIS + " for a lasting one)";
+      description =
+          "in-memory catalog (the warehouse is not on the local disk; set spark.hadoop."
+              + URIS
+              + " for a lasting one)";
     } else {
       Path dir = folder(config);
       if (inUse(dir)) {
         kind = Kind.IN_MEMORY;
-        description = "in-memory catalog: the metastore " + dir + " is in use by another process (cxgap serve?)";
+        description =
+            "in-memory catalog: the metastore "
+                + dir
+                + " is in use by another process (cxgap serve?)";
         fallback = true;
       } else {
         kind = Kind.EMBEDDED;
@@ -153,19 +161,23 @@ final class Metastore {
     // derby.log goes to derby.system.home, not the working directory
     System.setProperty("derby.system.home", dir.toString());
     Map<String, String> s = new LinkedHashMap<>();
-    s.put("spark.hadoop.javax.jdo.option.ConnectionURL", "jdbc:derby:;databaseName=" + dir.resolve("metastore_db") + ";create=true");
+    s.put(
+        "spark.hadoop.javax.jdo.option.ConnectionURL",
+        "jdbc:derby:;databaseName=" + dir.resolve("metastore_db") + ";create=true");
     s.put("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
     s.put("spark.hadoop.hive.metastore.schema.verification", "false");
     s.put("spark.sql.warehouse.dir", dir.resolve("warehouse").toUri().toString());
     s.put("spark.hadoop.hive.exec.scratchdir", dir.resolve("scratch").toString());
     s.put("spark.hadoop.hive.exec.local.scratchdir", dir.resolve("scratch-local").toString());
-    s.put("spark.hadoop.hive.server2.logging.operation.log.location", dir.resolve("operation_logs").toString());
+    s.put(
+        "spark.hadoop.hive.server2.logging.operation.log.location",
+        dir.resolve("operation_logs").toString());
     return s;
   }
 
   /**
-   * Whether another process has the Derby database open: Derby holds an exclusive OS lock on
-   * {@code dbex.lck} while the database is booted (a stale file after a crash is not locked).
+   * Whether another process has the Derby database open: Derby holds an exclusive OS lock on {@code
+   * dbex.lck} while the database is booted (a stale file after a crash is not locked).
    */
   static boolean inUse(Path dir) {
     Path lock = dir.resolve("metastore_db").resolve("dbex.lck");

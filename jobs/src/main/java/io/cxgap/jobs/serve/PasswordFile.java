@@ -22,10 +22,10 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * {@code serve}'s password file (DESIGN.md §7): one line {@code user:salt:hash} per user, salt
- * and hash in Base64, the hash PBKDF2 with HMAC-SHA256 over {@value #ITERATIONS} iterations
- * (OWASP's figure for PBKDF2-HMAC-SHA256). No password is stored, and the file is written with
- * owner-only permissions.
+ * {@code serve}'s password file (DESIGN.md §7): one line {@code user:salt:hash} per user, salt and
+ * hash in Base64, the hash PBKDF2 with HMAC-SHA256 over {@value #ITERATIONS} iterations (OWASP's
+ * figure for PBKDF2-HMAC-SHA256). No password is stored, and the file is written with owner-only
+ * permissions.
  */
 final class PasswordFile {
   static final int ITERATIONS = 600_000;
@@ -45,7 +45,9 @@ final class PasswordFile {
     this.users = users;
   }
 
-  /** Reads the file; a missing file has no users. A malformed line is an error naming it (exit 2). */
+  /**
+   * Reads the file; a missing file has no users. A malformed line is an error naming it (exit 2).
+   */
   static PasswordFile read(Path file) {
     Map<String, Entry> users = new LinkedHashMap<>();
     if (!Files.exists(file)) {
@@ -67,10 +69,12 @@ final class PasswordFile {
         if (f.length != 3 || !validName(f[0])) {
           throw new IllegalArgumentException("not user:salt:hash");
         }
-        users.put(f[0], new Entry(Base64.getDecoder().decode(f[1]), Base64.getDecoder().decode(f[2])));
+        users.put(
+            f[0], new Entry(Base64.getDecoder().decode(f[1]), Base64.getDecoder().decode(f[2])));
       } catch (IllegalArgumentException e) {
         throw CxErrors.usage(
-            "password file %s line %d is not user:salt:hash (%s); fix it or remove the line", file, i + 1, e.getMessage());
+            "password file %s line %d is not user:salt:hash (%s); fix it or remove the line",
+            file, i + 1, e.getMessage());
       }
     }
     return new PasswordFile(file, users);
@@ -88,7 +92,11 @@ final class PasswordFile {
   boolean verify(String user, char[] password) {
     Entry e = users.get(user);
     if (e == null) {
-      derive(password, new byte[SALT_BYTES], ITERATIONS, HASH_BYTES); // the same time for unknown users
+      derive(
+          password,
+          new byte[SALT_BYTES],
+          ITERATIONS,
+          HASH_BYTES); // the same time for unknown users
       return false;
     }
     return MessageDigest.isEqual(e.hash(), derive(password, e.salt(), ITERATIONS, e.hash().length));
@@ -119,16 +127,24 @@ final class PasswordFile {
       Path tmp = dir.resolve("." + file.getFileName() + ".tmp");
       Files.deleteIfExists(tmp);
       try {
-        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            tmp,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } catch (UnsupportedOperationException e) { // not a POSIX file system
         Files.createFile(tmp);
       } catch (FileAlreadyExistsException e) {
         throw new IOException("another serve-user is writing " + file, e);
       }
       List<String> lines = new ArrayList<>();
-      lines.add("# cxgap serve users: user:salt:hash (PBKDF2-HMAC-SHA256, " + ITERATIONS + " iterations); edit with 'cxgap serve-user'");
+      lines.add(
+          "# cxgap serve users: user:salt:hash (PBKDF2-HMAC-SHA256, "
+              + ITERATIONS
+              + " iterations); edit with 'cxgap serve-user'");
       Base64.Encoder b64 = Base64.getEncoder();
-      users.forEach((u, e) -> lines.add(u + ":" + b64.encodeToString(e.salt()) + ":" + b64.encodeToString(e.hash())));
+      users.forEach(
+          (u, e) ->
+              lines.add(
+                  u + ":" + b64.encodeToString(e.salt()) + ":" + b64.encodeToString(e.hash())));
       Files.write(tmp, lines, StandardCharsets.UTF_8);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -31,7 +31,8 @@ public final class PasswordFileAuthenticator implements PasswdAuthenticationProv
         throw new AuthenticationException("cxgap serve: wrong user name or password");
       }
     } catch (RuntimeException e) { // an unreadable or malformed file admits no one
-      throw new AuthenticationException("cxgap serve: cannot check the password: " + e.getMessage());
+      throw new AuthenticationException(
+          "cxgap serve: cannot check the password: " + e.getMessage());
     } finally {
       PasswordFile.clear(pw);
     }

@@ -32,20 +32,35 @@ import sun.misc.Signal;
  * cx_bronze}, and every statement passes the {@link ReadOnlyGuard}. Logins and TLS follow {@link
  * ServeSecurity}. Runs until SIGTERM or Ctrl-C, then stops cleanly with exit 0.
  */
-@Command(name = "serve", description = "read-only Spark Thrift JDBC/ODBC server over cx_gold, for BI tools")
+@Command(
+    name = "serve",
+    description = "read-only Spark Thrift JDBC/ODBC server over cx_gold, for BI tools")
 public final class ServeCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
 
   @Option(names = "--port", paramLabel = "P", description = "TCP port; default ${DEFAULT-VALUE}")
   int port = 10000;
 
-  @Option(names = "--host", paramLabel = "H", description = "address to listen on; default ${DEFAULT-VALUE} (this machine only); any other address needs a login method and TLS")
+  @Option(
+      names = "--host",
+      paramLabel = "H",
+      description =
+          "address to listen on; default ${DEFAULT-VALUE} (this machine only); any other address needs a login method and TLS")
   String host = "127.0.0.1";
 
-  @Option(names = "--expose", split = ",", paramLabel = "LAYER", description = "serve this layer too: silver; cx_gold is always served, cx_bronze (personal data) never")
+  @Option(
+      names = "--expose",
+      split = ",",
+      paramLabel = "LAYER",
+      description =
+          "serve this layer too: silver; cx_gold is always served, cx_bronze (personal data) never")
   List<String> expose = new ArrayList<>();
 
-  @Option(names = "--refresh", paramLabel = "SECONDS", description = "register tables that appear in the warehouse every SECONDS; 0 never; default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--refresh",
+      paramLabel = "SECONDS",
+      description =
+          "register tables that appear in the warehouse every SECONDS; 0 never; default ${DEFAULT-VALUE}")
   int refresh = 60;
 
   @Override
@@ -76,22 +91,34 @@ public final class ServeCommand implements Callable<Integer> {
     for (String signal : List.of("TERM", "INT")) {
       Signal.handle(new Signal(signal), s -> stop.countDown());
     }
-    ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "cxgap-serve-refresh");
-      t.setDaemon(true);
-      return t;
-    });
+    ScheduledExecutorService refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "cxgap-serve-refresh");
+              t.setDaemon(true);
+              return t;
+            });
     if (refresh > 0) {
-      refresher.scheduleWithFixedDelay(() -> reRegister(spark, config, layers), refresh, refresh, TimeUnit.SECONDS);
+      refresher.scheduleWithFixedDelay(
+          () -> reRegister(spark, config, layers), refresh, refresh, TimeUnit.SECONDS);
     }
     String shown = String.join(", ", layers.stream().map(WarehouseCatalog::database).toList());
-    String url = "jdbc:hive2://" + (host.equals("0.0.0.0") ? "localhost" : host) + ":" + port + "/cx_gold" + security.urlSuffix();
+    String url =
+        "jdbc:hive2://"
+            + (host.equals("0.0.0.0") ? "localhost" : host)
+            + ":"
+            + port
+            + "/cx_gold"
+            + security.urlSuffix();
     System.out.printf(
         Locale.ROOT,
         "cxgap serve: %d tables in %s, read-only%n"
             + "cxgap serve: JDBC URL %s  (Hive JDBC driver org.apache.hive.jdbc.HiveDriver; %s)%n"
             + "cxgap serve: Ctrl-C or SIGTERM stops the server%n",
-        tables.size(), shown, url, security.description());
+        tables.size(),
+        shown,
+        url,
+        security.description());
     System.out.flush();
     try {
       stop.await();
@@ -111,13 +138,15 @@ public final class ServeCommand implements Callable<Integer> {
     for (String l : expose) {
       String layer = l.strip().toLowerCase(Locale.ROOT).replaceFirst("^cx_", "");
       switch (layer) {
-        case "gold" -> { }
+        case "gold" -> {}
         case "silver" -> {
           if (!layers.contains("silver")) {
             layers.add("silver");
           }
         }
-        case "bronze" -> throw CxErrors.usage("--expose bronze: cx_bronze holds personal data and is never served; query it with 'cxgap sql'");
+        case "bronze" ->
+            throw CxErrors.usage(
+                "--expose bronze: cx_bronze holds personal data and is never served; query it with 'cxgap sql'");
         default -> throw CxErrors.usage("--expose %s: give silver (cx_gold is always served)", l);
       }
     }
@@ -128,7 +157,8 @@ public final class ServeCommand implements Callable<Integer> {
     try {
       ReadOnlyGuard.unguarded(() -> WarehouseCatalog.register(spark, config, layers));
     } catch (RuntimeException e) { // the next refresh tries again; the server keeps serving
-      System.err.println("cxgap serve: refreshing the catalog failed: " + Args.firstLine(e.getMessage()));
+      System.err.println(
+          "cxgap serve: refreshing the catalog failed: " + Args.firstLine(e.getMessage()));
     }
   }
 
@@ -138,7 +168,9 @@ public final class ServeCommand implements Callable<Integer> {
       s.setReuseAddress(true);
       s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
     } catch (IOException e) {
-      throw CxErrors.usage("cannot listen on %s:%d (%s); choose another --port or --host", host, port, e.getMessage());
+      throw CxErrors.usage(
+          "cannot listen on %s:%d (%s); choose another --port or --host",
+          host, port, e.getMessage());
     }
   }
 }

@@ -17,13 +17,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cxgap serve-user add|remove NAME} (DESIGN.md §3, §7): keeps {@code serve}'s password
- * file, the one {@code cx.serve.users} names. {@code add} reads the password without echo from
- * the terminal (twice), or as the first line of standard input when that is not a terminal.
+ * {@code cxgap serve-user add|remove NAME} (DESIGN.md §3, §7): keeps {@code serve}'s password file,
+ * the one {@code cx.serve.users} names. {@code add} reads the password without echo from the
+ * terminal (twice), or as the first line of standard input when that is not a terminal.
  */
 @Command(
     name = "serve-user",
-    description = "add or remove a user of serve's password file (cx.serve.users); add reads the password without echo, or from stdin")
+    description =
+        "add or remove a user of serve's password file (cx.serve.users); add reads the password without echo, or from stdin")
 public final class ServeUserCommand implements Callable<Integer> {
   enum Action {
     add,
@@ -32,17 +33,25 @@ public final class ServeUserCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions options;
 
-  @Parameters(index = "0", paramLabel = "add|remove", description = "add (or change the password of) a user, or remove one")
+  @Parameters(
+      index = "0",
+      paramLabel = "add|remove",
+      description = "add (or change the password of) a user, or remove one")
   Action action;
 
-  @Parameters(index = "1", paramLabel = "NAME", description = "the user name a BI tool logs in with")
+  @Parameters(
+      index = "1",
+      paramLabel = "NAME",
+      description = "the user name a BI tool logs in with")
   String name;
 
   @Override
   public Integer call() {
     CxConfig config = options.load();
     if (!config.serve().passwords()) {
-      throw CxErrors.config("cx.serve.users", "not set; name the password file, e.g. --set cx.serve.users=conf/serve-users");
+      throw CxErrors.config(
+          "cx.serve.users",
+          "not set; name the password file, e.g. --set cx.serve.users=conf/serve-users");
     }
     Path file = Path.of(config.serve().users());
     PasswordFile users = PasswordFile.read(file);
@@ -61,7 +70,12 @@ public final class ServeUserCommand implements Callable<Integer> {
     try {
       boolean added = users.put(name, password);
       users.write();
-      System.out.printf(Locale.ROOT, "cxgap serve-user: %s %s in %s%n", added ? "added" : "changed the password of", name, file);
+      System.out.printf(
+          Locale.ROOT,
+          "cxgap serve-user: %s %s in %s%n",
+          added ? "added" : "changed the password of",
+          name,
+          file);
     } finally {
       PasswordFile.clear(password);
     }
@@ -85,7 +99,8 @@ public final class ServeUserCommand implements Callable<Integer> {
       return first;
     }
     try {
-      String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      String line =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
       if (line == null) {
         throw CxErrors.usage("no password on standard input; give it as the first line");
       }

@@ -22,10 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cxgap sql "SELECT ..."}: query cx_bronze, cx_silver and cx_gold. Read-only unless
- * {@code --allow-writes} (DESIGN.md §7): a statement that would write is refused with exit 2.
+ * {@code cxgap sql "SELECT ..."}: query cx_bronze, cx_silver and cx_gold. Read-only unless {@code
+ * --allow-writes} (DESIGN.md §7): a statement that would write is refused with exit 2.
  */
-@Command(name = "sql", description = "run a SQL query over cx_bronze, cx_silver and cx_gold and print the result")
+@Command(
+    name = "sql",
+    description = "run a SQL query over cx_bronze, cx_silver and cx_gold and print the result")
 public final class SqlCommand implements Callable<Integer> {
   enum Format {
     table,
@@ -33,19 +35,29 @@ public final class SqlCommand implements Callable<Integer> {
     json
   }
 
-  /** Without --allow-writes: any table of the catalog may be read, nothing written (DESIGN.md §7). */
+  /**
+   * Without --allow-writes: any table of the catalog may be read, nothing written (DESIGN.md §7).
+   */
   static final ReadOnlyGuard.Policy READ_ONLY =
-      new ReadOnlyGuard.Policy("read-only", Set.of(), "cxgap sql --allow-writes runs statements that write");
+      new ReadOnlyGuard.Policy(
+          "read-only", Set.of(), "cxgap sql --allow-writes runs statements that write");
 
   @Mixin ConfigOptions options;
 
   @Parameters(index = "0", paramLabel = "QUERY", description = "the SQL statement")
   String query;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table (aligned, for people), csv (RFC 4180 quoting, one line per row ending in LF) or json (JSON lines); default ${DEFAULT-VALUE}")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "table (aligned, for people), csv (RFC 4180 quoting, one line per row ending in LF) or json (JSON lines); default ${DEFAULT-VALUE}")
   Format format = Format.table;
 
-  @Option(names = "--allow-writes", description = "also run statements that write or change the catalog (INSERT, DELETE, CREATE, DROP, SET, ...); without it sql is read-only")
+  @Option(
+      names = "--allow-writes",
+      description =
+          "also run statements that write or change the catalog (INSERT, DELETE, CREATE, DROP, SET, ...); without it sql is read-only")
   boolean allowWrites;
 
   @Override
@@ -72,7 +84,9 @@ public final class SqlCommand implements Callable<Integer> {
     } catch (ReadOnlyGuard.Refused e) {
       throw CxErrors.usage("%s", e.rule());
     } catch (Exception e) { // Scala throws AnalysisException (a checked type) undeclared
-      if (e instanceof AnalysisException || e instanceof SparkThrowable || e.getCause() instanceof SparkThrowable) {
+      if (e instanceof AnalysisException
+          || e instanceof SparkThrowable
+          || e.getCause() instanceof SparkThrowable) {
         throw CxErrors.queryFailed(e.getMessage());
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
@@ -144,7 +158,8 @@ public final class SqlCommand implements Callable<Integer> {
   private static String row(String[] cells, int[] width) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < cells.length; i++) {
-      b.append(i == 0 ? "" : " | ").append(String.format(Locale.ROOT, "%-" + Math.max(1, width[i]) + "s", cells[i]));
+      b.append(i == 0 ? "" : " | ")
+          .append(String.format(Locale.ROOT, "%-" + Math.max(1, width[i]) + "s", cells[i]));
     }
     return b.toString().stripTrailing();
   }

@@ -23,17 +23,20 @@ import scala.Option;
  * Names the warehouse's Delta tables in the session catalog (DESIGN.md §7): {@code cx_bronze},
  * {@code cx_silver} and {@code cx_gold} databases whose tables point at {@code
  * <warehouse>/<layer>/<table>}. Registering again is cheap and idempotent: it adds new tables,
- * re-points a table whose warehouse moved, and drops entries whose Delta table is gone (never
- * the data, never a user's own views or tables elsewhere).
+ * re-points a table whose warehouse moved, and drops entries whose Delta table is gone (never the
+ * data, never a user's own views or tables elsewhere).
  */
 final class WarehouseCatalog {
   static final List<String> LAYERS = List.of("bronze", "silver", "gold");
 
   private static final Map<String, String> COMMENTS =
       Map.of(
-          "bronze", "cxgap bronze: typed, validated landing data, quarantine and ingest log (may hold personal data)",
-          "silver", "cxgap silver: conformed customers, survey items and interactions, no personal data",
-          "gold", "cxgap gold: gap, trend, driver and pain-cluster tables for analysts and BI tools, and the run log");
+          "bronze",
+              "cxgap bronze: typed, validated landing data, quarantine and ingest log (may hold personal data)",
+          "silver",
+              "cxgap silver: conformed customers, survey items and interactions, no personal data",
+          "gold",
+              "cxgap gold: gap, trend, driver and pain-cluster tables for analysts and BI tools, and the run log");
 
   private WarehouseCatalog() {}
 
@@ -62,7 +65,13 @@ final class WarehouseCatalog {
           registered = Optional.empty();
         }
         if (registered.isEmpty()) {
-          spark.sql("CREATE TABLE IF NOT EXISTS " + db + "." + table + " USING delta LOCATION " + literal(location));
+          spark.sql(
+              "CREATE TABLE IF NOT EXISTS "
+                  + db
+                  + "."
+                  + table
+                  + " USING delta LOCATION "
+                  + literal(location));
         }
         names.add(db + "." + table);
       }
@@ -80,13 +89,18 @@ final class WarehouseCatalog {
         continue;
       }
       Optional<URI> loc = location(spark, db, table);
-      if (loc.isPresent() && loc.get().getPath() != null && loc.get().getPath().startsWith(prefix)) {
+      if (loc.isPresent()
+          && loc.get().getPath() != null
+          && loc.get().getPath().startsWith(prefix)) {
         spark.sql("DROP TABLE IF EXISTS " + db + "." + table);
       }
     }
   }
 
-  /** Where the catalog says a table lives (a metastore look-up only); empty for no such table, or a view. */
+  /**
+   * Where the catalog says a table lives (a metastore look-up only); empty for no such table, or a
+   * view.
+   */
   static Optional<URI> location(SparkSession spark, String db, String table) {
     TableIdentifier id = new TableIdentifier(table, Option.apply(db));
     CatalogTable t;
@@ -127,7 +141,9 @@ final class WarehouseCatalog {
       }
       for (FileStatus s : fs.listStatus(root)) {
         String name = s.getPath().getName();
-        if (s.isDirectory() && name.matches("[a-z_][a-z0-9_]*") && DeltaIO.exists(spark, s.getPath().toString())) {
+        if (s.isDirectory()
+            && name.matches("[a-z_][a-z0-9_]*")
+            && DeltaIO.exists(spark, s.getPath().toString())) {
           out.add(name);
         }
       }

@@ -18,9 +18,9 @@ import org.apache.spark.sql.Row;
 /**
  * silver → {@code gold.customer_pain_cluster} and {@code gold.pain_cluster_profile} for D
  * (DESIGN.md §2, §5): the customers with a survey response in the window, grouped by what hurts
- * them, with ids carried over from the latest earlier run. Each table's D slice is replaced in
- * one commit; the customer table is written first, so the profile table (which the next run
- * matches against) only holds D once both are complete.
+ * them, with ids carried over from the latest earlier run. Each table's D slice is replaced in one
+ * commit; the customer table is written first, so the profile table (which the next run matches
+ * against) only holds D once both are complete.
  */
 public final class ClustersJob {
   private ClustersJob() {}
@@ -31,7 +31,9 @@ public final class ClustersJob {
     Dataset<Row> items = window.items(Silver.table(ctx, "survey_items"));
     Dataset<Row> contacts = Friction.flagged(Silver.table(ctx, "interactions"), window);
     String dimension = c.segmentDimensions().get(0);
-    Dataset<Row> segments = Silver.customersAsOf(ctx).select(col(Columns.CUSTOMER_ID), col(dimension).as(Columns.SEGMENT_VALUE));
+    Dataset<Row> segments =
+        Silver.customersAsOf(ctx)
+            .select(col(Columns.CUSTOMER_ID), col(dimension).as(Columns.SEGMENT_VALUE));
     String profilePath = ctx.table("gold", "pain_cluster_profile");
     PainClusters.Spec spec =
         new PainClusters.Spec(

@@ -18,10 +18,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Bronze → silver (DESIGN.md §2): the CRM state as of the end of D (one slice of
- * {@code silver.customers} per as_of_date, no personal data), and the survey items and
- * interactions of every bronze batch not yet conformed, normalised. Silver's newest batch id says
- * which batches it holds; an append is one commit, so a rerun adds nothing twice.
+ * Bronze → silver (DESIGN.md §2): the CRM state as of the end of D (one slice of {@code
+ * silver.customers} per as_of_date, no personal data), and the survey items and interactions of
+ * every bronze batch not yet conformed, normalised. Silver's newest batch id says which batches it
+ * holds; an append is one commit, so a rerun adds nothing twice.
  */
 public final class ConformJob {
   private ConformJob() {}
@@ -33,27 +33,40 @@ public final class ConformJob {
     if (DeltaIO.exists(ctx.spark(), bronzeCustomers)) {
       Dataset<Row> asOf =
           CustomersAsOf.asOf(
-              DeltaIO.read(ctx.spark(), bronzeCustomers), ctx.date(), ctx.config().segmentDimensions());
+              DeltaIO.read(ctx.spark(), bronzeCustomers),
+              ctx.date(),
+              ctx.config().segmentDimensions());
       String path = ctx.table("silver", "customers");
       DeltaIO.replaceDate(asOf, path, ctx.date());
-      customers = DeltaIO.read(ctx.spark(), path).where(col(Columns.AS_OF_DATE).equalTo(lit(ctx.date().toString()).cast("date"))).count();
+      customers =
+          DeltaIO.read(ctx.spark(), path)
+              .where(col(Columns.AS_OF_DATE).equalTo(lit(ctx.date().toString()).cast("date")))
+              .count();
     }
     counts.put("customers.as_of", customers);
     FaultPoints.hit("conform.customers");
     long items = conformNew(ctx, Source.SURVEYS, "survey_items", Normalise::surveyItems, counts);
     FaultPoints.hit("conform.survey_items");
-    long contacts = conformNew(ctx, Source.INTERACTIONS, "interactions", Normalise::interactions, counts);
+    long contacts =
+        conformNew(ctx, Source.INTERACTIONS, "interactions", Normalise::interactions, counts);
     String msg =
         String.format(
             Locale.ROOT,
             "customers as of %s: %d; new survey items: %d; new interactions: %d",
-            ctx.date(), customers, items, contacts);
+            ctx.date(),
+            customers,
+            items,
+            contacts);
     return new StepResult(items + contacts, customers + items + contacts, 0, msg, counts);
   }
 
   /** Appends the bronze batches newer than silver's newest, transformed; returns rows added. */
   private static long conformNew(
-      JobContext ctx, Source source, String silverName, UnaryOperator<Dataset<Row>> transform, Map<String, Long> counts) {
+      JobContext ctx,
+      Source source,
+      String silverName,
+      UnaryOperator<Dataset<Row>> transform,
+      Map<String, Long> counts) {
     String bronzePath = ctx.table("bronze", source.folder());
     String silverPath = ctx.table("silver", silverName);
     if (!DeltaIO.exists(ctx.spark(), bronzePath)) {

@@ -19,8 +19,11 @@ public final class DriversJob {
     AnalysisWindow window = new AnalysisWindow(ctx.date(), days);
     TouchpointDrivers.Result r =
         TouchpointDrivers.compute(
-            window.items(Silver.table(ctx, "survey_items")), ctx.catalog(), ctx.config().driversMaxExactTouchpoints());
-    GoldTables.replaceDate(ctx, "touchpoint_driver", TouchpointDrivers.table(ctx.spark(), ctx.date(), days, r.rows()));
+            window.items(Silver.table(ctx, "survey_items")),
+            ctx.catalog(),
+            ctx.config().driversMaxExactTouchpoints());
+    GoldTables.replaceDate(
+        ctx, "touchpoint_driver", TouchpointDrivers.table(ctx.spark(), ctx.date(), days, r.rows()));
     Map<String, Long> counts =
         Map.of(
             "drivers.items", r.items(),

@@ -33,7 +33,10 @@ public final class GapsJob {
     Row n =
         DeltaIO.read(ctx.spark(), path)
             .where("as_of_date = '" + ctx.date() + "'")
-            .selectExpr("count(*)", "coalesce(sum(cast(suppressed as int)), 0)", "coalesce(sum(case when segment_dimension = 'total' then responses end), 0)")
+            .selectExpr(
+                "count(*)",
+                "coalesce(sum(cast(suppressed as int)), 0)",
+                "coalesce(sum(case when segment_dimension = 'total' then responses end), 0)")
             .head();
     return StepResult.of(
         n.getLong(2),
@@ -42,6 +45,10 @@ public final class GapsJob {
         String.format(
             Locale.ROOT,
             "%d cells for %s..%s (%d suppressed, fewer than %d respondents)",
-            n.getLong(0), window.start(), window.end(), n.getLong(1), cfg.minRespondents()));
+            n.getLong(0),
+            window.start(),
+            window.end(),
+            n.getLong(1),
+            cfg.minRespondents()));
   }
 }

@@ -6,7 +6,9 @@ import io.cxgap.jobs.runstate.JobContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Gold writes that carry the tables' docs (GoldDocs): comments at creation, added to older tables. */
+/**
+ * Gold writes that carry the tables' docs (GoldDocs): comments at creation, added to older tables.
+ */
 public final class GoldTables {
   private GoldTables() {}
 
@@ -19,6 +21,7 @@ public final class GoldTables {
   /** Adds the table's description and column comments where the Delta table lacks them. */
   public static void document(JobContext ctx, String table) {
     GoldDocs.of(table)
-        .ifPresent(d -> DeltaIO.document(ctx.spark(), ctx.table("gold", table), d.comment(), d.columns()));
+        .ifPresent(
+            d -> DeltaIO.document(ctx.spark(), ctx.table("gold", table), d.comment(), d.columns()));
   }
 }

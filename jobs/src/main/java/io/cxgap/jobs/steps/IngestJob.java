@@ -29,9 +29,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Landing → bronze (DESIGN.md §2, §4): reads the files no earlier run ingested, types and
- * validates every row, drops duplicates, writes accepted rows to {@code bronze.<source>} and
- * rejected ones to {@code bronze.quarantine}, exactly once per batch (see {@link IngestLog}).
+ * Landing → bronze (DESIGN.md §2, §4): reads the files no earlier run ingested, types and validates
+ * every row, drops duplicates, writes accepted rows to {@code bronze.<source>} and rejected ones to
+ * {@code bronze.quarantine}, exactly once per batch (see {@link IngestLog}).
  *
  * <p>Why not Spark's file stream source: it maps CSV columns by position with one schema per
  * stream, so a file with another column order, an extra column or a wide layout would be read
@@ -41,7 +41,8 @@ public final class IngestJob {
   private IngestJob() {}
 
   /** Per-source counts of one batch. */
-  record SourceCounts(Source source, long batch, long read, long accepted, long quarantined, long duplicate) {}
+  record SourceCounts(
+      Source source, long batch, long read, long accepted, long quarantined, long duplicate) {}
 
   public static StepResult run(JobContext ctx) {
     List<SourceCounts> all = new ArrayList<>();
@@ -84,7 +85,8 @@ public final class IngestJob {
     for (SourceCounts c : all) {
       if (c.read() > 0 && (double) c.quarantined() / c.read() > config.maxQuarantineShare()) {
         throw new GateFailure(
-            CxErrors.qualityGate(c.source().folder(), c.quarantined(), c.read(), config.maxQuarantineShare()),
+            CxErrors.qualityGate(
+                c.source().folder(), c.quarantined(), c.read(), config.maxQuarantineShare()),
             result);
       }
     }
@@ -99,23 +101,31 @@ public final class IngestJob {
               : String.format(
                   Locale.ROOT,
                   "%s batch %d: read %d = accepted %d + quarantined %d + duplicates %d",
-                  c.source().folder(), c.batch(), c.read(), c.accepted(), c.quarantined(), c.duplicate()));
+                  c.source().folder(),
+                  c.batch(),
+                  c.read(),
+                  c.accepted(),
+                  c.quarantined(),
+                  c.duplicate()));
     }
     return String.join("; ", parts);
   }
 
-  static SourceCounts ingest(JobContext ctx, Source source, IngestLog.State logged, List<String> notes) {
+  static SourceCounts ingest(
+      JobContext ctx, Source source, IngestLog.State logged, List<String> notes) {
     CxConfig cfg = ctx.config();
     String bronze = ctx.table("bronze", source.folder());
     String customers = ctx.table("bronze", Source.CUSTOMERS.folder());
     List<LandingFile> listed =
-        LandingFiles.list(ctx.spark().sparkContext().hadoopConfiguration(), cfg.landingPath(source.folder()));
+        LandingFiles.list(
+            ctx.spark().sparkContext().hadoopConfiguration(), cfg.landingPath(source.folder()));
     LandingReader reader =
         new LandingReader(
             ctx.spark(),
             source,
             source == Source.CUSTOMERS ? cfg.segmentDimensions() : List.of(),
-            new LandingReader.WidePrefixes(cfg.wideExpectationPrefix(), cfg.wideExperiencePrefix()));
+            new LandingReader.WidePrefixes(
+                cfg.wideExpectationPrefix(), cfg.wideExperiencePrefix()));
     IngestLog.Batch batch = nextBatch(ctx, source, logged, listed, reader, notes);
     if (batch == null) {
       return new SourceCounts(source, 0, 0, 0, 0, 0);
@@ -132,7 +142,8 @@ public final class IngestJob {
     long bytes = batch.files().stream().mapToLong(LandingFile::size).sum();
     int configured = Sessions.shufflePartitions(ctx.spark());
     Dataset<Row> classified =
-        classify(ctx, source, raw, batch.customersVersion()).repartition(partitions(bytes, configured), keyCols);
+        classify(ctx, source, raw, batch.customersVersion())
+            .repartition(partitions(bytes, configured), keyCols);
     Dataset<Row> existing =
         DeltaIO.readIfExists(ctx.spark(), bronze)
             .map(b -> b.where(col(Columns.BATCH_ID).lt(batch.id())))
@@ -161,7 +172,12 @@ public final class IngestJob {
       Dataset<Row> good =
           marked
               .where(col(Columns.REASON).isNull().and(not(col(Duplicates.DUPLICATE))))
-              .drop(Columns.RAW, Columns.REASON, Columns.DETAIL, Duplicates.DUPLICATE, RowRules.KNOWN_CUSTOMER)
+              .drop(
+                  Columns.RAW,
+                  Columns.REASON,
+                  Columns.DETAIL,
+                  Duplicates.DUPLICATE,
+                  RowRules.KNOWN_CUSTOMER)
               .withColumn(Columns.BATCH_ID, lit(batch.id()))
               .withColumn(Columns.RUN_ID, lit(ctx.runId()));
       Dataset<Row> bad =
@@ -197,10 +213,11 @@ public final class IngestJob {
   }
 
   /**
-   * Bronze tables keep data-skipping statistics for batch_id only: conform reads them by batch,
-   * and statistics on every column were about 6% of ingest's CPU (a profile at SF1).
+   * Bronze tables keep data-skipping statistics for batch_id only: conform reads them by batch, and
+   * statistics on every column were about 6% of ingest's CPU (a profile at SF1).
    */
-  static final Map<String, String> BRONZE_PROPERTIES = Map.of(DeltaIO.STATS_COLUMNS, Columns.BATCH_ID);
+  static final Map<String, String> BRONZE_PROPERTIES =
+      Map.of(DeltaIO.STATS_COLUMNS, Columns.BATCH_ID);
 
   /** Landing bytes per partition of a batch: small enough that one partition sorts in memory. */
   static final long BYTES_PER_PARTITION = 128L << 20;
@@ -221,12 +238,21 @@ public final class IngestJob {
    * none of it landed; otherwise it must be completed with its files.
    */
   private static IngestLog.Batch nextBatch(
-      JobContext ctx, Source source, IngestLog.State state, List<LandingFile> listed, LandingReader reader, List<String> notes) {
+      JobContext ctx,
+      Source source,
+      IngestLog.State state,
+      List<LandingFile> listed,
+      LandingReader reader,
+      List<String> notes) {
     IngestLog.Batch pending = state.pending();
     if (pending != null) {
       Set<String> present = new HashSet<>();
       listed.forEach(f -> present.add(f.path()));
-      List<String> gone = pending.files().stream().map(LandingFile::path).filter(p -> !present.contains(p)).toList();
+      List<String> gone =
+          pending.files().stream()
+              .map(LandingFile::path)
+              .filter(p -> !present.contains(p))
+              .toList();
       if (gone.isEmpty()) {
         notes.add(source.folder() + " batch " + pending.id() + " resumed after an interrupted run");
         return pending;
@@ -238,16 +264,25 @@ public final class IngestJob {
             source.folder(), pending.id(), gone.get(0));
       }
       IngestLog.abandon(ctx, source, pending.id());
-      notes.add(source.folder() + " batch " + pending.id() + " abandoned: " + gone.size() + " of its files are gone");
+      notes.add(
+          source.folder()
+              + " batch "
+              + pending.id()
+              + " abandoned: "
+              + gone.size()
+              + " of its files are gone");
       return nextBatch(ctx, source, IngestLog.read(ctx).get(source), listed, reader, notes);
     }
-    List<LandingFile> fresh = listed.stream().filter(f -> !state.known().contains(f.path())).toList();
+    List<LandingFile> fresh =
+        listed.stream().filter(f -> !state.known().contains(f.path())).toList();
     if (fresh.isEmpty()) {
       return null;
     }
     reader.check(fresh);
     long customersVersion =
-        source == Source.SURVEYS ? DeltaIO.version(ctx.spark(), ctx.table("bronze", Source.CUSTOMERS.folder())) : -1;
+        source == Source.SURVEYS
+            ? DeltaIO.version(ctx.spark(), ctx.table("bronze", Source.CUSTOMERS.folder()))
+            : -1;
     return IngestLog.plan(ctx, source, state.maxBatch() + 1, fresh, customersVersion);
   }
 
@@ -268,13 +303,17 @@ public final class IngestJob {
     return DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", "quarantine"))
         .map(
             t ->
-                !t.where(col(Columns.SOURCE).equalTo(source.folder()).and(col(Columns.BATCH_ID).equalTo(batchId)))
+                !t.where(
+                        col(Columns.SOURCE)
+                            .equalTo(source.folder())
+                            .and(col(Columns.BATCH_ID).equalTo(batchId)))
                     .limit(1)
                     .isEmpty())
         .orElse(false);
   }
 
-  private static Dataset<Row> classify(JobContext ctx, Source source, Dataset<Row> raw, long customersVersion) {
+  private static Dataset<Row> classify(
+      JobContext ctx, Source source, Dataset<Row> raw, long customersVersion) {
     Map<String, String> lookup = ctx.catalog().lookup();
     return switch (source) {
       case CUSTOMERS -> RowRules.customers(raw, ctx.config().segmentDimensions());

@@ -21,13 +21,13 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The write-ahead log of ingest batches, {@code bronze.ingest_log}: a batch's file list is
- * written (status {@code planned}) before its rows, and a {@code committed} row after them. A
- * planned batch without a commit is redone with exactly its files, and IngestJob skips the bronze
- * or quarantine append that already landed, so nothing is added twice. Each row is appended once:
- * a batch is planned under a new id, and committed or abandoned only while pending. This is the
- * offsets/commits log of Spark's file stream source, kept in Delta so that files are read by
- * header name (see IngestJob).
+ * The write-ahead log of ingest batches, {@code bronze.ingest_log}: a batch's file list is written
+ * (status {@code planned}) before its rows, and a {@code committed} row after them. A planned batch
+ * without a commit is redone with exactly its files, and IngestJob skips the bronze or quarantine
+ * append that already landed, so nothing is added twice. Each row is appended once: a batch is
+ * planned under a new id, and committed or abandoned only while pending. This is the
+ * offsets/commits log of Spark's file stream source, kept in Delta so that files are read by header
+ * name (see IngestJob).
  */
 final class IngestLog {
   static final String PLANNED = "planned";
@@ -66,9 +66,17 @@ final class IngestLog {
     DeltaIO.readIfExists(ctx.spark(), path(ctx))
         .ifPresent(
             log ->
-                log.select("source", "batch_id", "status", "file", "size", "modified_at", "customers_version")
+                log.select(
+                        "source",
+                        "batch_id",
+                        "status",
+                        "file",
+                        "size",
+                        "modified_at",
+                        "customers_version")
                     .collectAsList()
-                    .forEach(r -> rows.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r)));
+                    .forEach(
+                        r -> rows.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r)));
     Map<Source, State> states = new EnumMap<>(Source.class);
     for (Source s : Source.values()) {
       states.put(s, state(rows.getOrDefault(s.folder(), List.of())));
@@ -121,13 +129,24 @@ final class IngestLog {
   }
 
   /** Records a new batch's file list before any of its rows is written. */
-  static Batch plan(JobContext ctx, Source source, long id, List<LandingFile> files, long customersVersion) {
+  static Batch plan(
+      JobContext ctx, Source source, long id, List<LandingFile> files, long customersVersion) {
     List<Row> plan = new ArrayList<>();
     for (LandingFile f : files) {
       plan.add(
           RowFactory.create(
-              source.folder(), id, PLANNED, f.path(), f.size(), new Timestamp(f.modifiedMillis()),
-              customersVersion, ctx.runId(), null, null, null, null));
+              source.folder(),
+              id,
+              PLANNED,
+              f.path(),
+              f.size(),
+              new Timestamp(f.modifiedMillis()),
+              customersVersion,
+              ctx.runId(),
+              null,
+              null,
+              null,
+              null));
     }
     DeltaIO.append(ctx.spark().createDataFrame(plan, SCHEMA), path(ctx));
     return new Batch(id, files, customersVersion, false);
@@ -137,15 +156,43 @@ final class IngestLog {
   static void abandon(JobContext ctx, Source source, long batchId) {
     Row r =
         RowFactory.create(
-            source.folder(), batchId, ABANDONED, null, null, null, null, ctx.runId(), null, null, null, null);
+            source.folder(),
+            batchId,
+            ABANDONED,
+            null,
+            null,
+            null,
+            null,
+            ctx.runId(),
+            null,
+            null,
+            null,
+            null);
     DeltaIO.append(ctx.spark().createDataFrame(List.of(r), SCHEMA), path(ctx));
   }
 
-  static void commit(JobContext ctx, Source source, long batchId, long read, long accepted, long quarantined, long duplicate) {
+  static void commit(
+      JobContext ctx,
+      Source source,
+      long batchId,
+      long read,
+      long accepted,
+      long quarantined,
+      long duplicate) {
     Row r =
         RowFactory.create(
-            source.folder(), batchId, COMMITTED, null, null, null, null, ctx.runId(), read, accepted,
-            quarantined, duplicate);
+            source.folder(),
+            batchId,
+            COMMITTED,
+            null,
+            null,
+            null,
+            null,
+            ctx.runId(),
+            read,
+            accepted,
+            quarantined,
+            duplicate);
     Dataset<Row> df = ctx.spark().createDataFrame(List.of(r), SCHEMA);
     DeltaIO.append(df, path(ctx));
   }

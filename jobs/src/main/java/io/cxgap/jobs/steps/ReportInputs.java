@@ -25,10 +25,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Reads what the report of date D shows (DESIGN.md §2): D's slices of the gold tables, and the
- * row counts of D's ingest runs from the run log and bronze.quarantine. Every input is small (a
- * row per cell, touchpoint, cluster or reason), so it is collected to the driver. A table that
- * does not exist yet gives no rows; the report then says what is missing.
+ * Reads what the report of date D shows (DESIGN.md §2): D's slices of the gold tables, and the row
+ * counts of D's ingest runs from the run log and bronze.quarantine. Every input is small (a row per
+ * cell, touchpoint, cluster or reason), so it is collected to the driver. A table that does not
+ * exist yet gives no rows; the report then says what is missing.
  */
 final class ReportInputs {
   private ReportInputs() {}
@@ -36,8 +36,11 @@ final class ReportInputs {
   static ReportData read(JobContext ctx) {
     CxConfig c = ctx.config();
     List<TouchpointLabel> touchpoints =
-        ctx.catalog().touchpoints().stream().map(t -> new TouchpointLabel(t.id(), t.name())).toList();
-    List<Row> ingestRuns = rows(ctx, "gold", "pipeline_run", df -> df.where(col("job").equalTo("ingest")));
+        ctx.catalog().touchpoints().stream()
+            .map(t -> new TouchpointLabel(t.id(), t.name()))
+            .toList();
+    List<Row> ingestRuns =
+        rows(ctx, "gold", "pipeline_run", df -> df.where(col("job").equalTo("ingest")));
     return new ReportData(
         ctx.date(),
         c.windowDays(),
@@ -46,7 +49,9 @@ final class ReportInputs {
         c.maxQuarantineShare(),
         touchpoints,
         c.segmentDimensions(),
-        map(rows(ctx, "gold", "gap_segment_touchpoint", Function.identity()), ReportInputs::gapCell),
+        map(
+            rows(ctx, "gold", "gap_segment_touchpoint", Function.identity()),
+            ReportInputs::gapCell),
         map(rows(ctx, "gold", "touchpoint_driver", Function.identity()), ReportInputs::driver),
         map(rows(ctx, "gold", "pain_cluster_profile", Function.identity()), ReportInputs::cluster),
         map(rows(ctx, "gold", "gap_trend", Function.identity()), ReportInputs::trend),
@@ -55,9 +60,15 @@ final class ReportInputs {
   }
 
   /** D's rows of one table, or none where the table does not exist. */
-  private static List<Row> rows(JobContext ctx, String layer, String table, Function<Dataset<Row>, Dataset<Row>> filter) {
+  private static List<Row> rows(
+      JobContext ctx, String layer, String table, Function<Dataset<Row>, Dataset<Row>> filter) {
     return DeltaIO.readIfExists(ctx.spark(), ctx.table(layer, table))
-        .map(df -> filter.apply(df.where(col(AS_OF_DATE).equalTo(lit(ctx.date().toString()).cast("date")))).collectAsList())
+        .map(
+            df ->
+                filter
+                    .apply(
+                        df.where(col(AS_OF_DATE).equalTo(lit(ctx.date().toString()).cast("date"))))
+                    .collectAsList())
         .orElse(List.of());
   }
 
@@ -67,30 +78,56 @@ final class ReportInputs {
 
   static GapCell gapCell(Row r) {
     return new GapCell(
-        r.getAs(SEGMENT_DIMENSION), r.getAs(SEGMENT_VALUE), r.getAs(TOUCHPOINT), r.<Long>getAs("respondents"),
-        r.getAs("gap_mean"), r.getAs("gap_ci95_low"), r.getAs("gap_ci95_high"), r.<Boolean>getAs("suppressed"));
+        r.getAs(SEGMENT_DIMENSION),
+        r.getAs(SEGMENT_VALUE),
+        r.getAs(TOUCHPOINT),
+        r.<Long>getAs("respondents"),
+        r.getAs("gap_mean"),
+        r.getAs("gap_ci95_low"),
+        r.getAs("gap_ci95_high"),
+        r.<Boolean>getAs("suppressed"));
   }
 
   static DriverPoint driver(Row r) {
     return new DriverPoint(
-        r.getAs(TOUCHPOINT), r.<Double>getAs("importance"), r.<Double>getAs("importance_share"), r.<Double>getAs("r2"),
-        r.<Double>getAs("gap_mean"), r.getAs("quadrant"), r.<Integer>getAs("priority_rank"));
+        r.getAs(TOUCHPOINT),
+        r.<Double>getAs("importance"),
+        r.<Double>getAs("importance_share"),
+        r.<Double>getAs("r2"),
+        r.<Double>getAs("gap_mean"),
+        r.getAs("quadrant"),
+        r.<Integer>getAs("priority_rank"));
   }
 
   static ClusterPanel cluster(Row r) {
-    Map<String, Double> centroid = r.isNullAt(r.fieldIndex(CENTROID)) ? Map.of() : r.getJavaMap(r.fieldIndex(CENTROID));
-    Map<String, Double> baseline = r.isNullAt(r.fieldIndex(BASELINE)) ? Map.of() : r.getJavaMap(r.fieldIndex(BASELINE));
-    List<String> pains = r.isNullAt(r.fieldIndex(TOP_PAINS)) ? List.of() : r.getList(r.fieldIndex(TOP_PAINS));
+    Map<String, Double> centroid =
+        r.isNullAt(r.fieldIndex(CENTROID)) ? Map.of() : r.getJavaMap(r.fieldIndex(CENTROID));
+    Map<String, Double> baseline =
+        r.isNullAt(r.fieldIndex(BASELINE)) ? Map.of() : r.getJavaMap(r.fieldIndex(BASELINE));
+    List<String> pains =
+        r.isNullAt(r.fieldIndex(TOP_PAINS)) ? List.of() : r.getList(r.fieldIndex(TOP_PAINS));
     Double share = r.getAs(SHARE);
     return new ClusterPanel(
-        r.<Integer>getAs(CLUSTER_ID), r.getAs(CLUSTER_LABEL), r.<Long>getAs(CUSTOMERS), share == null ? 0 : share,
-        r.getAs(MEAN_NPS), centroid, baseline, pains);
+        r.<Integer>getAs(CLUSTER_ID),
+        r.getAs(CLUSTER_LABEL),
+        r.<Long>getAs(CUSTOMERS),
+        share == null ? 0 : share,
+        r.getAs(MEAN_NPS),
+        centroid,
+        baseline,
+        pains);
   }
 
   static TrendRow trend(Row r) {
     return new TrendRow(
-        r.getAs(SEGMENT_DIMENSION), r.getAs(SEGMENT_VALUE), r.getAs(TOUCHPOINT), r.getAs("previous_gap_mean"),
-        r.getAs("gap_mean"), r.getAs("delta"), r.getAs("p_value"), r.getAs("direction"));
+        r.getAs(SEGMENT_DIMENSION),
+        r.getAs(SEGMENT_VALUE),
+        r.getAs(TOUCHPOINT),
+        r.getAs("previous_gap_mean"),
+        r.getAs("gap_mean"),
+        r.getAs("delta"),
+        r.getAs("p_value"),
+        r.getAs("direction"));
   }
 
   /** Per-source counts summed over D's ingest runs (each run counts only the files it read). */
@@ -98,15 +135,21 @@ final class ReportInputs {
     Map<String, Long> sum = new HashMap<>();
     for (Row r : ingestRuns) {
       if (!r.isNullAt(r.fieldIndex("counts"))) {
-        r.<String, Long>getJavaMap(r.fieldIndex("counts")).forEach((k, v) -> sum.merge(k, v == null ? 0 : v, Long::sum));
+        r.<String, Long>getJavaMap(r.fieldIndex("counts"))
+            .forEach((k, v) -> sum.merge(k, v == null ? 0 : v, Long::sum));
       }
     }
     List<SourceCount> out = new ArrayList<>();
     for (Source s : List.of(Source.CUSTOMERS, Source.SURVEYS, Source.INTERACTIONS)) {
       String p = s.folder() + ".";
       if (sum.containsKey(p + "read")) {
-        out.add(new SourceCount(s.folder(), sum.get(p + "read"), sum.getOrDefault(p + "accepted", 0L),
-            sum.getOrDefault(p + "quarantined", 0L), sum.getOrDefault(p + "duplicate", 0L)));
+        out.add(
+            new SourceCount(
+                s.folder(),
+                sum.get(p + "read"),
+                sum.getOrDefault(p + "accepted", 0L),
+                sum.getOrDefault(p + "quarantined", 0L),
+                sum.getOrDefault(p + "duplicate", 0L)));
       }
     }
     return out;
@@ -118,8 +161,12 @@ final class ReportInputs {
       return List.of();
     }
     return DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", "quarantine"))
-        .map(df -> df.where(col(RUN_ID).isin(runIds.toArray())).groupBy(SOURCE, REASON).agg(count(lit(1)).as("rows"))
-            .collectAsList())
+        .map(
+            df ->
+                df.where(col(RUN_ID).isin(runIds.toArray()))
+                    .groupBy(SOURCE, REASON)
+                    .agg(count(lit(1)).as("rows"))
+                    .collectAsList())
         .orElse(List.of())
         .stream()
         .map(r -> new ReasonCount(r.getString(0), r.getString(1), r.getLong(2)))

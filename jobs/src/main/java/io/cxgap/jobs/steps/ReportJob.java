@@ -19,8 +19,8 @@ import org.apache.hadoop.fs.FileSystem;
 
 /**
  * gold → {@code <warehouse>/reports/cx-report-<D>.html} (DESIGN.md §2): reads D's gold rows,
- * renders the self-contained HTML report and replaces the file in one step (written beside it,
- * then renamed), so a reader never sees half a report.
+ * renders the self-contained HTML report and replaces the file in one step (written beside it, then
+ * renamed), so a reader never sees half a report.
  */
 public final class ReportJob {
   private ReportJob() {}
@@ -36,12 +36,17 @@ public final class ReportJob {
     byte[] html = HtmlReport.render(data).getBytes(StandardCharsets.UTF_8);
     String path = path(ctx.config().warehouse(), ctx.date());
     write(ctx, path, html);
-    long read = data.gaps().size() + data.drivers().size() + data.clusters().size() + data.trends().size();
+    long read =
+        data.gaps().size() + data.drivers().size() + data.clusters().size() + data.trends().size();
     String message =
         String.format(
             Locale.ROOT,
             "%s (%d KB): %d gap cells, %d drivers, %d clusters, %d trend cells",
-            path, (html.length + 1023) / 1024, data.gaps().size(), data.drivers().size(), data.clusters().size(),
+            path,
+            (html.length + 1023) / 1024,
+            data.gaps().size(),
+            data.drivers().size(),
+            data.clusters().size(),
             data.trends().size());
     return new StepResult(read, 1, 0, message, Map.of("report.bytes", (long) html.length));
   }
@@ -53,7 +58,8 @@ public final class ReportJob {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         Files.write(tmp, bytes);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return;
       }
       // HDFS, S3, ADLS …: an object store makes the file visible when the stream closes

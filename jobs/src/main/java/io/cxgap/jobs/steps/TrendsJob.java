@@ -32,7 +32,11 @@ public final class TrendsJob {
     Map<String, Long> byDirection = new TreeMap<>();
     long total = 0;
     for (Row r :
-        DeltaIO.read(ctx.spark(), path).where("as_of_date = '" + ctx.date() + "'").groupBy("direction").count().collectAsList()) {
+        DeltaIO.read(ctx.spark(), path)
+            .where("as_of_date = '" + ctx.date() + "'")
+            .groupBy("direction")
+            .count()
+            .collectAsList()) {
       byDirection.put(r.getString(0), r.getLong(1));
       total += r.getLong(1);
     }
@@ -43,7 +47,12 @@ public final class TrendsJob {
         String.format(
             Locale.ROOT,
             "%d cells, %s..%s vs %s..%s: %s",
-            total, window.start(), window.end(), window.previous().start(), window.previous().end(), byDirection),
+            total,
+            window.start(),
+            window.end(),
+            window.previous().start(),
+            window.previous().end(),
+            byDirection),
         byDirection);
   }
 }

@@ -47,12 +47,19 @@ class RunLockTest {
   @Test
   void holderFileLeftBehind_isAnInterruptedRun() throws IOException {
     Path cx = Files.createDirectories(dir.resolve("wh/_cxgap"));
-    Files.writeString(cx.resolve("holder.properties"), "pid=77\nrun_id=run-dead\nstep=conform\ncommand=nightly\n", StandardCharsets.UTF_8);
-    try (RunLock lock = RunLock.acquire(config(dir.resolve("wh").toString()), "nightly", D, "run-4")) {
-      assertThat(lock.interrupted()).get().satisfies(p -> {
-        assertThat(p.getProperty("run_id")).isEqualTo("run-dead");
-        assertThat(p.getProperty("step")).isEqualTo("conform");
-      });
+    Files.writeString(
+        cx.resolve("holder.properties"),
+        "pid=77\nrun_id=run-dead\nstep=conform\ncommand=nightly\n",
+        StandardCharsets.UTF_8);
+    try (RunLock lock =
+        RunLock.acquire(config(dir.resolve("wh").toString()), "nightly", D, "run-4")) {
+      assertThat(lock.interrupted())
+          .get()
+          .satisfies(
+              p -> {
+                assertThat(p.getProperty("run_id")).isEqualTo("run-dead");
+                assertThat(p.getProperty("step")).isEqualTo("conform");
+              });
     }
   }
 

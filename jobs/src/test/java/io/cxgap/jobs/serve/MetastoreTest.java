@@ -30,11 +30,16 @@ class MetastoreTest extends JobsTestBase {
 
   private static void write(Path warehouse, String layer, String table, int rows) {
     Dataset<Row> df = spark().range(rows).selectExpr("id", "cast(id * 2 as double) AS x");
-    df.write().format("delta").mode("overwrite").save(warehouse.resolve(layer).resolve(table).toString());
+    df.write()
+        .format("delta")
+        .mode("overwrite")
+        .save(warehouse.resolve(layer).resolve(table).toString());
   }
 
   private static String location(String db, String table) {
-    return WarehouseCatalog.location(spark(), db, table).map(u -> Path.of(u).toString()).orElse(null);
+    return WarehouseCatalog.location(spark(), db, table)
+        .map(u -> Path.of(u).toString())
+        .orElse(null);
   }
 
   @Test
@@ -47,11 +52,15 @@ class MetastoreTest extends JobsTestBase {
     List<String> names = WarehouseCatalog.register(spark(), config(wh));
     List<String> again = WarehouseCatalog.register(spark(), config(wh));
 
-    assertThat(names).contains("cx_gold.ms_alpha", "cx_silver.ms_beta").doesNotContain("cx_gold.not_delta");
+    assertThat(names)
+        .contains("cx_gold.ms_alpha", "cx_silver.ms_beta")
+        .doesNotContain("cx_gold.not_delta");
     assertThat(again).isEqualTo(names);
     assertThat(location("cx_gold", "ms_alpha")).isEqualTo(wh.resolve("gold/ms_alpha").toString());
-    assertThat(spark().sql("SELECT sum(x) FROM cx_gold.ms_alpha").head().getDouble(0)).isEqualTo(0 + 2 + 4);
-    assertThat(spark().sql("SELECT count(*) FROM cx_silver.ms_beta").head().getLong(0)).isEqualTo(2);
+    assertThat(spark().sql("SELECT sum(x) FROM cx_gold.ms_alpha").head().getDouble(0))
+        .isEqualTo(0 + 2 + 4);
+    assertThat(spark().sql("SELECT count(*) FROM cx_silver.ms_beta").head().getLong(0))
+        .isEqualTo(2);
   }
 
   @Test
@@ -67,15 +76,22 @@ class MetastoreTest extends JobsTestBase {
 
     WarehouseCatalog.register(spark(), config(second));
 
-    assertThat(location("cx_gold", "ms_moved")).isEqualTo(second.resolve("gold/ms_moved").toString());
+    assertThat(location("cx_gold", "ms_moved"))
+        .isEqualTo(second.resolve("gold/ms_moved").toString());
     assertThat(spark().sql("SELECT count(*) FROM cx_gold.ms_moved").head().getLong(0)).isEqualTo(5);
-    assertThat(location("cx_gold", "ms_gone")).as("still pointing into the first warehouse, which is not this one").isNotNull();
+    assertThat(location("cx_gold", "ms_gone"))
+        .as("still pointing into the first warehouse, which is not this one")
+        .isNotNull();
 
     deleteTree(first.resolve("gold/ms_gone"));
     WarehouseCatalog.register(spark(), config(first));
-    assertThat(spark().catalog().tableExists("cx_gold.ms_gone")).as("its Delta table is gone").isFalse();
+    assertThat(spark().catalog().tableExists("cx_gold.ms_gone"))
+        .as("its Delta table is gone")
+        .isFalse();
     assertThat(spark().sql("SELECT seven FROM cx_gold.ms_user_view").head().getInt(0)).isEqualTo(7);
-    assertThat(DeltaIO.exists(spark(), second.resolve("gold/ms_moved").toString())).as("dropping an entry keeps the data").isTrue();
+    assertThat(DeltaIO.exists(spark(), second.resolve("gold/ms_moved").toString()))
+        .as("dropping an entry keeps the data")
+        .isTrue();
   }
 
   @Test
@@ -89,7 +105,9 @@ class MetastoreTest extends JobsTestBase {
     assertThat(System.getProperty("derby.system.home")).isEqualTo(dir.toString());
     assertThat(Metastore.localWarehouse(config(wh))).isTrue();
     CxConfig s3 = ConfigLoader.load(repoRoot(), null, List.of("cx.warehouse=s3a://bucket/wh"));
-    assertThat(Metastore.localWarehouse(s3)).as("a remote warehouse gets no Derby folder").isFalse();
+    assertThat(Metastore.localWarehouse(s3))
+        .as("a remote warehouse gets no Derby folder")
+        .isFalse();
   }
 
   @Test

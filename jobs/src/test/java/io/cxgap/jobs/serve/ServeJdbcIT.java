@@ -73,7 +73,16 @@ class ServeJdbcIT extends JobsTestBase {
     warehouse = dir.resolve("warehouse");
     SampleGenerator.generate(new GeneratorOptions(landing, 120, 40, D, 11, 0.0));
     Outcome nightly =
-        cli(args(landing, warehouse, repoCatalog(), "nightly", "--date", D.toString(), "--set", "cx.clusters.k-max=4"));
+        cli(
+            args(
+                landing,
+                warehouse,
+                repoCatalog(),
+                "nightly",
+                "--date",
+                D.toString(),
+                "--set",
+                "cx.clusters.k-max=4"));
     assertThat(nightly.code()).as(nightly.toString()).isZero();
 
     server = ServeProcess.serve(dir, warehouse, Map.of());
@@ -90,7 +99,8 @@ class ServeJdbcIT extends JobsTestBase {
   }
 
   Connection connect() throws SQLException {
-    return DriverManager.getConnection("jdbc:hive2://127.0.0.1:" + port + "/cx_gold", "analyst", "");
+    return DriverManager.getConnection(
+        "jdbc:hive2://127.0.0.1:" + port + "/cx_gold", "analyst", "");
   }
 
   @Test
@@ -101,8 +111,11 @@ class ServeJdbcIT extends JobsTestBase {
     try (var s = Files.list(warehouse.resolve("gold"))) {
       s.map(p -> p.getFileName().toString()).sorted().forEach(written::add);
     }
-    assertThat(written).as("gold tables nightly wrote").containsExactlyInAnyOrderElementsOf(GoldDocs.tables());
-    try (Connection c = connect(); Statement st = c.createStatement()) {
+    assertThat(written)
+        .as("gold tables nightly wrote")
+        .containsExactlyInAnyOrderElementsOf(GoldDocs.tables());
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
       TreeSet<String> shown = new TreeSet<>();
       try (ResultSet rs = st.executeQuery("SHOW TABLES")) {
         while (rs.next()) {
@@ -125,39 +138,81 @@ class ServeJdbcIT extends JobsTestBase {
           schemas.add(rs.getString("TABLE_SCHEM"));
         }
       }
-      assertThat(schemas).as("served databases").contains("cx_gold").doesNotContain("cx_bronze", "cx_silver");
+      assertThat(schemas)
+          .as("served databases")
+          .contains("cx_gold")
+          .doesNotContain("cx_bronze", "cx_silver");
     }
   }
 
   @Test
   @Order(2)
   void aQueryOverJdbc_matchesTheDeltaTableReadDirectly() throws Exception {
-    String cols = "segment_dimension, segment_value, touchpoint, respondents, responses, gap_mean, suppressed";
+    String cols =
+        "segment_dimension, segment_value, touchpoint, respondents, responses, gap_mean, suppressed";
     List<String> expected = new ArrayList<>();
     for (Row r :
         table(warehouse, "gold", "gap_segment_touchpoint")
             .where("as_of_date = DATE'" + D + "'")
             .selectExpr(cols.split(", "))
             .collectAsList()) {
-      expected.add(line(r.getString(0), r.getString(1), r.getString(2), r.getLong(3), r.getLong(4), r.isNullAt(5) ? null : r.getDouble(5), r.getBoolean(6)));
+      expected.add(
+          line(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getLong(3),
+              r.getLong(4),
+              r.isNullAt(5) ? null : r.getDouble(5),
+              r.getBoolean(6)));
     }
     assertThat(expected).as("cells in the Delta table").hasSizeGreaterThan(10);
     List<String> got = new ArrayList<>();
     try (Connection c = connect();
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT " + cols + " FROM gap_segment_touchpoint WHERE as_of_date = DATE'" + D + "'")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT "
+                    + cols
+                    + " FROM gap_segment_touchpoint WHERE as_of_date = DATE'"
+                    + D
+                    + "'")) {
       assertThat(rs.getMetaData().getColumnTypeName(6)).isEqualToIgnoringCase("double");
       while (rs.next()) {
         double g = rs.getDouble(6);
         Double gap = rs.wasNull() ? null : g;
-        got.add(line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), gap, rs.getBoolean(7)));
+        got.add(
+            line(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                gap,
+                rs.getBoolean(7)));
       }
     }
     assertThat(got).containsExactlyInAnyOrderElementsOf(expected);
   }
 
-  private static String line(String dim, String value, String tp, long respondents, long responses, Double gap, boolean suppressed) {
-    return String.format(Locale.ROOT, "%s|%s|%s|%d|%d|%s|%s", dim, value, tp, respondents, responses, gap == null ? "null" : Double.toString(gap), suppressed);
+  private static String line(
+      String dim,
+      String value,
+      String tp,
+      long respondents,
+      long responses,
+      Double gap,
+      boolean suppressed) {
+    return String.format(
+        Locale.ROOT,
+        "%s|%s|%s|%d|%d|%s|%s",
+        dim,
+        value,
+        tp,
+        respondents,
+        responses,
+        gap == null ? "null" : Double.toString(gap),
+        suppressed);
   }
 
   @Test
@@ -194,34 +249,52 @@ class ServeJdbcIT extends JobsTestBase {
 
   @Test
   @Order(4)
-  void everyStatementThatWritesOrReachesPastGold_isRefusedWithItsRule_andGoldIsUnchanged() throws Exception {
+  void everyStatementThatWritesOrReachesPastGold_isRefusedWithItsRule_andGoldIsUnchanged()
+      throws Exception {
     Map<String, String> before = goldState();
     Path file = dir.resolve("secret.txt");
     Files.writeString(file, "server file", StandardCharsets.UTF_8);
     Map<String, String> attacks = new java.util.LinkedHashMap<>();
-    attacks.put("DELETE FROM cx_gold.gap_segment_touchpoint WHERE touchpoint = 'delivery'", "DELETE is not allowed");
+    attacks.put(
+        "DELETE FROM cx_gold.gap_segment_touchpoint WHERE touchpoint = 'delivery'",
+        "DELETE is not allowed");
     attacks.put("UPDATE gap_segment_touchpoint SET gap_mean = 0", "UPDATE is not allowed");
-    attacks.put("INSERT INTO touchpoint_driver SELECT * FROM touchpoint_driver", "INSERT is not allowed");
+    attacks.put(
+        "INSERT INTO touchpoint_driver SELECT * FROM touchpoint_driver", "INSERT is not allowed");
     attacks.put(
         "MERGE INTO gap_segment_touchpoint t USING gap_segment_touchpoint s ON t.touchpoint = s.touchpoint WHEN MATCHED THEN DELETE",
         "MERGE is not allowed");
-    attacks.put("CREATE TABLE cx_gold.x USING delta AS SELECT 1 AS one", "CREATE TABLE is not allowed");
-    attacks.put("CREATE TABLE cx_gold.x USING delta LOCATION '" + dir.resolve("x") + "' AS SELECT 1 AS one", "CREATE TABLE is not allowed");
+    attacks.put(
+        "CREATE TABLE cx_gold.x USING delta AS SELECT 1 AS one", "CREATE TABLE is not allowed");
+    attacks.put(
+        "CREATE TABLE cx_gold.x USING delta LOCATION '" + dir.resolve("x") + "' AS SELECT 1 AS one",
+        "CREATE TABLE is not allowed");
     attacks.put("DROP TABLE cx_gold.touchpoint_driver", "DROP TABLE is not allowed");
-    attacks.put("ALTER TABLE gap_segment_touchpoint SET TBLPROPERTIES ('x' = 'y')", "ALTER TABLE is not allowed");
+    attacks.put(
+        "ALTER TABLE gap_segment_touchpoint SET TBLPROPERTIES ('x' = 'y')",
+        "ALTER TABLE is not allowed");
     attacks.put("CREATE FUNCTION f AS 'java.lang.String'", "CREATE FUNCTION is not allowed");
     attacks.put("ADD JAR " + dir.resolve("x.jar"), "ADD JAR is not allowed");
     attacks.put("SET spark.sql.runSQLOnFiles=true", "SET spark.sql.runSQLOnFiles is not allowed");
     attacks.put("SELECT * FROM text.`" + file + "`", "direct file queries are not allowed");
-    attacks.put("SELECT * FROM delta.`" + warehouse.resolve("bronze/customers") + "`", "direct file queries are not allowed");
-    attacks.put("SELECT reflect('java.lang.System', 'getenv', 'HOME')", "reflection functions (reflect, java_method) are not allowed");
-    attacks.put("SELECT java_method('java.lang.System', 'getProperty', 'user.home')", "reflection functions (reflect, java_method) are not allowed");
-    attacks.put("SELECT full_name, email, phone FROM cx_bronze.customers", "database cx_bronze is not served");
+    attacks.put(
+        "SELECT * FROM delta.`" + warehouse.resolve("bronze/customers") + "`",
+        "direct file queries are not allowed");
+    attacks.put(
+        "SELECT reflect('java.lang.System', 'getenv', 'HOME')",
+        "reflection functions (reflect, java_method) are not allowed");
+    attacks.put(
+        "SELECT java_method('java.lang.System', 'getProperty', 'user.home')",
+        "reflection functions (reflect, java_method) are not allowed");
+    attacks.put(
+        "SELECT full_name, email, phone FROM cx_bronze.customers",
+        "database cx_bronze is not served");
     attacks.put("SELECT * FROM cx_silver.customers", "database cx_silver is not served");
     // a client's JDBC URL may carry Spark settings; none turns the guard off
     String url = "jdbc:hive2://127.0.0.1:" + port + "/cx_gold?spark.sql.runSQLOnFiles=true";
     for (String connection : List.of("jdbc:hive2://127.0.0.1:" + port + "/cx_gold", url)) {
-      try (Connection c = DriverManager.getConnection(connection, "analyst", ""); Statement st = c.createStatement()) {
+      try (Connection c = DriverManager.getConnection(connection, "analyst", "");
+          Statement st = c.createStatement()) {
         for (Map.Entry<String, String> a : attacks.entrySet()) {
           assertThatThrownBy(() -> st.execute(a.getKey()))
               .as("%s over %s", a.getKey(), connection)
@@ -239,16 +312,20 @@ class ServeJdbcIT extends JobsTestBase {
   void theQueriesABiToolSends_stillRun() throws Exception {
     Row expected =
         table(warehouse, "gold", "gap_segment_touchpoint")
-            .where("as_of_date = DATE'" + D + "' AND segment_dimension = 'segment' AND NOT suppressed")
+            .where(
+                "as_of_date = DATE'" + D + "' AND segment_dimension = 'segment' AND NOT suppressed")
             .selectExpr("count(*)", "count(DISTINCT segment_value)")
             .head();
-    try (Connection c = connect(); Statement st = c.createStatement()) {
+    try (Connection c = connect();
+        Statement st = c.createStatement()) {
       try (ResultSet rs =
           st.executeQuery(
               "SELECT g.segment_value, count(*) AS cells, avg(g.gap_mean) AS gap, max(d.importance_share) AS top"
                   + " FROM gap_segment_touchpoint g JOIN touchpoint_driver d"
                   + " ON d.touchpoint = g.touchpoint AND d.as_of_date = g.as_of_date"
-                  + " WHERE g.as_of_date = DATE'" + D + "' AND g.segment_dimension = 'segment' AND NOT g.suppressed"
+                  + " WHERE g.as_of_date = DATE'"
+                  + D
+                  + "' AND g.segment_dimension = 'segment' AND NOT g.suppressed"
                   + " GROUP BY g.segment_value ORDER BY g.segment_value")) {
         long cells = 0;
         int groups = 0;
@@ -262,14 +339,18 @@ class ServeJdbcIT extends JobsTestBase {
       try (ResultSet rs =
           st.executeQuery(
               "SELECT touchpoint, rank() OVER (ORDER BY gap_mean) AS r FROM gap_segment_touchpoint"
-                  + " WHERE as_of_date = DATE'" + D + "' AND segment_dimension = 'total' AND NOT suppressed ORDER BY r")) {
+                  + " WHERE as_of_date = DATE'"
+                  + D
+                  + "' AND segment_dimension = 'total' AND NOT suppressed ORDER BY r")) {
         assertThat(rs.next()).isTrue();
         assertThat(rs.getInt("r")).isEqualTo(1);
       }
       st.execute("SET TIME ZONE 'UTC'");
       st.execute(
           "CREATE TEMPORARY VIEW worst AS SELECT touchpoint, gap_mean FROM gap_segment_touchpoint"
-              + " WHERE as_of_date = DATE'" + D + "' AND segment_dimension = 'total' AND NOT suppressed");
+              + " WHERE as_of_date = DATE'"
+              + D
+              + "' AND segment_dimension = 'total' AND NOT suppressed");
       try (ResultSet rs = st.executeQuery("SELECT count(*) FROM worst")) {
         rs.next();
         assertThat(rs.getLong(1)).isPositive();
@@ -288,13 +369,16 @@ class ServeJdbcIT extends JobsTestBase {
   @Order(6)
   void sigterm_stopsCleanly_andSqlReadsTheWarehouseAfter() throws Exception {
     serve.destroy(); // SIGTERM
-    assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve stops within a minute\n%s", serveLogs()).isTrue();
+    assertThat(serve.waitFor(60, TimeUnit.SECONDS))
+        .as("serve stops within a minute\n%s", serveLogs())
+        .isTrue();
     assertThat(serve.exitValue()).as(serveLogs()).isZero();
     assertThat(read(serveOut)).contains("cxgap serve: stopped");
 
     Row worst =
         table(warehouse, "gold", "gap_segment_touchpoint")
-            .where("as_of_date = DATE'" + D + "' AND segment_dimension = 'total' AND NOT suppressed")
+            .where(
+                "as_of_date = DATE'" + D + "' AND segment_dimension = 'total' AND NOT suppressed")
             .orderBy("gap_mean")
             .select("touchpoint")
             .head();
@@ -302,7 +386,9 @@ class ServeJdbcIT extends JobsTestBase {
         cxgap(
                 "sql",
                 "sql",
-                "SELECT touchpoint FROM cx_gold.gap_segment_touchpoint WHERE as_of_date = DATE'" + D + "'"
+                "SELECT touchpoint FROM cx_gold.gap_segment_touchpoint WHERE as_of_date = DATE'"
+                    + D
+                    + "'"
                     + " AND segment_dimension = 'total' AND NOT suppressed ORDER BY gap_mean LIMIT 1",
                 "--format",
                 "csv")

@@ -59,13 +59,50 @@ class ServeSecureIT extends JobsTestBase {
     keystore = dir.resolve("server.p12");
     truststore = dir.resolve("truststore.jks");
     Path cert = dir.resolve("server.crt");
-    keytool("-genkeypair", "-alias", "cxgap", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-        "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", keystore.toString(), "-storepass", KEYSTORE_PASSWORD);
-    keytool("-exportcert", "-alias", "cxgap", "-rfc", "-file", cert.toString(), "-keystore", keystore.toString(),
-        "-storepass", KEYSTORE_PASSWORD);
-    keytool("-importcert", "-noprompt", "-alias", "cxgap", "-file", cert.toString(), "-storetype", "JKS",
-        "-keystore", truststore.toString(), "-storepass", "trust-pass");
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "cxgap",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=dns:localhost,ip:127.0.0.1",
+        "-validity",
+        "2",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        KEYSTORE_PASSWORD);
+    keytool(
+        "-exportcert",
+        "-alias",
+        "cxgap",
+        "-rfc",
+        "-file",
+        cert.toString(),
+        "-keystore",
+        keystore.toString(),
+        "-storepass",
+        KEYSTORE_PASSWORD);
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "cxgap",
+        "-file",
+        cert.toString(),
+        "-storetype",
+        "JKS",
+        "-keystore",
+        truststore.toString(),
+        "-storepass",
+        "trust-pass");
 
     Path users = dir.resolve("serve-users");
     InputStream in = System.in;
@@ -81,8 +118,10 @@ class ServeSecureIT extends JobsTestBase {
             dir,
             warehouse,
             Map.of("CXGAP_SERVE_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD),
-            "--set", "cx.serve.users=" + users,
-            "--set", "cx.serve.tls.keystore=" + keystore);
+            "--set",
+            "cx.serve.users=" + users,
+            "--set",
+            "cx.serve.tls.keystore=" + keystore);
   }
 
   @AfterAll
@@ -93,7 +132,9 @@ class ServeSecureIT extends JobsTestBase {
   }
 
   private void keytool(String... args) throws Exception {
-    List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -102,7 +143,11 @@ class ServeSecureIT extends JobsTestBase {
   }
 
   private String tlsUrl() {
-    return "jdbc:hive2://127.0.0.1:" + server.port + "/cx_gold;ssl=true;sslTrustStore=" + truststore + ";trustStorePassword=trust-pass";
+    return "jdbc:hive2://127.0.0.1:"
+        + server.port
+        + "/cx_gold;ssl=true;sslTrustStore="
+        + truststore
+        + ";trustStorePassword=trust-pass";
   }
 
   @Test
@@ -114,13 +159,22 @@ class ServeSecureIT extends JobsTestBase {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getLong(1)).isEqualTo(expected);
     }
-    assertThat(ServeProcess.read(server.out)).contains("user and password from").contains("TLS").contains(";ssl=true");
-    assertThat(server.logs()).as("the keystore password is never printed").doesNotContain(KEYSTORE_PASSWORD);
+    assertThat(ServeProcess.read(server.out))
+        .contains("user and password from")
+        .contains("TLS")
+        .contains(";ssl=true");
+    assertThat(server.logs())
+        .as("the keystore password is never printed")
+        .doesNotContain(KEYSTORE_PASSWORD);
   }
 
   @Test
   void aWrongPassword_noPassword_andAnUnknownUser_areRefused() {
-    for (String[] login : List.of(new String[] {"analyst", "not the password"}, new String[] {"analyst", ""}, new String[] {"mallory", PASSWORD})) {
+    for (String[] login :
+        List.of(
+            new String[] {"analyst", "not the password"},
+            new String[] {"analyst", ""},
+            new String[] {"mallory", PASSWORD})) {
       assertThatThrownBy(() -> DriverManager.getConnection(tlsUrl(), login[0], login[1]).close())
           .as("%s / '%s'", login[0], login[1])
           .isInstanceOf(SQLException.class)
@@ -132,7 +186,11 @@ class ServeSecureIT extends JobsTestBase {
   void aPlainTextClient_doesNotConnect() {
     DriverManager.setLoginTimeout(30);
     try {
-      assertThatThrownBy(() -> DriverManager.getConnection("jdbc:hive2://127.0.0.1:" + server.port + "/cx_gold", "analyst", PASSWORD).close())
+      assertThatThrownBy(
+              () ->
+                  DriverManager.getConnection(
+                          "jdbc:hive2://127.0.0.1:" + server.port + "/cx_gold", "analyst", PASSWORD)
+                      .close())
           .isInstanceOf(SQLException.class);
     } finally {
       DriverManager.setLoginTimeout(0);
@@ -141,14 +199,27 @@ class ServeSecureIT extends JobsTestBase {
 
   @Test
   void aWrongKeystorePassword_orNoneInTheEnvironment_isExit2BeforeSparkStarts() {
-    ServeConfig c = new ServeConfig(dir.resolve("serve-users").toString(), Map.of(), keystore.toString(), "CXGAP_SERVE_KEYSTORE_PASSWORD");
-    assertThatThrownBy(() -> ServeSecurity.check(c, "127.0.0.1", Map.of("CXGAP_SERVE_KEYSTORE_PASSWORD", "wrong")))
+    ServeConfig c =
+        new ServeConfig(
+            dir.resolve("serve-users").toString(),
+            Map.of(),
+            keystore.toString(),
+            "CXGAP_SERVE_KEYSTORE_PASSWORD");
+    assertThatThrownBy(
+            () ->
+                ServeSecurity.check(
+                    c, "127.0.0.1", Map.of("CXGAP_SERVE_KEYSTORE_PASSWORD", "wrong")))
         .isInstanceOf(CxException.class)
         .hasMessageContaining("cannot open " + keystore);
     assertThatThrownBy(() -> ServeSecurity.check(c, "127.0.0.1", Map.of()))
         .isInstanceOf(CxException.class)
-        .hasMessageContaining("put its password in the environment variable CXGAP_SERVE_KEYSTORE_PASSWORD");
-    ServeSecurity ok = ServeSecurity.check(c, "0.0.0.0", Map.of("CXGAP_SERVE_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD));
-    assertThat(ok.hiveSettings()).containsEntry("hive.server2.authentication", "CUSTOM").containsEntry("hive.server2.use.SSL", "true");
+        .hasMessageContaining(
+            "put its password in the environment variable CXGAP_SERVE_KEYSTORE_PASSWORD");
+    ServeSecurity ok =
+        ServeSecurity.check(
+            c, "0.0.0.0", Map.of("CXGAP_SERVE_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD));
+    assertThat(ok.hiveSettings())
+        .containsEntry("hive.server2.authentication", "CUSTOM")
+        .containsEntry("hive.server2.use.SSL", "true");
   }
 }

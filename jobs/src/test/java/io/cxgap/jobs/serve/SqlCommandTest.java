@@ -25,13 +25,15 @@ class SqlCommandTest extends JobsTestBase {
     Path dir = Files.createTempDirectory("cxgap-sql");
     landing = dir.resolve("landing");
     warehouse = dir.resolve("wh");
-    SampleGenerator.generate(new GeneratorOptions(landing, 50, 20, LocalDate.of(2026, 10, 31), 9, 0.0));
+    SampleGenerator.generate(
+        new GeneratorOptions(landing, 50, 20, LocalDate.of(2026, 10, 31), 9, 0.0));
     Outcome o = cli(args(landing, warehouse, repoCatalog(), "ingest", "--date", "2026-10-31"));
     assertThat(o.code()).as(o.toString()).isZero();
   }
 
   private Outcome sql(String query, String... more) {
-    List<String> a = new java.util.ArrayList<>(List.of(args(landing, warehouse, repoCatalog(), "sql", query)));
+    List<String> a =
+        new java.util.ArrayList<>(List.of(args(landing, warehouse, repoCatalog(), "sql", query)));
     a.addAll(List.of(more));
     return cli(a.toArray(new String[0]));
   }
@@ -45,12 +47,16 @@ class SqlCommandTest extends JobsTestBase {
     int w = Math.max(1, n.length());
     assertThat(o.out().lines().toList())
         .containsExactly(
-            String.format("%-" + w + "s | s", "n"), "-".repeat(w) + "-+----", String.format("%-" + w + "s | a,b", n), "(1 row)");
+            String.format("%-" + w + "s | s", "n"),
+            "-".repeat(w) + "-+----",
+            String.format("%-" + w + "s | a,b", n),
+            "(1 row)");
   }
 
   @Test
   void csvFormat_quotesPerRfc4180() {
-    Outcome o = sql("SELECT 'x,y' AS a, 'say \"hi\"' AS b, CAST(NULL AS STRING) AS c", "--format", "csv");
+    Outcome o =
+        sql("SELECT 'x,y' AS a, 'say \"hi\"' AS b, CAST(NULL AS STRING) AS c", "--format", "csv");
     assertThat(o.code()).as(o.toString()).isZero();
     // RFC 4180 quoting; lines end in LF as psql's and DuckDB's do on Unix, so shell pipes get no CR
     assertThat(o.out()).isEqualTo("a,b,c\n\"x,y\",\"say \"\"hi\"\"\",\n");
@@ -58,10 +64,17 @@ class SqlCommandTest extends JobsTestBase {
 
   @Test
   void jsonFormat_isJsonLines() {
-    Outcome o = sql("SELECT source, count(*) AS n FROM cx_bronze.ingest_log WHERE status = 'committed' GROUP BY source ORDER BY source", "--format", "json");
+    Outcome o =
+        sql(
+            "SELECT source, count(*) AS n FROM cx_bronze.ingest_log WHERE status = 'committed' GROUP BY source ORDER BY source",
+            "--format",
+            "json");
     assertThat(o.code()).as(o.toString()).isZero();
     assertThat(o.out().lines().toList())
-        .containsExactly("{\"source\":\"customers\",\"n\":1}", "{\"source\":\"interactions\",\"n\":1}", "{\"source\":\"surveys\",\"n\":1}");
+        .containsExactly(
+            "{\"source\":\"customers\",\"n\":1}",
+            "{\"source\":\"interactions\",\"n\":1}",
+            "{\"source\":\"surveys\",\"n\":1}");
   }
 
   @Test
@@ -73,7 +86,8 @@ class SqlCommandTest extends JobsTestBase {
   }
 
   @Test
-  void withoutAllowWrites_everyStatementThatWrites_exits2NamingItsRule_andTheTableStays() throws IOException {
+  void withoutAllowWrites_everyStatementThatWrites_exits2NamingItsRule_andTheTableStays()
+      throws IOException {
     Path bronze = warehouse.resolve("bronze/customers");
     long commits = commits(bronze);
     long rows = table(warehouse, "bronze", "customers").count();
@@ -83,22 +97,35 @@ class SqlCommandTest extends JobsTestBase {
     attacks.put("DELETE FROM cx_bronze.customers", "DELETE");
     attacks.put("UPDATE cx_bronze.customers SET segment = 'x'", "UPDATE");
     attacks.put("INSERT INTO cx_bronze.customers SELECT * FROM cx_bronze.customers", "INSERT");
-    attacks.put("MERGE INTO cx_bronze.customers t USING cx_bronze.customers s ON t.customer_id = s.customer_id WHEN MATCHED THEN DELETE", "MERGE");
+    attacks.put(
+        "MERGE INTO cx_bronze.customers t USING cx_bronze.customers s ON t.customer_id = s.customer_id WHEN MATCHED THEN DELETE",
+        "MERGE");
     attacks.put("CREATE TABLE cx_gold.x USING delta AS SELECT 1 AS one", "CREATE TABLE");
-    attacks.put("CREATE TABLE cx_gold.x USING delta LOCATION '" + warehouse.resolve("x") + "' AS SELECT 1 AS one", "CREATE TABLE");
+    attacks.put(
+        "CREATE TABLE cx_gold.x USING delta LOCATION '"
+            + warehouse.resolve("x")
+            + "' AS SELECT 1 AS one",
+        "CREATE TABLE");
     attacks.put("DROP TABLE cx_bronze.customers", "DROP TABLE");
     attacks.put("ALTER TABLE cx_bronze.customers ADD COLUMNS (x INT)", "ALTER TABLE");
     attacks.put("CREATE FUNCTION f AS 'java.lang.String'", "CREATE FUNCTION");
     attacks.put("ADD JAR " + warehouse.resolve("x.jar"), "ADD JAR");
     attacks.put("SET spark.sql.runSQLOnFiles=true", "SET spark.sql.runSQLOnFiles");
     attacks.put("SELECT * FROM text.`" + file + "`", "direct file queries");
-    attacks.put("SELECT reflect('java.lang.System', 'getenv', 'HOME')", "reflection functions (reflect, java_method)");
-    attacks.put("SELECT java_method('java.lang.System', 'getenv', 'HOME')", "reflection functions (reflect, java_method)");
+    attacks.put(
+        "SELECT reflect('java.lang.System', 'getenv', 'HOME')",
+        "reflection functions (reflect, java_method)");
+    attacks.put(
+        "SELECT java_method('java.lang.System', 'getenv', 'HOME')",
+        "reflection functions (reflect, java_method)");
     for (java.util.Map.Entry<String, String> a : attacks.entrySet()) {
       Outcome o = sql(a.getKey());
       assertThat(o.code()).as("%s\n%s", a.getKey(), o).isEqualTo(2);
       assertThat(o.err().strip().lines().count()).as("one line: %s", o.err()).isEqualTo(1);
-      assertThat(o.err()).as(a.getKey()).startsWith("cxgap: read-only: " + a.getValue()).contains("(cxgap sql --allow-writes runs statements that write)");
+      assertThat(o.err())
+          .as(a.getKey())
+          .startsWith("cxgap: read-only: " + a.getValue())
+          .contains("(cxgap sql --allow-writes runs statements that write)");
     }
     assertThat(commits(bronze)).isEqualTo(commits);
     assertThat(table(warehouse, "bronze", "customers").count()).isEqualTo(rows);
@@ -108,7 +135,8 @@ class SqlCommandTest extends JobsTestBase {
   @Test
   void withAllowWrites_theSameStatementsRun() {
     Path scratch = warehouse.getParent().resolve("scratch");
-    String create = "CREATE TABLE cx_gold.scratch USING delta LOCATION '" + scratch + "' AS SELECT 1 AS one";
+    String create =
+        "CREATE TABLE cx_gold.scratch USING delta LOCATION '" + scratch + "' AS SELECT 1 AS one";
     assertThat(sql(create).code()).isEqualTo(2);
     Outcome created = sql(create, "--allow-writes");
     assertThat(created.code()).as(created.toString()).isZero();

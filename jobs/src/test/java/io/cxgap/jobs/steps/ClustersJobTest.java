@@ -37,8 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Pain clusters on generated data with planted pain groups (issue 4): the planted groups are
- * recovered, ids stay stable from night to night, a new group gets a new id, and a rerun
- * reproduces its rows.
+ * recovered, ids stay stable from night to night, a new group gets a new id, and a rerun reproduces
+ * its rows.
  *
  * <p>Dates: D1 = END-2 runs with the delivery group's survey answers removed from silver (three
  * groups), D2 = END-1 with them back (four groups), then END (the next day, data differing by a
@@ -67,7 +67,10 @@ class ClustersJobTest extends JobsTestBase {
     warehouse = dir.resolve("warehouse");
     SampleGenerator.generate(new GeneratorOptions(landing, 900, 120, END, 11, 0.02));
     truth = new ObjectMapper().readTree(landing.resolve("truth.json").toFile());
-    truth.get("customer_group").fields().forEachRemaining(e -> groupOf.put(e.getKey(), e.getValue().asText()));
+    truth
+        .get("customer_group")
+        .fields()
+        .forEachRemaining(e -> groupOf.put(e.getKey(), e.getValue().asText()));
     // ingest + conform only: the clusters step is run by the tests themselves, date by date
     Outcome ingest = cli(withSets("ingest", "--date", END.toString()));
     assertThat(ingest.code()).as(ingest.toString()).isZero();
@@ -75,8 +78,13 @@ class ClustersJobTest extends JobsTestBase {
       Outcome o = cli(withSets("conform", "--date", d.toString()));
       assertThat(o.code()).as(o.toString()).isZero();
     }
-    List<String> sets = new ArrayList<>(List.of(
-        "cx.landing=" + landing, "cx.warehouse=" + warehouse, "cx.catalog=" + repoCatalog(), "cx.clusters.k-max=6"));
+    List<String> sets =
+        new ArrayList<>(
+            List.of(
+                "cx.landing=" + landing,
+                "cx.warehouse=" + warehouse,
+                "cx.catalog=" + repoCatalog(),
+                "cx.clusters.k-max=6"));
     config = ConfigLoader.load(repoRoot(), null, sets);
     catalog = JobContext.loadCatalog(config);
   }
@@ -97,13 +105,15 @@ class ClustersJobTest extends JobsTestBase {
   }
 
   private Dataset<Row> gold(String table, LocalDate d) {
-    return table(warehouse, "gold", table).where(col("as_of_date").equalTo(lit(d.toString()).cast("date")));
+    return table(warehouse, "gold", table)
+        .where(col("as_of_date").equalTo(lit(d.toString()).cast("date")));
   }
 
   /** customer_id → cluster_id on date d. */
   private Map<String, Integer> assignment(LocalDate d) {
     Map<String, Integer> m = new HashMap<>();
-    for (Row r : gold("customer_pain_cluster", d).select("customer_id", "cluster_id").collectAsList()) {
+    for (Row r :
+        gold("customer_pain_cluster", d).select("customer_id", "cluster_id").collectAsList()) {
       m.put(r.getString(0), r.getInt(1));
     }
     return m;
@@ -112,9 +122,16 @@ class ClustersJobTest extends JobsTestBase {
   /** Planted group → the cluster id most of its customers are in on date d. */
   private Map<String, Integer> majorityCluster(Map<String, Integer> assignment) {
     Map<String, Map<Integer, Integer>> counts = new TreeMap<>();
-    assignment.forEach((c, id) -> counts.computeIfAbsent(groupOf.get(c), g -> new HashMap<>()).merge(id, 1, Integer::sum));
+    assignment.forEach(
+        (c, id) ->
+            counts
+                .computeIfAbsent(groupOf.get(c), g -> new HashMap<>())
+                .merge(id, 1, Integer::sum));
     Map<String, Integer> out = new TreeMap<>();
-    counts.forEach((g, m) -> out.put(g, m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
+    counts.forEach(
+        (g, m) ->
+            out.put(
+                g, m.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey()));
     return out;
   }
 
@@ -140,11 +157,12 @@ class ClustersJobTest extends JobsTestBase {
     DeltaTable table = DeltaTable.forPath(spark(), items);
     long before = table.history(1).select("version").head().getLong(0);
     List<Object> delivery = new ArrayList<>();
-    groupOf.forEach((c, g) -> {
-      if (g.equals("delivery")) {
-        delivery.add(c);
-      }
-    });
+    groupOf.forEach(
+        (c, g) -> {
+          if (g.equals("delivery")) {
+            delivery.add(c);
+          }
+        });
     table.delete(col("customer_id").isin(delivery.toArray()));
     try {
       clusters(D1);
@@ -157,17 +175,25 @@ class ClustersJobTest extends JobsTestBase {
     Map<String, Integer> day2 = majorityCluster(assignment(D2));
     Map<Integer, Row> p1 = profiles(D1);
     Map<Integer, Row> p2 = profiles(D2);
-    assertThat(p1.values().iterator().next().<Integer>getAs("k")).as("k without the delivery group").isEqualTo(3);
+    assertThat(p1.values().iterator().next().<Integer>getAs("k"))
+        .as("k without the delivery group")
+        .isEqualTo(3);
     assertThat(p2.values().iterator().next().<Integer>getAs("k")).as("k with it back").isEqualTo(4);
     assertThat(day1).doesNotContainKey("delivery");
     assertThat(new HashSet<>(day1.values())).as("three groups, three clusters on day 1").hasSize(3);
     for (String g : List.of("billing_support", "digital", "content")) {
       assertThat(day2.get(g)).as(g + " keeps its id from day 1 to day 2").isEqualTo(day1.get(g));
-      assertThat(p2.get(day2.get(g)).<Object>getAs("match_distance")).as(g + " match distance").isNotNull();
+      assertThat(p2.get(day2.get(g)).<Object>getAs("match_distance"))
+          .as(g + " match distance")
+          .isNotNull();
     }
     int maxDay1 = p1.keySet().stream().mapToInt(Integer::intValue).max().orElseThrow();
-    assertThat(day2.get("delivery")).as("the delivery group's new id: one above any id used before").isEqualTo(maxDay1 + 1);
-    assertThat(p2.get(day2.get("delivery")).<Object>getAs("match_distance")).as("a new cluster has no match distance").isNull();
+    assertThat(day2.get("delivery"))
+        .as("the delivery group's new id: one above any id used before")
+        .isEqualTo(maxDay1 + 1);
+    assertThat(p2.get(day2.get("delivery")).<Object>getAs("match_distance"))
+        .as("a new cluster has no match distance")
+        .isNull();
     assertThat(results.get(D2).counts()).containsEntry("ids_kept", 3L).containsEntry("ids_new", 1L);
   }
 
@@ -179,9 +205,13 @@ class ClustersJobTest extends JobsTestBase {
     Map<String, Integer> end = majorityCluster(assignment(END));
     assertThat(end).as("planted group → cluster id, END vs the day before").isEqualTo(d2);
     assertThat(profiles(END).keySet()).isEqualTo(profiles(D2).keySet());
-    assertThat(results.get(END).counts()).containsEntry("ids_kept", 4L).containsEntry("ids_new", 0L);
+    assertThat(results.get(END).counts())
+        .containsEntry("ids_kept", 4L)
+        .containsEntry("ids_new", 0L);
     for (Row r : profiles(END).values()) {
-      assertThat(r.<Double>getAs("match_distance")).as("distance to yesterday's centroid").isLessThan(0.05);
+      assertThat(r.<Double>getAs("match_distance"))
+          .as("distance to yesterday's centroid")
+          .isLessThan(0.05);
     }
   }
 
@@ -191,19 +221,30 @@ class ClustersJobTest extends JobsTestBase {
     Map<String, Integer> a = assignment(END);
     long respondents =
         table(warehouse, "silver", "survey_items")
-            .where(col("response_date").between(lit(END.minusDays(89).toString()).cast("date"), lit(END.toString()).cast("date")))
-            .select("customer_id").distinct().count();
-    assertThat(a).as("one row per customer with a response in the window").hasSize((int) respondents);
+            .where(
+                col("response_date")
+                    .between(
+                        lit(END.minusDays(89).toString()).cast("date"),
+                        lit(END.toString()).cast("date")))
+            .select("customer_id")
+            .distinct()
+            .count();
+    assertThat(a)
+        .as("one row per customer with a response in the window")
+        .hasSize((int) respondents);
     assertThat(gold("customer_pain_cluster", END).count()).isEqualTo(respondents);
 
     double ari = adjustedRandIndex(a);
-    assertThat(ari).as("adjusted Rand index, planted groups vs clusters").isGreaterThanOrEqualTo(0.8);
+    assertThat(ari)
+        .as("adjusted Rand index, planted groups vs clusters")
+        .isGreaterThanOrEqualTo(0.8);
 
     Map<Integer, Row> p = profiles(END);
     Row any = p.values().iterator().next();
     assertThat(any.<Integer>getAs("k")).isEqualTo(4);
     assertThat(p).hasSize(4);
-    Map<Integer, Double> cand = new TreeMap<>(any.getJavaMap(any.fieldIndex("candidate_silhouettes")));
+    Map<Integer, Double> cand =
+        new TreeMap<>(any.getJavaMap(any.fieldIndex("candidate_silhouettes")));
     assertThat(cand.keySet()).containsExactly(2, 3, 4, 5, 6);
     double best = cand.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     assertThat(cand.get(4)).as("k = 4 has the highest silhouette of " + cand).isEqualTo(best);
@@ -229,7 +270,9 @@ class ClustersJobTest extends JobsTestBase {
 
   private double adjustedRandIndex(Map<String, Integer> assignment) {
     Map<String, Map<Integer, Long>> table = new HashMap<>();
-    assignment.forEach((c, id) -> table.computeIfAbsent(groupOf.get(c), g -> new HashMap<>()).merge(id, 1L, Long::sum));
+    assignment.forEach(
+        (c, id) ->
+            table.computeIfAbsent(groupOf.get(c), g -> new HashMap<>()).merge(id, 1L, Long::sum));
     Map<Integer, Long> cols = new HashMap<>();
     double index = 0;
     double rows = 0;
@@ -261,11 +304,17 @@ class ClustersJobTest extends JobsTestBase {
     List<Row> profiles = gold("pain_cluster_profile", END).collectAsList();
     List<Row> earlier = gold("pain_cluster_profile", D2).collectAsList();
     clusters(END);
-    assertThat(gold("customer_pain_cluster", END).collectAsList()).containsExactlyInAnyOrderElementsOf(customers);
-    assertThat(gold("pain_cluster_profile", END).collectAsList()).containsExactlyInAnyOrderElementsOf(profiles);
-    assertThat(gold("pain_cluster_profile", D2).collectAsList()).containsExactlyInAnyOrderElementsOf(earlier);
+    assertThat(gold("customer_pain_cluster", END).collectAsList())
+        .containsExactlyInAnyOrderElementsOf(customers);
+    assertThat(gold("pain_cluster_profile", END).collectAsList())
+        .containsExactlyInAnyOrderElementsOf(profiles);
+    assertThat(gold("pain_cluster_profile", D2).collectAsList())
+        .containsExactlyInAnyOrderElementsOf(earlier);
     Set<LocalDate> dates = new HashSet<>();
-    table(warehouse, "gold", "pain_cluster_profile").select("as_of_date").distinct().collectAsList()
+    table(warehouse, "gold", "pain_cluster_profile")
+        .select("as_of_date")
+        .distinct()
+        .collectAsList()
         .forEach(r -> dates.add(r.getDate(0).toLocalDate()));
     assertThat(dates).containsExactlyInAnyOrder(D1, D2, END);
   }

@@ -33,7 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** gold.touchpoint_driver (DESIGN.md §5) on generated data with planted driver weights (issue 5). */
+/**
+ * gold.touchpoint_driver (DESIGN.md §5) on generated data with planted driver weights (issue 5).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DriversJobTest extends JobsTestBase {
@@ -57,12 +59,18 @@ class DriversJobTest extends JobsTestBase {
     warehouse = dir.resolve("warehouse");
     SampleGenerator.generate(new GeneratorOptions(landing, 1000, 90, END, 11, 0.01));
     truth = new ObjectMapper().readTree(landing.resolve("truth.json").toFile());
-    // the two steps drivers reads from; nightly's other steps (gaps, trends, clusters …) only add time here
+    // the two steps drivers reads from; nightly's other steps (gaps, trends, clusters …) only add
+    // time here
     ingest = cli(args(landing, warehouse, repoCatalog(), "ingest", "--date", END.toString()));
     conform = cli(args(landing, warehouse, repoCatalog(), "conform", "--date", END.toString()));
     config =
         ConfigLoader.load(
-            repoRoot(), null, List.of("cx.landing=" + landing, "cx.warehouse=" + warehouse, "cx.catalog=" + repoCatalog()));
+            repoRoot(),
+            null,
+            List.of(
+                "cx.landing=" + landing,
+                "cx.warehouse=" + warehouse,
+                "cx.catalog=" + repoCatalog()));
     catalog = JobContext.loadCatalog(config);
     endResult = drivers(END);
   }
@@ -72,7 +80,8 @@ class DriversJobTest extends JobsTestBase {
   }
 
   private Dataset<Row> slice(LocalDate date) {
-    return table(warehouse, "gold", "touchpoint_driver").where(col("as_of_date").equalTo(lit(date.toString()).cast("date")));
+    return table(warehouse, "gold", "touchpoint_driver")
+        .where(col("as_of_date").equalTo(lit(date.toString()).cast("date")));
   }
 
   private List<Row> byImportance(LocalDate date) {
@@ -81,7 +90,13 @@ class DriversJobTest extends JobsTestBase {
 
   private static String describe(List<Row> rows) {
     return rows.stream()
-        .map(r -> String.format(Locale.ROOT, "%s %.4f", r.<String>getAs("touchpoint"), r.<Double>getAs("importance")))
+        .map(
+            r ->
+                String.format(
+                    Locale.ROOT,
+                    "%s %.4f",
+                    r.<String>getAs("touchpoint"),
+                    r.<Double>getAs("importance")))
         .collect(Collectors.joining(", "));
   }
 
@@ -98,13 +113,18 @@ class DriversJobTest extends JobsTestBase {
     assertThat(conform.code()).as(conform.toString()).isZero();
     List<Row> rows = byImportance(END);
     String all = "by importance: " + describe(rows);
-    List<String> top2 = rows.stream().limit(2).map(r -> r.<String>getAs("touchpoint")).collect(Collectors.toList());
+    List<String> top2 =
+        rows.stream().limit(2).map(r -> r.<String>getAs("touchpoint")).collect(Collectors.toList());
     assertThat(top2).as(all).containsExactlyInAnyOrderElementsOf(planted().subList(0, 2));
     double third = rows.get(2).getAs("importance");
     // weights .45 and .20 against .18 for the third: a simulation of the generator's model put the
     // importances at .33–.37, .27–.30 and .04–.07 (5 seeds), and any other at most .021
-    assertThat(rows.get(1).<Double>getAs("importance")).as("second vs three times the third; " + all).isGreaterThan(3 * third);
-    assertThat(rows.get(0).<Double>getAs("importance_share") + rows.get(1).<Double>getAs("importance_share"))
+    assertThat(rows.get(1).<Double>getAs("importance"))
+        .as("second vs three times the third; " + all)
+        .isGreaterThan(3 * third);
+    assertThat(
+            rows.get(0).<Double>getAs("importance_share")
+                + rows.get(1).<Double>getAs("importance_share"))
         .as("share of R² of the top two; " + all)
         .isGreaterThan(0.75);
   }
@@ -120,7 +140,8 @@ class DriversJobTest extends JobsTestBase {
   @Order(2)
   void plantedTopThreeDrivers_areTheTopThreeByImportance_inOrder() {
     List<Row> rows = byImportance(END);
-    List<String> top3 = rows.stream().limit(3).map(r -> r.<String>getAs("touchpoint")).collect(Collectors.toList());
+    List<String> top3 =
+        rows.stream().limit(3).map(r -> r.<String>getAs("touchpoint")).collect(Collectors.toList());
     assertThat(top3).as("by importance: " + describe(rows)).isEqualTo(planted());
   }
 
@@ -142,12 +163,16 @@ class DriversJobTest extends JobsTestBase {
       want.put(r.getString(0), r);
     }
     List<Row> got = slice(END).collectAsList();
-    assertThat(got).extracting(r -> r.<String>getAs("touchpoint")).containsExactlyInAnyOrderElementsOf(want.keySet());
+    assertThat(got)
+        .extracting(r -> r.<String>getAs("touchpoint"))
+        .containsExactlyInAnyOrderElementsOf(want.keySet());
     for (Row r : got) {
       Row w = want.get(r.<String>getAs("touchpoint"));
       String t = r.getAs("touchpoint");
       assertThat(r.<Long>getAs("respondents")).as(t + " respondents").isEqualTo(w.getLong(1));
-      assertThat(r.<Double>getAs("gap_mean")).as(t + " gap_mean").isCloseTo(w.getDouble(2), within(1e-9));
+      assertThat(r.<Double>getAs("gap_mean"))
+          .as(t + " gap_mean")
+          .isCloseTo(w.getDouble(2), within(1e-9));
       assertThat(r.<Long>getAs("customers")).as(t + " customers").isEqualTo(w.getLong(3));
       assertThat(r.<Integer>getAs("window_days")).isEqualTo(90);
       assertThat(r.<String>getAs("method")).isEqualTo("lmg");
@@ -160,9 +185,13 @@ class DriversJobTest extends JobsTestBase {
     List<Row> rows = slice(END).collectAsList();
     double r2 = rows.get(0).getAs("r2");
     assertThat(r2).as("R² of the planted model").isBetween(0.3, 0.95);
-    assertThat(rows.stream().mapToDouble(r -> r.<Double>getAs("importance")).sum()).isCloseTo(r2, within(1e-9));
-    assertThat(rows.stream().mapToDouble(r -> r.<Double>getAs("importance_share")).sum()).isCloseTo(1.0, within(1e-9));
-    assertThat(rows).extracting(r -> r.<Integer>getAs("priority_rank")).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    assertThat(rows.stream().mapToDouble(r -> r.<Double>getAs("importance")).sum())
+        .isCloseTo(r2, within(1e-9));
+    assertThat(rows.stream().mapToDouble(r -> r.<Double>getAs("importance_share")).sum())
+        .isCloseTo(1.0, within(1e-9));
+    assertThat(rows)
+        .extracting(r -> r.<Integer>getAs("priority_rank"))
+        .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     assertThat(endResult.message()).contains("R² ").contains("(lmg)");
   }
 
@@ -174,9 +203,18 @@ class DriversJobTest extends JobsTestBase {
     List<Row> endBefore = slice(END).collectAsList();
     List<Row> earlierBefore = slice(EARLIER).collectAsList();
     drivers(EARLIER);
-    assertThat(slice(END).collectAsList()).as("the other date's rows").containsExactlyInAnyOrderElementsOf(endBefore);
-    assertThat(slice(EARLIER).collectAsList()).as("the rerun date's rows, same inputs").containsExactlyInAnyOrderElementsOf(earlierBefore);
-    assertThat(table(warehouse, "gold", "touchpoint_driver").groupBy("as_of_date", "touchpoint").count().where("count > 1").count())
+    assertThat(slice(END).collectAsList())
+        .as("the other date's rows")
+        .containsExactlyInAnyOrderElementsOf(endBefore);
+    assertThat(slice(EARLIER).collectAsList())
+        .as("the rerun date's rows, same inputs")
+        .containsExactlyInAnyOrderElementsOf(earlierBefore);
+    assertThat(
+            table(warehouse, "gold", "touchpoint_driver")
+                .groupBy("as_of_date", "touchpoint")
+                .count()
+                .where("count > 1")
+                .count())
         .as("duplicate (as_of_date, touchpoint) rows")
         .isZero();
     assertThat(table(warehouse, "gold", "touchpoint_driver").count()).isEqualTo(20);
@@ -196,7 +234,10 @@ class DriversJobTest extends JobsTestBase {
   @Test
   @Order(7)
   void relativeWeightsFallback_ranksTheGeneratedDataLikeLmg() {
-    List<String> lmg = byImportance(END).stream().map(r -> r.<String>getAs("touchpoint")).collect(Collectors.toList());
+    List<String> lmg =
+        byImportance(END).stream()
+            .map(r -> r.<String>getAs("touchpoint"))
+            .collect(Collectors.toList());
     double lmgR2 = slice(END).first().getAs("r2");
     CxConfig fallback =
         ConfigLoader.load(
@@ -211,9 +252,14 @@ class DriversJobTest extends JobsTestBase {
     assertThat(r.message()).contains("(relative_weights)");
     List<Row> rows = byImportance(END);
     assertThat(rows).extracting(x -> x.<String>getAs("method")).containsOnly("relative_weights");
-    assertThat(rows.get(0).<Double>getAs("r2")).as("the same regression's R²").isCloseTo(lmgR2, within(1e-9));
-    List<String> rw = rows.stream().map(x -> x.<String>getAs("touchpoint")).collect(Collectors.toList());
+    assertThat(rows.get(0).<Double>getAs("r2"))
+        .as("the same regression's R²")
+        .isCloseTo(lmgR2, within(1e-9));
+    List<String> rw =
+        rows.stream().map(x -> x.<String>getAs("touchpoint")).collect(Collectors.toList());
     // the leading three carry almost all of R²; below them importances of .02 or less may swap
-    assertThat(rw.subList(0, 3)).as("relative weights " + describe(rows) + " vs LMG " + lmg).isEqualTo(lmg.subList(0, 3));
+    assertThat(rw.subList(0, 3))
+        .as("relative weights " + describe(rows) + " vs LMG " + lmg)
+        .isEqualTo(lmg.subList(0, 3));
   }
 }

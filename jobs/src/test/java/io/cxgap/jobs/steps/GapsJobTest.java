@@ -48,7 +48,11 @@ class GapsJobTest extends JobsTestBase {
   private Row trend(String dim, String value, String tp) {
     return table(warehouse, "gold", "gap_trend")
         .where(col("as_of_date").equalTo(lit(END.toString()).cast("date")))
-        .where(col("segment_dimension").equalTo(dim).and(col("segment_value").equalTo(value)).and(col("touchpoint").equalTo(tp)))
+        .where(
+            col("segment_dimension")
+                .equalTo(dim)
+                .and(col("segment_value").equalTo(value))
+                .and(col("touchpoint").equalTo(tp)))
         .head();
   }
 
@@ -56,18 +60,32 @@ class GapsJobTest extends JobsTestBase {
   @Order(1)
   void plantedDrop_isDeteriorating_andTheControlCellIsStable() {
     JsonNode t = truth.get("trend");
-    Row planted = trend(t.get("segment_dimension").asText(), t.get("segment_value").asText(), t.get("touchpoint").asText());
-    assertThat(planted.<String>getAs("direction")).as(planted.toString()).isEqualTo("deteriorating");
-    assertThat(planted.<Double>getAs("delta")).as("planted delta %s", t.get("delta")).isBetween(-20.0, -10.0);
+    Row planted =
+        trend(
+            t.get("segment_dimension").asText(),
+            t.get("segment_value").asText(),
+            t.get("touchpoint").asText());
+    assertThat(planted.<String>getAs("direction"))
+        .as(planted.toString())
+        .isEqualTo("deteriorating");
+    assertThat(planted.<Double>getAs("delta"))
+        .as("planted delta %s", t.get("delta"))
+        .isBetween(-20.0, -10.0);
     JsonNode c = truth.get("trend_control");
-    Row control = trend(c.get("segment_dimension").asText(), c.get("segment_value").asText(), c.get("touchpoint").asText());
+    Row control =
+        trend(
+            c.get("segment_dimension").asText(),
+            c.get("segment_value").asText(),
+            c.get("touchpoint").asText());
     assertThat(control.<String>getAs("direction")).as(control.toString()).isEqualTo("stable");
   }
 
   @Test
   @Order(2)
   void everyRespondent_isInExactlyOneValueOfEachDimension() {
-    Dataset<Row> g = table(warehouse, "gold", "gap_segment_touchpoint").where(col("as_of_date").equalTo(lit(END.toString()).cast("date")));
+    Dataset<Row> g =
+        table(warehouse, "gold", "gap_segment_touchpoint")
+            .where(col("as_of_date").equalTo(lit(END.toString()).cast("date")));
     List<Row> mismatches =
         g.groupBy("touchpoint")
             .pivot("segment_dimension", List.of("total", "segment", "region", "tier"))
@@ -75,7 +93,9 @@ class GapsJobTest extends JobsTestBase {
             .where("total != segment or total != region or total != tier")
             .collectAsList();
     assertThat(mismatches).isEmpty();
-    assertThat(g.where("segment_dimension = 'total'").count()).as("one total cell per catalog touchpoint answered").isEqualTo(10);
+    assertThat(g.where("segment_dimension = 'total'").count())
+        .as("one total cell per catalog touchpoint answered")
+        .isEqualTo(10);
   }
 
   @Test
@@ -83,26 +103,47 @@ class GapsJobTest extends JobsTestBase {
   void smallCells_areSuppressed_withNullStatistics() {
     Dataset<Row> g = table(warehouse, "gold", "gap_segment_touchpoint");
     assertThat(g.where("respondents < 5 and not suppressed").count()).isZero();
-    assertThat(g.where("suppressed and (gap_mean is not null or gap_ci95_low is not null or avg_wait_s is not null)").count()).isZero();
-    assertThat(g.where("not suppressed and responses >= 2 and (gap_ci95_low > gap_mean or gap_ci95_high < gap_mean)").count()).isZero();
+    assertThat(
+            g.where(
+                    "suppressed and (gap_mean is not null or gap_ci95_low is not null or avg_wait_s is not null)")
+                .count())
+        .isZero();
+    assertThat(
+            g.where(
+                    "not suppressed and responses >= 2 and (gap_ci95_low > gap_mean or gap_ci95_high < gap_mean)")
+                .count())
+        .isZero();
   }
 
   @Test
   @Order(4)
   void rerunOfD_replacesOnlyDsRows() {
     Dataset<Row> before = table(warehouse, "gold", "gap_segment_touchpoint");
-    List<Row> otherDay = before.where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date"))).collectAsList();
+    List<Row> otherDay =
+        before
+            .where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date")))
+            .collectAsList();
     long dRows = before.where(col("as_of_date").equalTo(lit(END.toString()).cast("date"))).count();
-    List<Row> trendOther = table(warehouse, "gold", "gap_trend").where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date"))).collectAsList();
+    List<Row> trendOther =
+        table(warehouse, "gold", "gap_trend")
+            .where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date")))
+            .collectAsList();
     Outcome o = cli(args(landing, warehouse, repoCatalog(), "gaps", "--date", END.toString()));
     assertThat(o.code()).as(o.toString()).isZero();
     o = cli(args(landing, warehouse, repoCatalog(), "trends", "--date", END.toString()));
     assertThat(o.code()).as(o.toString()).isZero();
     Dataset<Row> after = table(warehouse, "gold", "gap_segment_touchpoint");
-    assertThat(after.where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date"))).collectAsList())
+    assertThat(
+            after
+                .where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date")))
+                .collectAsList())
         .containsExactlyInAnyOrderElementsOf(otherDay);
-    assertThat(after.where(col("as_of_date").equalTo(lit(END.toString()).cast("date"))).count()).isEqualTo(dRows);
-    assertThat(table(warehouse, "gold", "gap_trend").where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date"))).collectAsList())
+    assertThat(after.where(col("as_of_date").equalTo(lit(END.toString()).cast("date"))).count())
+        .isEqualTo(dRows);
+    assertThat(
+            table(warehouse, "gold", "gap_trend")
+                .where(col("as_of_date").equalTo(lit(END.minusDays(1).toString()).cast("date")))
+                .collectAsList())
         .containsExactlyInAnyOrderElementsOf(trendOther);
   }
 
@@ -111,6 +152,8 @@ class GapsJobTest extends JobsTestBase {
   void goldStepWithoutConform_forThatDate_isAClearUsageError() {
     Outcome o = cli(args(landing, warehouse, repoCatalog(), "gaps", "--date", "2026-06-01"));
     assertThat(o.code()).as(o.toString()).isEqualTo(2);
-    assertThat(o.err()).contains("silver.customers has no slice for 2026-06-01").contains("conform --date 2026-06-01");
+    assertThat(o.err())
+        .contains("silver.customers has no slice for 2026-06-01")
+        .contains("conform --date 2026-06-01");
   }
 }

@@ -17,7 +17,8 @@ class IngestPartitionsTest {
   void aLargeBatch_getsOnePartitionPer128MiB_roundedUp() {
     assertThat(IngestJob.partitions(1024 * MIB, 8)).isEqualTo(8);
     assertThat(IngestJob.partitions(1024 * MIB + 1, 8)).isEqualTo(9);
-    assertThat(IngestJob.partitions(5L * 1024 * MIB, 8)).isEqualTo(40); // the SF10 survey landing is about 1.9 GB
+    assertThat(IngestJob.partitions(5L * 1024 * MIB, 8))
+        .isEqualTo(40); // the SF10 survey landing is about 1.9 GB
     assertThat(IngestJob.partitions(5L * 1024 * MIB, 200)).isEqualTo(200);
   }
 

@@ -72,7 +72,8 @@ public final class SqlCommand implements Callable<Integer> {
     String[] columns;
     List<Row> rows;
     List<String> json = List.of();
-    try (AutoCloseable guard = allowWrites ? () -> {} : ReadOnlyGuard.install(READ_ONLY)) {
+    AutoCloseable guard = allowWrites ? () -> {} : ReadOnlyGuard.install(READ_ONLY);
+    try (guard) {
       Dataset<Row> result = spark.sql(query);
       columns = result.columns();
       if (format == Format.json) {

@@ -15,10 +15,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The benchmark's results (issue 8): one CSV row per measured step ({@code bench-runs.csv},
- * appended run after run) and the Markdown summary built from the newest run of each scale factor:
- * a table per scale factor, growth from one scale factor to the next and whether it is linear, and
- * the ratio to DuckDB.
+ * The benchmark's results: one CSV row per measured step ({@code bench-runs.csv}, appended run
+ * after run) and the Markdown summary built from the newest run of each scale factor: a table per
+ * scale factor, growth from one scale factor to the next and whether it is linear, and the ratio to
+ * DuckDB.
  */
 final class BenchSummary {
   static final String HEADER =

@@ -19,12 +19,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The benchmark's incremental case (issue 8): moves the rows of one day out of every landing file
- * into a file of their own, {@code <name>.day-<D>.<ext>} beside it, so that a landing zone without
- * those files is the landing zone as it stood the day before, and adding them is "one day of
- * files". A row's day is the UTC date of its timestamp column (customers {@code updated_at},
- * surveys {@code responded_at}, interactions {@code started_at}); rows whose timestamp does not
- * parse stay where they are. CSV records may span lines (RFC 4180 quoting).
+ * The benchmark's incremental case: moves the rows of one day out of every landing file into a file
+ * of their own, {@code <name>.day-<D>.<ext>} beside it, so that a landing zone without those files
+ * is the landing zone as it stood the day before, and adding them is "one day of files". A row's
+ * day is the UTC date of its timestamp column (customers {@code updated_at}, surveys {@code
+ * responded_at}, interactions {@code started_at}); rows whose timestamp does not parse stay where
+ * they are. CSV records may span lines (RFC 4180 quoting).
  */
 final class DaySplit {
   /** The timestamp column that dates a row of each source folder. */

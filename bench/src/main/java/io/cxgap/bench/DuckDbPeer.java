@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * The benchmark's peer (issue 8): runs {@code bench/duckdb_gaps.sql} (packaged as {@code
+ * The benchmark's peer: runs {@code bench/duckdb_gaps.sql} (packaged as {@code
  * cxgap/bench/duckdb_gaps.sql}) in a DuckDB database file under the scratch folder (deleted after
  * the run) over the landing files and returns its {@code gap_segment_touchpoint} rows for one date,
  * and how long DuckDB took from the files to the table. DuckDB is reached through JDBC only, so it
@@ -108,8 +108,8 @@ final class DuckDbPeer {
 
   /**
    * DuckDB runs inside this JVM, beside Spark's heap: by default it would take up to 80% of the
-   * machine's memory on top of the heap (at SF10 the kernel killed the process). It gets what the
-   * heap leaves less 3 GiB for the JVM's own memory, and spills to {@code scratch} beyond that.
+   * machine's memory on top of the heap, enough for the kernel to kill the process. It gets what
+   * the heap leaves less 3 GiB for the JVM's own memory, and spills to {@code scratch} beyond that.
    */
   static Properties settings(Path scratch) throws IOException {
     Files.createDirectories(scratch);
@@ -120,9 +120,7 @@ final class DuckDbPeer {
     Properties p = new Properties();
     p.setProperty("memory_limit", mib + "MB");
     p.setProperty("temp_directory", scratch.resolve("duckdb-spill").toAbsolutePath().toString());
-    // Stated, not left to DuckDB's default (90% of the free disk). (At SF10 the peer once filled
-    // the disk regardless: a join of the wide export on response_id paired every row of a missing
-    // id with every other; the SQL now joins on a row number.)
+    // Stated, not left to DuckDB's default (90% of the free disk).
     p.setProperty(
         "max_temp_directory_size",
         Math.max(1, scratch.toAbsolutePath().toFile().getUsableSpace() / 2 / (1 << 20)) + "MB");

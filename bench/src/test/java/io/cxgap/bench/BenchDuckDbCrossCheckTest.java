@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The benchmark's peer at small scale (issue 8): DuckDB running {@code bench/duckdb_gaps.sql} over
- * the same landing files (the generator's, planted bad rows and duplicates included) produces the
- * same {@code gold.gap_segment_touchpoint} as our ingest → conform → gaps, value by value, doubles
+ * The benchmark's peer at small scale: DuckDB running {@code bench/duckdb_gaps.sql} over the same
+ * landing files (the generator's, planted bad rows and duplicates included) produces the same
+ * {@code gold.gap_segment_touchpoint} as our ingest → conform → gaps, value by value, doubles
  * within 1e-9.
  */
 class BenchDuckDbCrossCheckTest extends JobsTestBase {

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.TestInstance;
 import scala.collection.JavaConverters;
 
 /**
- * The bad-input corpus of issue 9 (DESIGN.md §4): each case a small file with an expected outcome,
- * a quarantine reason or a one-line exit 2 naming the file, never a silent drop. The cases that
- * stop the run go one at a time; the rest land together in one ingest, and every row written is
- * found again: rows read = bronze + quarantine + duplicates dropped, file by file.
+ * The bad-input corpus (DESIGN.md §4): each case a small file with an expected outcome, a
+ * quarantine reason or a one-line exit 2 naming the file, never a silent drop. The cases that stop
+ * the run go one at a time; the rest land together in one ingest, and every row written is found
+ * again: rows read = bronze + quarantine + duplicates dropped, file by file.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadInputTest extends JobsTestBase {

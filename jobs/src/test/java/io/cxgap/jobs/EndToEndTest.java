@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** The foundation on generated data with its planted bad rows (issue 2's end-to-end checks). */
+/** The foundation on generated data with its planted bad rows (the end-to-end checks). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest extends JobsTestBase {

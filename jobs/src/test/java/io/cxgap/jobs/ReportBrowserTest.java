@@ -34,10 +34,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The HTML report as users see it (issue 6): nightly on generated data, then the report opened from
- * disk in a real headless Chromium over the DevTools protocol. The charts must be in the DOM with
- * the counts the gold tables imply, the page must paint (a screenshot that is not blank), and no
- * request may leave the page.
+ * The HTML report as users see it: nightly on generated data, then the report opened from disk in a
+ * real headless Chromium over the DevTools protocol. The charts must be in the DOM with the counts
+ * the gold tables imply, the page must paint (a screenshot that is not blank), and no request may
+ * leave the page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

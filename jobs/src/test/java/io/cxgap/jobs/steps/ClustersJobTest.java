@@ -36,9 +36,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Pain clusters on generated data with planted pain groups (issue 4): the planted groups are
- * recovered, ids stay stable from night to night, a new group gets a new id, and a rerun reproduces
- * its rows.
+ * Pain clusters on generated data with planted pain groups: the planted groups are recovered, ids
+ * stay stable from night to night, a new group gets a new id, and a rerun reproduces its rows.
  *
  * <p>Dates: D1 = END-2 runs with the delivery group's survey answers removed from silver (three
  * groups), D2 = END-1 with them back (four groups), then END (the next day, data differing by a

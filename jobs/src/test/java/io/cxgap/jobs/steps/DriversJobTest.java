@@ -33,9 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/**
- * gold.touchpoint_driver (DESIGN.md §5) on generated data with planted driver weights (issue 5).
- */
+/** gold.touchpoint_driver (DESIGN.md §5) on generated data with planted driver weights. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DriversJobTest extends JobsTestBase {

@@ -11,9 +11,9 @@ import io.cxgap.common.generate.GeneratorOptions;
 import io.cxgap.common.generate.SampleGenerator;
 import io.cxgap.common.spark.Sessions;
 import io.cxgap.jobs.options.ConfigOptions;
+import io.cxgap.jobs.pipeline.PipelineRun;
 import io.cxgap.jobs.pipeline.Steps;
 import io.cxgap.jobs.runstate.JobContext;
-import io.cxgap.jobs.runstate.RunLock;
 import io.cxgap.jobs.runstate.StepResult;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,9 +41,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/cxgap-bench} (issue 8): for each scale factor (SF1 = 100,000 customers, 180 days) it
- * generates a seeded landing zone (kept and reused while the parameters match), moves the last
- * day's rows into files of their own ({@link DaySplit}), and measures
+ * {@code bin/cxgap-bench}: for each scale factor (SF1 = 100,000 customers, 180 days) it generates a
+ * seeded landing zone (kept and reused while the parameters match), moves the last day's rows into
+ * files of their own ({@link DaySplit}), and measures
  *
  * <ol>
  *   <li>full: {@code nightly} for the last day on a new warehouse, per step;
@@ -232,8 +232,6 @@ public final class BenchCommand implements Callable<Integer> {
       HeapSampler heap,
       Path csv,
       PrintStream log) {
-    String runId = JobContext.newRunId(d);
-    JobContext ctx = new JobContext(cfg, catalog, spark, d, runId);
     List<BenchSummary.Row> steps = new ArrayList<>();
     Steps.Listener listener =
         new Steps.Listener() {
@@ -256,9 +254,8 @@ public final class BenchCommand implements Callable<Integer> {
           }
         };
     long t0 = System.nanoTime();
-    try (RunLock lock = RunLock.acquire(cfg, "bench", d, runId)) {
-      Steps.runExclusive(ctx, lock, List.copyOf(Steps.ALL.keySet()), log, listener);
-    }
+    new PipelineRun(cfg, catalog, "bench", d)
+        .run(() -> spark, Steps.names(), log, listener, c -> {});
     double total = (System.nanoTime() - t0) / 1e9;
     if (kase != null) {
       long in = steps.isEmpty() ? 0 : steps.get(0).rowsIn();

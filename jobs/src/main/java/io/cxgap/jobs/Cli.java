@@ -34,12 +34,8 @@ public final class Cli implements Callable<Integer> {
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Cli());
     addStep(
-        cl,
-        "nightly",
-        List.copyOf(Steps.ALL.keySet()),
-        String.join(", ", Steps.ALL.keySet()) + " for one date, in order");
-    Steps.DESCRIPTIONS.forEach(
-        (name, description) -> addStep(cl, name, List.of(name), description));
+        cl, "nightly", Steps.names(), String.join(", ", Steps.names()) + " for one date, in order");
+    Steps.ALL.forEach(s -> addStep(cl, s.name(), List.of(s.name()), s.description()));
     cl.addSubcommand("sql", new SqlCommand());
     cl.addSubcommand("serve", new ServeCommand());
     cl.addSubcommand("serve-user", new ServeUserCommand());

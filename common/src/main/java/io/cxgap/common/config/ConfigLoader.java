@@ -174,10 +174,10 @@ public final class ConfigLoader {
 
   /** Local paths become absolute (so executors and the metastore agree); URIs stay as given. */
   static String location(String value, Path workDir) {
-    if (value.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")) {
+    if (!Locations.isLocal(value)) {
       return value;
     }
-    if (value.startsWith("file:")) {
+    if (Locations.isUri(value)) { // file:
       return Path.of(URI.create(value)).toString();
     }
     Path p = Path.of(value);

@@ -1,8 +1,10 @@
 package io.cxgap.common.spark;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -101,10 +103,34 @@ public final class ReadOnlyGuard extends AbstractFunction1<SparkSessionExtension
     }
   }
 
+  /**
+   * Sessions whose parser is guarded: Spark skips an extension it cannot load, with a warning only.
+   */
+  private static final Set<SparkSession> GUARDED =
+      Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
   @Override
   public BoxedUnit apply(SparkSessionExtensions extensions) {
-    extensions.injectParser((session, delegate) -> new GuardedParser(session, delegate));
+    extensions.injectParser(
+        (session, delegate) -> {
+          GUARDED.add(session);
+          return new GuardedParser(session, delegate);
+        });
     return BoxedUnit.UNIT;
+  }
+
+  /**
+   * Fails unless {@code session} parses through the guard: a session made before cxgap's (one that
+   * spark-submit's own {@code spark.sql.extensions} built), or a guard class Spark could not load,
+   * would otherwise serve without it.
+   */
+  public static void requireActive(SparkSession session) {
+    session.sessionState().sqlParser(); // builds the session's state, and so its parser
+    if (!GUARDED.contains(session)) {
+      throw new IllegalStateException(
+          "the read-only guard is not active in this Spark session: spark.sql.extensions must include "
+              + ReadOnlyGuard.class.getName());
+    }
   }
 
   /**

@@ -269,4 +269,10 @@ class ReadOnlyGuardTest extends SparkTestBase {
           .hasMessageContaining("direct file queries are not allowed");
     }
   }
+
+  @Test
+  void everySessionOfCxgap_parsesThroughTheGuard() {
+    ReadOnlyGuard.requireActive(spark());
+    ReadOnlyGuard.requireActive(spark().newSession());
+  }
 }

@@ -2,8 +2,8 @@ package io.cxgap.jobs.cli;
 
 import static org.apache.spark.sql.functions.*;
 
-import io.cxgap.common.catalog.TouchpointCatalog;
 import io.cxgap.common.config.CxConfig;
+import io.cxgap.common.config.Locations;
 import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.generate.GenerationSummary;
 import io.cxgap.common.generate.GeneratorOptions;
@@ -11,9 +11,9 @@ import io.cxgap.common.generate.SampleGenerator;
 import io.cxgap.common.spark.Sessions;
 import io.cxgap.jobs.options.Args;
 import io.cxgap.jobs.options.ConfigOptions;
+import io.cxgap.jobs.pipeline.PipelineRun;
 import io.cxgap.jobs.pipeline.Steps;
 import io.cxgap.jobs.runstate.JobContext;
-import io.cxgap.jobs.runstate.RunLock;
 import io.cxgap.jobs.steps.ReportJob;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -76,17 +75,17 @@ public final class DemoCommand implements Callable<Integer> {
                   GeneratorOptions.DEFAULT_MESSY_RATE));
       System.out.println("demo: " + s);
     }
-    TouchpointCatalog catalog = JobContext.loadCatalog(config);
-    StepCommand.preflight(config);
-    String runId = JobContext.newRunId(d);
-    try (RunLock lock = RunLock.acquire(config, "demo", d, runId)) {
-      SparkSession spark = Sessions.getOrCreate(config);
-      JobContext ctx = new JobContext(config, catalog, spark, d, runId);
-      System.out.println("demo: nightly --date " + d);
-      Steps.runExclusive(ctx, lock, List.copyOf(Steps.ALL.keySet()), System.out);
-      summary(ctx, System.out);
-      findings(ctx, System.out);
-    }
+    System.out.println("demo: nightly --date " + d);
+    PipelineRun.prepare(config, "demo", d)
+        .run(
+            () -> Sessions.getOrCreate(config),
+            Steps.names(),
+            System.out,
+            Steps.Listener.NONE,
+            ctx -> {
+              summary(ctx, System.out);
+              findings(ctx, System.out);
+            });
     return 0;
   }
 
@@ -187,9 +186,7 @@ public final class DemoCommand implements Callable<Integer> {
   /** The report's file, as an absolute path where it is local. */
   static String reportLocation(JobContext ctx) {
     String p = ReportJob.path(ctx.config().warehouse(), ctx.date());
-    return p.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")
-        ? p
-        : Path.of(p).toAbsolutePath().normalize().toString();
+    return Locations.isUri(p) ? p : Path.of(p).toAbsolutePath().normalize().toString();
   }
 
   static void summary(JobContext ctx, PrintStream out) {

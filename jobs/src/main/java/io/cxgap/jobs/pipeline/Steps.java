@@ -18,9 +18,7 @@ import io.cxgap.jobs.steps.ReportJob;
 import io.cxgap.jobs.steps.TrendsJob;
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -29,34 +27,48 @@ import java.util.function.Function;
  * step that fails is logged as failed and stops the run; its error keeps its exit code.
  */
 public final class Steps {
-  /** Steps that exist so far, in run order. */
-  public static final Map<String, Function<JobContext, StepResult>> ALL = new LinkedHashMap<>();
+  /** One step: its name on the command line, what it does, and the job that runs it. */
+  public record Step(String name, String description, Function<JobContext, StepResult> job) {}
 
-  /** What each step does, for the command line's help. */
-  public static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+  /** Every step, in run order. */
+  public static final List<Step> ALL =
+      List.of(
+          new Step(
+              "ingest",
+              "landing files not yet ingested → bronze tables and quarantine",
+              IngestJob::run),
+          new Step(
+              "conform",
+              "bronze → silver: CRM as of D, normalised survey items, interactions",
+              ConformJob::run),
+          new Step("gaps", "silver → gold.gap_segment_touchpoint for D", GapsJob::run),
+          new Step(
+              "trends",
+              "silver → gold.gap_trend for D (current vs previous window)",
+              TrendsJob::run),
+          new Step(
+              "drivers",
+              "silver → gold.touchpoint_driver for D (moments of truth)",
+              DriversJob::run),
+          new Step(
+              "clusters",
+              "silver → gold.customer_pain_cluster and gold.pain_cluster_profile for D",
+              ClustersJob::run),
+          new Step(
+              "report",
+              "gold → <warehouse>/reports/cx-report-D.html, the HTML report for D",
+              ReportJob::run));
 
-  static {
-    add("ingest", IngestJob::run, "landing files not yet ingested → bronze tables and quarantine");
-    add(
-        "conform",
-        ConformJob::run,
-        "bronze → silver: CRM as of D, normalised survey items, interactions");
-    add("gaps", GapsJob::run, "silver → gold.gap_segment_touchpoint for D");
-    add("trends", TrendsJob::run, "silver → gold.gap_trend for D (current vs previous window)");
-    add("drivers", DriversJob::run, "silver → gold.touchpoint_driver for D (moments of truth)");
-    add(
-        "clusters",
-        ClustersJob::run,
-        "silver → gold.customer_pain_cluster and gold.pain_cluster_profile for D");
-    add(
-        "report",
-        ReportJob::run,
-        "gold → <warehouse>/reports/cx-report-D.html, the HTML report for D");
+  /** The steps' names, in run order: what {@code nightly} runs. */
+  public static List<String> names() {
+    return ALL.stream().map(Step::name).toList();
   }
 
-  private static void add(String name, Function<JobContext, StepResult> step, String description) {
-    ALL.put(name, step);
-    DESCRIPTIONS.put(name, description);
+  private static Step named(String name) {
+    return ALL.stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no step " + name));
   }
 
   private Steps() {}
@@ -101,7 +113,7 @@ public final class Steps {
       Listener listener) {
     String note = recovers;
     for (String name : names) {
-      Function<JobContext, StepResult> step = ALL.get(name);
+      Function<JobContext, StepResult> step = named(name).job();
       listener.starting(name);
       Instant started = Instant.now();
       lock.step(name, started);
@@ -109,9 +121,6 @@ public final class Steps {
       StepResult result;
       try {
         result = step.apply(ctx);
-      } catch (IngestJob.GateFailure g) {
-        RunLog.record(ctx, name, started, "failed", withMessage(g.result, note, g.getMessage()));
-        throw (CxException) g.getCause();
       } catch (CxException e) {
         RunLog.record(
             ctx, name, started, "failed", StepResult.of(0, 0, 0, prefixed(note, e.getMessage())));
@@ -125,6 +134,11 @@ public final class Steps {
             "failed",
             StepResult.of(0, 0, 0, prefixed(note, failed.getMessage())));
         throw failed;
+      }
+      if (!result.succeeded()) { // the step wrote its tables, and still fails the run
+        RunLog.record(
+            ctx, name, started, "failed", withMessage(result, note, result.failure().getMessage()));
+        throw result.failure();
       }
       RunLog.record(ctx, name, started, "succeeded", withMessage(result, note, null));
       note = null;

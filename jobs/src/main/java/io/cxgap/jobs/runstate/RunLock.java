@@ -2,12 +2,12 @@ package io.cxgap.jobs.runstate;
 
 import io.cxgap.common.CxErrors;
 import io.cxgap.common.config.CxConfig;
+import io.cxgap.common.config.Locations;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -179,14 +179,7 @@ public final class RunLock implements AutoCloseable {
 
   /** The local folder of a warehouse: a plain path or a file: URI; empty for other schemes. */
   static Optional<Path> localFolder(String warehouse) {
-    if (warehouse.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")
-        && !warehouse.matches("^[a-zA-Z]:[\\\\/].*")) {
-      URI u = URI.create(warehouse);
-      return "file".equalsIgnoreCase(u.getScheme())
-          ? Optional.of(Path.of(u.getPath()))
-          : Optional.empty();
-    }
-    return Optional.of(Path.of(warehouse).toAbsolutePath());
+    return Locations.localPath(warehouse).map(Path::toAbsolutePath);
   }
 
   private static String hostName() {

@@ -2,6 +2,7 @@ package io.cxgap.jobs.serve;
 
 import io.cxgap.common.CxErrors;
 import io.cxgap.common.config.CxConfig;
+import io.cxgap.common.config.Locations;
 import io.cxgap.common.spark.Sessions;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -78,7 +79,7 @@ final class Metastore {
 
   static boolean localWarehouse(CxConfig config) {
     String w = config.warehouse();
-    return !w.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*") || w.startsWith("file:");
+    return Locations.isLocal(w);
   }
 
   /**

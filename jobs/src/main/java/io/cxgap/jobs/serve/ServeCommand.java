@@ -77,6 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
     checkFree(host, port);
     Metastore.Opened catalog = Metastore.forServing(config);
     SparkSession spark = catalog.spark();
+    ReadOnlyGuard.requireActive(spark);
     List<String> tables = WarehouseCatalog.register(spark, config, layers);
     spark.sqlContext().setConf("hive.server2.thrift.port", Integer.toString(port));
     spark.sqlContext().setConf("hive.server2.thrift.bind.host", host);

@@ -68,6 +68,9 @@ public final class SqlCommand implements Callable<Integer> {
       System.err.println("cxgap: note: " + catalog.description());
     }
     SparkSession spark = catalog.spark();
+    if (!allowWrites) {
+      ReadOnlyGuard.requireActive(spark);
+    }
     WarehouseCatalog.register(spark, config);
     String[] columns;
     List<Row> rows;

@@ -65,31 +65,22 @@ public final class IngestJob {
       counts.put(p + "duplicate", c.duplicate());
     }
     String message = describe(all) + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
-    StepResult result = new StepResult(read, written, quarantined, message, counts);
-    gate(ctx.config(), all, result);
-    return result;
+    return gate(ctx.config(), all, new StepResult(read, written, quarantined, message, counts));
   }
 
-  /** Thrown after a step's writes: the data stays in bronze and quarantine for inspection. */
-  public static final class GateFailure extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    public final transient StepResult result;
-
-    GateFailure(RuntimeException cause, StepResult result) {
-      super(cause.getMessage(), cause);
-      this.result = result;
-    }
-  }
-
-  private static void gate(CxConfig config, List<SourceCounts> all, StepResult result) {
+  /**
+   * The quality gate (DESIGN.md §3, exit 3), after the step's writes: the batch stays in bronze and
+   * quarantine for inspection, and the run fails.
+   */
+  private static StepResult gate(CxConfig config, List<SourceCounts> all, StepResult result) {
     for (SourceCounts c : all) {
       if (c.read() > 0 && (double) c.quarantined() / c.read() > config.maxQuarantineShare()) {
-        throw new GateFailure(
+        return result.failing(
             CxErrors.qualityGate(
-                c.source().folder(), c.quarantined(), c.read(), config.maxQuarantineShare()),
-            result);
+                c.source().folder(), c.quarantined(), c.read(), config.maxQuarantineShare()));
       }
     }
+    return result;
   }
 
   private static String describe(List<SourceCounts> all) {
@@ -154,7 +145,7 @@ public final class IngestJob {
             // row does not need it, and it is most of the bytes kept below
             .withColumn(Columns.RAW, when(col(Columns.REASON).isNotNull(), col(Columns.RAW)))
             // On disk only: a batch can be far larger than the heap, and a memory level would try
-            // to hold whole partitions of it (the SF10 benchmark ran out of an 8 GB heap that way).
+            // to hold whole partitions of it.
             .persist(StorageLevel.DISK_ONLY());
     try {
       Row n =
@@ -214,7 +205,7 @@ public final class IngestJob {
 
   /**
    * Bronze tables keep data-skipping statistics for batch_id only: conform reads them by batch, and
-   * statistics on every column were about 6% of ingest's CPU (a profile at SF1).
+   * statistics on every other column would cost ingest CPU for no reader.
    */
   static final Map<String, String> BRONZE_PROPERTIES =
       Map.of(DeltaIO.STATS_COLUMNS, Columns.BATCH_ID);

@@ -1,5 +1,6 @@
 package io.cxgap.jobs.steps;
 
+import io.cxgap.common.config.Locations;
 import io.cxgap.common.report.HtmlReport;
 import io.cxgap.common.report.ReportData;
 import io.cxgap.jobs.runstate.JobContext;
@@ -74,6 +75,6 @@ public final class ReportJob {
   }
 
   private static boolean isLocal(String path) {
-    return path.startsWith("file:") || !path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+    return Locations.isLocal(path);
   }
 }

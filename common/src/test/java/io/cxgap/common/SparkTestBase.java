@@ -91,4 +91,12 @@ public abstract class SparkTestBase {
     }
     return spark().createDataFrame(out, s);
   }
+
+  /** How many commits a Delta table's log holds, counted from its files (not through Delta). */
+  protected static long commitFiles(java.nio.file.Path table) throws java.io.IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> s =
+        java.nio.file.Files.list(table.resolve("_delta_log"))) {
+      return s.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).count();
+    }
+  }
 }

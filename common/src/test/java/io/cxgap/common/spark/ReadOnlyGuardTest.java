@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -72,10 +71,7 @@ class ReadOnlyGuardTest extends SparkTestBase {
 
   /** The table's Delta version, counted from its log's commit files, and its rows sorted. */
   private String state(Path table) throws IOException {
-    long commits;
-    try (Stream<Path> s = Files.list(table.resolve("_delta_log"))) {
-      commits = s.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).count();
-    }
+    long commits = commitFiles(table);
     List<String> rows = new ArrayList<>();
     for (Row r : spark().read().format("delta").load(table.toString()).collectAsList()) {
       rows.add(r.toString());

@@ -94,10 +94,14 @@ final class Metastore {
     s.put("spark.sql.catalogImplementation", "in-memory");
     s.put("spark.sql.runSQLOnFiles", "false");
     s.put("spark.sql.hive.thriftServer.singleSession", "false");
-    SparkSession spark = Sessions.getOrCreate(config, s);
+    return asConfigured(Sessions.getOrCreate(config, s), "the server's own");
+  }
+
+  /** The session with the catalog it was given, whatever it is: {@code whose} catalog says so. */
+  private static Opened asConfigured(SparkSession spark, String whose) {
     String impl = spark.conf().get("spark.sql.catalogImplementation", "in-memory");
     Kind kind = "hive".equals(impl) ? Kind.EXTERNAL : Kind.IN_MEMORY;
-    return new Opened(spark, kind, "the server's own " + impl + " catalog", false);
+    return new Opened(spark, kind, whose + " " + impl + " catalog", false);
   }
 
   /** Opens (or joins) the session with the catalog this config and machine allow. */
@@ -105,10 +109,7 @@ final class Metastore {
     Map<String, String> s = new LinkedHashMap<>(extra);
     s.put("spark.databricks.delta.catalog.update.enabled", "true");
     if (SparkSession.getDefaultSession().isDefined()) { // in-process callers (tests) share theirs
-      SparkSession spark = Sessions.getOrCreate(config, s);
-      String impl = spark.conf().get("spark.sql.catalogImplementation", "in-memory");
-      Kind kind = "hive".equals(impl) ? Kind.EXTERNAL : Kind.IN_MEMORY;
-      return new Opened(spark, kind, "the running session's " + impl + " catalog", false);
+      return asConfigured(Sessions.getOrCreate(config, s), "the running session's");
     }
     String chosen = config.spark().get("spark.sql.catalogImplementation");
     Kind kind;
@@ -138,7 +139,7 @@ final class Metastore {
         description =
             "in-memory catalog: the metastore "
                 + dir
-                + " is in use by another process (cxgap serve?)";
+                + " is in use by another process (another cxgap sql?)";
         fallback = true;
       } else {
         kind = Kind.EMBEDDED;

@@ -235,10 +235,7 @@ class ServeJdbcIT extends JobsTestBase {
   Map<String, String> goldState() throws IOException {
     Map<String, String> state = new java.util.TreeMap<>();
     for (String t : GoldDocs.tables()) {
-      long commits;
-      try (var files = Files.list(warehouse.resolve("gold").resolve(t).resolve("_delta_log"))) {
-        commits = files.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).count();
-      }
+      long commits = commitFiles(warehouse.resolve("gold").resolve(t));
       List<String> rows = new ArrayList<>();
       table(warehouse, "gold", t).collectAsList().forEach(r -> rows.add(r.toString()));
       rows.sort(String::compareTo);

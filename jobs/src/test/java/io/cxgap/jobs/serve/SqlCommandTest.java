@@ -89,7 +89,7 @@ class SqlCommandTest extends JobsTestBase {
   void withoutAllowWrites_everyStatementThatWrites_exits2NamingItsRule_andTheTableStays()
       throws IOException {
     Path bronze = warehouse.resolve("bronze/customers");
-    long commits = commits(bronze);
+    long commits = commitFiles(bronze);
     long rows = table(warehouse, "bronze", "customers").count();
     Path file = warehouse.resolve("secret.txt");
     Files.writeString(file, "a file on the machine", java.nio.charset.StandardCharsets.UTF_8);
@@ -127,7 +127,7 @@ class SqlCommandTest extends JobsTestBase {
           .startsWith("cxgap: read-only: " + a.getValue())
           .contains("(cxgap sql --allow-writes runs statements that write)");
     }
-    assertThat(commits(bronze)).isEqualTo(commits);
+    assertThat(commitFiles(bronze)).isEqualTo(commits);
     assertThat(table(warehouse, "bronze", "customers").count()).isEqualTo(rows);
     assertThat(Files.exists(warehouse.resolve("x"))).isFalse();
   }
@@ -145,11 +145,5 @@ class SqlCommandTest extends JobsTestBase {
     assertThat(dropped.code()).as(dropped.toString()).isZero();
     Outcome after = sql("SELECT one FROM cx_gold.scratch");
     assertThat(after.code()).as("dropped from the catalog: %s", after).isEqualTo(1);
-  }
-
-  private static long commits(Path table) throws IOException {
-    try (var s = Files.list(table.resolve("_delta_log"))) {
-      return s.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).count();
-    }
   }
 }

@@ -7,73 +7,60 @@ public final class CxErrors {
   private CxErrors() {}
 
   public static CxException usage(String format, Object... args) {
-    return new CxException(CxException.USAGE, String.format(Locale.ROOT, format, args), null);
+    return error(CxException.USAGE, format, args);
   }
 
   public static CxException config(String key, String problem) {
-    return new CxException(
-        CxException.USAGE, String.format(Locale.ROOT, "config key '%s': %s", key, problem), null);
+    return error(CxException.USAGE, "config key '%s': %s", key, problem);
   }
 
   public static CxException missingInput(String what, String path) {
-    return new CxException(
+    return error(
         CxException.USAGE,
-        String.format(
-            Locale.ROOT, "%s not found: %s (check cx.landing / --set cx.landing=...)", what, path),
-        null);
+        "%s not found: %s (check cx.landing / --set cx.landing=...)",
+        what,
+        path);
   }
 
   public static CxException missingColumn(String source, String column, String file) {
-    return new CxException(
+    return error(
         CxException.USAGE,
-        String.format(
-            Locale.ROOT,
-            "%s: required column '%s' missing in %s; add the column or move the file out of the landing zone",
-            source,
-            column,
-            file),
-        null);
+        "%s: required column '%s' missing in %s; add the column or move the file out of the landing zone",
+        source,
+        column,
+        file);
   }
 
   /**
    * A landing file with a .csv name that cannot be read as CSV (binary, wrong delimiter): exit 2.
    */
   public static CxException notCsv(String file, String why) {
-    return new CxException(
+    return error(
         CxException.USAGE,
-        String.format(
-            Locale.ROOT,
-            "landing file %s is not a comma-separated UTF-8 CSV file: %s; fix it or move it out of the landing zone",
-            file,
-            why),
-        null);
+        "landing file %s is not a comma-separated UTF-8 CSV file: %s; fix it or move it out of the landing zone",
+        file,
+        why);
   }
 
   public static CxException qualityGate(String source, long quarantined, long read, double max) {
-    return new CxException(
+    return error(
         CxException.QUALITY_GATE,
-        String.format(
-            Locale.ROOT,
-            "quality gate: %s quarantined %d of %d rows (%.2f%%), above cx.quality.max-quarantine-share=%.2f%%;"
-                + " see cx_bronze.quarantine for the reasons",
-            source,
-            quarantined,
-            read,
-            read == 0 ? 0.0 : 100.0 * quarantined / read,
-            100.0 * max),
-        null);
+        "quality gate: %s quarantined %d of %d rows (%.2f%%), above cx.quality.max-quarantine-share=%.2f%%;"
+            + " see cx_bronze.quarantine for the reasons",
+        source,
+        quarantined,
+        read,
+        read == 0 ? 0.0 : 100.0 * quarantined / read,
+        100.0 * max);
   }
 
   /** Another run holds the warehouse's run lock (DESIGN.md §6): exit 4, naming the holder. */
   public static CxException locked(String warehouse, String holder) {
-    return new CxException(
+    return error(
         CxException.LOCKED,
-        String.format(
-            Locale.ROOT,
-            "warehouse %s is in use by another run (%s); wait for it to finish, or stop it, then rerun",
-            warehouse,
-            holder),
-        null);
+        "warehouse %s is in use by another run (%s); wait for it to finish, or stop it, then rerun",
+        warehouse,
+        holder);
   }
 
   /** A query the user wrote failed: exit 1 with Spark's message on one line. */
@@ -91,5 +78,9 @@ public final class CxErrors {
         CxException.JOB_FAILED,
         String.format(Locale.ROOT, "%s for %s failed: %s", job, date, firstLine),
         cause);
+  }
+
+  private static CxException error(int exitCode, String format, Object... args) {
+    return new CxException(exitCode, String.format(Locale.ROOT, format, args), null);
   }
 }

@@ -1,5 +1,7 @@
 package io.cxgap.common.generate;
 
+import io.cxgap.common.generate.random.Rng;
+import io.cxgap.common.generate.random.Timestamps;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,6 +2,12 @@ package io.cxgap.common.generate;
 
 import static io.cxgap.common.Columns.*;
 
+import io.cxgap.common.generate.files.CsvWriter;
+import io.cxgap.common.generate.files.LandingOutput;
+import io.cxgap.common.generate.files.PlantedReasons;
+import io.cxgap.common.generate.files.Tally;
+import io.cxgap.common.generate.random.Rng;
+import io.cxgap.common.generate.random.Timestamps;
 import io.cxgap.common.landing.Source;
 import io.cxgap.common.quality.Reasons;
 import java.util.SplittableRandom;

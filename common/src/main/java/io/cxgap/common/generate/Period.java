@@ -1,5 +1,6 @@
 package io.cxgap.common.generate;
 
+import io.cxgap.common.generate.random.Timestamps;
 import java.time.LocalDate;
 
 /**

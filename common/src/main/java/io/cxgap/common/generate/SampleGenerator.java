@@ -1,5 +1,8 @@
 package io.cxgap.common.generate;
 
+import io.cxgap.common.generate.files.LandingOutput;
+import io.cxgap.common.generate.files.Tally;
+import io.cxgap.common.generate.random.Rng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;

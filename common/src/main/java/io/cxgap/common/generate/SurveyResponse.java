@@ -1,5 +1,8 @@
 package io.cxgap.common.generate;
 
+import io.cxgap.common.generate.random.FakeText;
+import io.cxgap.common.generate.random.Rng;
+import io.cxgap.common.generate.random.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,5 +1,6 @@
 package io.cxgap.common.generate;
 
+import io.cxgap.common.generate.random.Rng;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;

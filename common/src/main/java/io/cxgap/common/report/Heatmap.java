@@ -149,7 +149,7 @@ final class Heatmap {
       }
       y += CELL_H;
     }
-    legend(s, gridBottom + 14, extent, d.minRespondents());
+    HeatmapLegend.append(s, gridBottom + 14, extent, d.minRespondents());
     return s.append("</svg>").toString();
   }
 
@@ -238,77 +238,5 @@ final class Heatmap {
       }
     }
     s.append("<title>").append(esc(title)).append("</title></g>");
-  }
-
-  private static void legend(StringBuilder s, int y, double extent, int k) {
-    int x = LABEL_W;
-    int w = 300;
-    s.append(
-        "<g class=\"legend\"><defs><linearGradient id=\"hm-scale\" x1=\"0\" x2=\"1\" y1=\"0\" y2=\"0\">");
-    for (int i = 0; i < Colours.DIVERGING.length; i++) {
-      s.append("<stop offset=\"")
-          .append(Html.num((double) i / (Colours.DIVERGING.length - 1), 3))
-          .append("\" stop-color=\"")
-          .append(Colours.DIVERGING[i])
-          .append("\"/>");
-    }
-    s.append("</linearGradient></defs>");
-    s.append("<text class=\"hm-group\" x=\"4\" y=\"")
-        .append(y + 12)
-        .append("\">gap, points</text>");
-    s.append("<rect x=\"")
-        .append(x)
-        .append("\" y=\"")
-        .append(y)
-        .append("\" width=\"")
-        .append(w)
-        .append("\" height=\"14\" fill=\"url(#hm-scale)\"/>");
-    for (int i = 0; i <= 4; i++) {
-      double v = -extent + i * extent / 2;
-      s.append("<text class=\"tick\" x=\"")
-          .append(px(x + w * i / 4.0))
-          .append("\" y=\"")
-          .append(y + 28)
-          .append("\" text-anchor=\"middle\">")
-          .append(Html.signed(v, 0))
-          .append("</text>");
-    }
-    s.append("<text class=\"tick\" x=\"")
-        .append(x)
-        .append("\" y=\"")
-        .append(y + 42)
-        .append("\">shortfall</text>");
-    s.append("<text class=\"tick\" x=\"")
-        .append(x + w)
-        .append("\" y=\"")
-        .append(y + 42)
-        .append("\" text-anchor=\"end\">better than expected</text>");
-    int hx = x + w + 30;
-    s.append("<rect x=\"")
-        .append(hx)
-        .append("\" y=\"")
-        .append(y)
-        .append("\" width=\"28\" height=\"14\" fill=\"url(#")
-        .append(HATCH_ID)
-        .append(")\"/>");
-    s.append("<text class=\"tick\" x=\"")
-        .append(hx + 34)
-        .append("\" y=\"")
-        .append(y + 11)
-        .append("\">suppressed: fewer than ")
-        .append(k)
-        .append(" respondents</text>");
-    s.append("<rect x=\"")
-        .append(hx)
-        .append("\" y=\"")
-        .append(y + 20)
-        .append("\" width=\"28\" height=\"14\" fill=\"none\" stroke=\"")
-        .append(Colours.GRID)
-        .append("\" stroke-dasharray=\"2 2\"/>");
-    s.append("<text class=\"tick\" x=\"")
-        .append(hx + 34)
-        .append("\" y=\"")
-        .append(y + 31)
-        .append("\">no answers</text></g>");
   }
 }

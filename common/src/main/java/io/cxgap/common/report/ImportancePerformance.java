@@ -82,24 +82,40 @@ final class ImportancePerformance {
         .append(px((TOP + HEIGHT - BOTTOM) / 2.0))
         .append(
             ") rotate(-90)\" text-anchor=\"middle\">importance: share of explained NPS variance</text>");
-    s.append("<line class=\"ipa-mean-gap\" x1=\"")
-        .append(px(mx))
-        .append("\" y1=\"")
-        .append(px(y.at(y.min())))
-        .append("\" x2=\"")
-        .append(px(mx))
-        .append("\" y2=\"")
-        .append(px(y.at(y.max())))
-        .append("\" stroke=\"#444444\" stroke-dasharray=\"5 4\"/>");
-    s.append("<line class=\"ipa-mean-importance\" x1=\"")
-        .append(px(x.at(x.min())))
-        .append("\" y1=\"")
-        .append(px(my))
-        .append("\" x2=\"")
-        .append(px(x.at(x.max())))
-        .append("\" y2=\"")
-        .append(px(my))
-        .append("\" stroke=\"#444444\" stroke-dasharray=\"5 4\"/>");
+    s.append(
+        Svg.element(
+            "line",
+            "class",
+            "ipa-mean-gap",
+            "x1",
+            px(mx),
+            "y1",
+            px(y.at(y.min())),
+            "x2",
+            px(mx),
+            "y2",
+            px(y.at(y.max())),
+            "stroke",
+            "#444444",
+            "stroke-dasharray",
+            "5 4"));
+    s.append(
+        Svg.element(
+            "line",
+            "class",
+            "ipa-mean-importance",
+            "x1",
+            px(x.at(x.min())),
+            "y1",
+            px(my),
+            "x2",
+            px(x.at(x.max())),
+            "y2",
+            px(my),
+            "stroke",
+            "#444444",
+            "stroke-dasharray",
+            "5 4"));
     double l = x.at(x.min()) + 6;
     double r = x.at(x.max()) - 6;
     s.append(Svg.text("quad", l, y.at(y.max()) + 16, "start", "Concentrate here"));
@@ -145,13 +161,16 @@ final class ImportancePerformance {
           .append("\" data-quadrant=\"")
           .append(esc(p.quadrant()))
           .append("\">");
-      s.append("<circle cx=\"")
-          .append(px(px))
-          .append("\" cy=\"")
-          .append(px(py))
-          .append("\" r=\"6\" fill=\"")
-          .append(Colours.quadrant(p.quadrant()))
-          .append("\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>");
+      s.append(
+          Svg.circle(
+              px,
+              py,
+              6,
+              Colours.quadrant(p.quadrant()),
+              "stroke",
+              "#ffffff",
+              "stroke-width",
+              "1.5"));
       if (label != null) {
         s.append(Svg.text("ipa-label", label.x(), label.y(), label.anchor(), p.touchpoint()));
       }

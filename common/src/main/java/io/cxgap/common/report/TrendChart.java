@@ -90,31 +90,9 @@ final class TrendChart {
       s.append(Svg.text("trend-label", LABEL_W - 10, y + 4, "end", who + " · " + t.touchpoint()));
       double x0 = x.at(t.previousGapMean());
       double x1 = x.at(t.gapMean());
-      s.append("<line x1=\"")
-          .append(Html.px(x0))
-          .append("\" y1=\"")
-          .append(Html.px(y))
-          .append("\" x2=\"")
-          .append(Html.px(x1))
-          .append("\" y2=\"")
-          .append(Html.px(y))
-          .append("\" stroke=\"")
-          .append(Colours.SHORTFALL)
-          .append("\" stroke-width=\"2\"/>");
-      s.append("<circle cx=\"")
-          .append(Html.px(x0))
-          .append("\" cy=\"")
-          .append(Html.px(y))
-          .append("\" r=\"5\" fill=\"")
-          .append(Colours.PREVIOUS)
-          .append("\"/>");
-      s.append("<circle cx=\"")
-          .append(Html.px(x1))
-          .append("\" cy=\"")
-          .append(Html.px(y))
-          .append("\" r=\"6\" fill=\"")
-          .append(Colours.SHORTFALL)
-          .append("\"/>");
+      s.append(Svg.line(x0, y, x1, y, Colours.SHORTFALL, "stroke-width", "2"));
+      s.append(Svg.circle(x0, y, 5, Colours.PREVIOUS));
+      s.append(Svg.circle(x1, y, 6, Colours.SHORTFALL));
       s.append(
           Svg.text(
               "trend-value",

@@ -3,12 +3,9 @@ package io.cxgap.common.spark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.catalyst.analysis.LocalTempView$;
 import org.apache.spark.sql.catalyst.analysis.ResolvedNamespace;
 import org.apache.spark.sql.catalyst.analysis.ResolvedPersistentView;
@@ -51,94 +48,6 @@ public final class StatementRules {
           "spark.sql.session.timeZone",
           "spark.sql.ansi.enabled",
           "spark.sql.thriftServer.incrementalCollect");
-
-  private static final String LOGICAL = "org.apache.spark.sql.catalyst.plans.logical.";
-  private static final String ANALYSIS = "org.apache.spark.sql.catalyst.analysis.";
-  private static final String COMMAND = "org.apache.spark.sql.execution.command.";
-
-  /** Query operators and the references read-only commands carry: never a write. */
-  private static final Set<String> QUERY_NODES =
-      Stream.concat(
-              names(
-                  LOGICAL,
-                  "Aggregate AsOfJoin CTERelationDef CTERelationRef Deduplicate Distinct Except Expand Filter"
-                      + " Generate GlobalLimit Intersect Join LateralJoin LocalLimit LocalRelation Offset"
-                      + " OneRowRelation Pivot Project Range RebalancePartitions Repartition RepartitionByExpression"
-                      + " ResolvedHint Sample Sort Subquery SubqueryAlias Tail Union Unpivot View Window"
-                      + " WindowGroupLimit WithCTE WithWindowDefinition UnresolvedWith UnresolvedHint"),
-              names(
-                  ANALYSIS,
-                  "NameParameterizedQuery PosParameterizedQuery RelationTimeTravel UnresolvedHaving"
-                      + " UnresolvedInlineTable ResolvedInlineTable UnresolvedRelation UnresolvedSubqueryColumnAliases"
-                      + " UnresolvedTVFAliases UnresolvedTableValuedFunction UnresolvedNamespace UnresolvedTable"
-                      + " UnresolvedTableOrView UnresolvedView UnresolvedFunctionName ResolvedNamespace ResolvedTable"
-                      + " ResolvedPersistentView ResolvedTempView ResolvedNonPersistentFunc ResolvedPersistentFunc"))
-          .collect(Collectors.toUnmodifiableSet());
-
-  /** Commands that only show or describe, as parsed and as analysed. */
-  private static final Set<String> SHOW_COMMANDS =
-      Stream.of(
-              names(
-                  LOGICAL,
-                  "ShowTables ShowNamespaces ShowViews ShowColumns ShowTableProperties ShowFunctions"
-                      + " DescribeRelation DescribeColumn DescribeNamespace DescribeFunction SetCatalogAndNamespace"),
-              names(
-                  COMMAND,
-                  "ShowTablesCommand ShowViewsCommand ShowColumnsCommand ShowTablePropertiesCommand"
-                      + " ShowFunctionsCommand DescribeTableCommand DescribeColumnCommand DescribeDatabaseCommand"
-                      + " DescribeFunctionCommand SetNamespaceCommand"),
-              names("org.apache.spark.sql.delta.commands.", "ShowDeltaTableColumnsCommand"))
-          .flatMap(s -> s)
-          .collect(Collectors.toUnmodifiableSet());
-
-  /** Statement names for refusals, by plan class; other classes are named from their class name. */
-  private static final Map<String, String> STATEMENT =
-      Map.ofEntries(
-          Map.entry("DeleteFromTable", "DELETE"),
-          Map.entry("DeleteCommand", "DELETE"),
-          Map.entry("DeltaDelete", "DELETE"),
-          Map.entry("UpdateTable", "UPDATE"),
-          Map.entry("UpdateCommand", "UPDATE"),
-          Map.entry("DeltaUpdateTable", "UPDATE"),
-          Map.entry("MergeIntoTable", "MERGE"),
-          Map.entry("MergeIntoCommand", "MERGE"),
-          Map.entry("DeltaMergeInto", "MERGE"),
-          Map.entry("InsertIntoStatement", "INSERT"),
-          Map.entry("AppendData", "INSERT"),
-          Map.entry("OverwriteByExpression", "INSERT OVERWRITE"),
-          Map.entry("OverwritePartitionsDynamic", "INSERT OVERWRITE"),
-          Map.entry("InsertIntoDir", "INSERT OVERWRITE DIRECTORY"),
-          Map.entry("InsertIntoDataSourceDirCommand", "INSERT OVERWRITE DIRECTORY"),
-          Map.entry("CreateTable", "CREATE TABLE"),
-          Map.entry("CreateTableAsSelect", "CREATE TABLE"),
-          Map.entry("CreateTableLike", "CREATE TABLE"),
-          Map.entry("CreateTableLikeCommand", "CREATE TABLE"),
-          Map.entry("ReplaceTable", "REPLACE TABLE"),
-          Map.entry("ReplaceTableAsSelect", "REPLACE TABLE"),
-          Map.entry("DropTable", "DROP TABLE"),
-          Map.entry("DropTableCommand", "DROP TABLE"),
-          Map.entry("CreateNamespace", "CREATE DATABASE"),
-          Map.entry("DropNamespace", "DROP DATABASE"),
-          Map.entry("CreateFunction", "CREATE FUNCTION"),
-          Map.entry("CreateFunctionCommand", "CREATE FUNCTION"),
-          Map.entry("AddJarsCommand", "ADD JAR"),
-          Map.entry("AddFilesCommand", "ADD FILE"),
-          Map.entry("AddArchivesCommand", "ADD ARCHIVE"),
-          Map.entry("CacheTableAsSelect", "CACHE TABLE"),
-          Map.entry("ClearCacheCommand$", "CLEAR CACHE"),
-          Map.entry("CreateViewCommand", "CREATE VIEW"),
-          Map.entry("AlterViewAs", "ALTER VIEW"),
-          Map.entry("RestoreTableStatement", "RESTORE"),
-          Map.entry("CloneTableStatement", "CLONE"),
-          Map.entry("OptimizeTableCommand", "OPTIMIZE"),
-          Map.entry("VacuumTableCommand", "VACUUM"),
-          Map.entry("ConvertToDeltaCommand", "CONVERT TO DELTA"),
-          Map.entry("DeltaGenerateCommand", "GENERATE"),
-          Map.entry("DescribeDeltaHistory", "DESCRIBE HISTORY"),
-          Map.entry("DescribeDeltaHistoryCommand", "DESCRIBE HISTORY"),
-          Map.entry("DescribeDeltaDetailCommand", "DESCRIBE DETAIL"),
-          Map.entry("ScriptTransformation", "TRANSFORM ... USING (a program on the server)"),
-          Map.entry("PlanWithUnresolvedIdentifier", "an IDENTIFIER() clause"));
 
   private StatementRules() {}
 
@@ -258,7 +167,7 @@ public final class StatementRules {
   /** The node rules shared by parsed and analysed plans. */
   private static Optional<String> node(LogicalPlan node) {
     String cls = node.getClass().getName();
-    if (QUERY_NODES.contains(cls) || SHOW_COMMANDS.contains(cls)) {
+    if (PlanClasses.QUERY_NODES.contains(cls) || PlanClasses.SHOW_COMMANDS.contains(cls)) {
       return Optional.empty();
     }
     if (node instanceof ExplainCommand || node instanceof DescribeQueryCommand) {
@@ -275,10 +184,10 @@ public final class StatementRules {
                   ? "CREATE GLOBAL TEMPORARY VIEW is not allowed (shared between sessions); use CREATE TEMPORARY VIEW"
                   : "CREATE VIEW is not allowed; use CREATE TEMPORARY VIEW");
     }
-    if (node.getClass().getName().equals(LOGICAL + "CreateView")) {
+    if (node.getClass().getName().equals(PlanClasses.LOGICAL + "CreateView")) {
       return Optional.of("CREATE VIEW is not allowed; use CREATE TEMPORARY VIEW");
     }
-    return Optional.of(statement(node) + " is not allowed");
+    return Optional.of(StatementNames.of(node) + " is not allowed");
   }
 
   private static Optional<String> set(SetCommand set) {
@@ -328,35 +237,6 @@ public final class StatementRules {
     return "database " + (database.isEmpty() ? "(none)" : database) + " is not served";
   }
 
-  /** A statement's name for a refusal: {@code DELETE}, {@code DROP TABLE}, {@code ALTER TABLE}. */
-  static String statement(LogicalPlan node) {
-    String simple = node.getClass().getSimpleName();
-    String known = STATEMENT.get(simple);
-    if (known != null) {
-      return known;
-    }
-    String base = simple.replaceAll("(Command|Statement|Exec)\\$?$", "");
-    if (base.startsWith("AlterTable")
-        || Set.of(
-                "SetTableProperties",
-                "UnsetTableProperties",
-                "AddColumns",
-                "DropColumns",
-                "RenameColumn",
-                "ReplaceColumns",
-                "AlterColumn",
-                "RenameTable",
-                "SetTableLocation",
-                "AddPartitions",
-                "DropPartitions",
-                "RenamePartitions",
-                "SetTableSerDeProperties")
-            .contains(base)) {
-      return "ALTER TABLE";
-    }
-    return base.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(Locale.ROOT);
-  }
-
   /**
    * Visits the plan's nodes and subqueries, and the inner plans of EXPLAIN, DESCRIBE QUERY and
    * views.
@@ -381,9 +261,5 @@ public final class StatementRules {
 
   private static Optional<String> first(List<String> refusals) {
     return refusals.stream().filter(java.util.Objects::nonNull).findFirst();
-  }
-
-  private static Stream<String> names(String pkg, String simpleNames) {
-    return Stream.of(simpleNames.trim().split("\\s+")).map(n -> pkg + n);
   }
 }

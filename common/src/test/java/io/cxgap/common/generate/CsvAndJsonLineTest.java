@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cxgap.common.generate.files.CsvWriter;
+import io.cxgap.common.generate.files.JsonLine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -23,7 +23,6 @@ import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 /**
  * {@code cxgap serve}: Spark's Thrift JDBC/ODBC server (HiveServer2 protocol) for BI tools
@@ -89,9 +88,7 @@ public final class ServeCommand implements Callable<Integer> {
     HiveThriftServer2 server = HiveThriftServer2.startWithContext(spark.sqlContext());
 
     CountDownLatch stop = new CountDownLatch(1);
-    for (String signal : List.of("TERM", "INT")) {
-      Signal.handle(new Signal(signal), s -> stop.countDown());
-    }
+    StopSignals.countDownOn(stop);
     ScheduledExecutorService refresher =
         Executors.newSingleThreadScheduledExecutor(
             r -> {

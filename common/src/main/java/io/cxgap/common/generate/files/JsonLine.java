@@ -1,4 +1,4 @@
-package io.cxgap.common.generate;
+package io.cxgap.common.generate.files;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,13 +11,13 @@ import java.util.List;
  * Renders one JSON-lines record: integers as JSON numbers, strings as strings, null as {@code
  * null}; keys in the given order.
  */
-final class JsonLine {
+public final class JsonLine {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private JsonLine() {}
 
   /** The record without its line end. */
-  static String render(List<String> names, Object[] values) {
+  public static String render(List<String> names, Object[] values) {
     StringWriter sw = new StringWriter(192);
     try (JsonGenerator g = FACTORY.createGenerator(sw)) {
       g.writeStartObject();
@@ -45,7 +45,7 @@ final class JsonLine {
    * A truncated copy of a rendered record, cut somewhere in its second half before the closing
    * brace, so no JSON parser accepts it.
    */
-  static String truncate(String json, int cutSeed) {
+  public static String truncate(String json, int cutSeed) {
     int lo = json.length() / 2;
     int span = Math.max(1, json.length() - 1 - lo);
     return json.substring(0, lo + Math.floorMod(cutSeed, span));

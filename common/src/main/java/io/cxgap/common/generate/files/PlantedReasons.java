@@ -1,4 +1,4 @@
-package io.cxgap.common.generate;
+package io.cxgap.common.generate.files;
 
 import static io.cxgap.common.quality.Reasons.BAD_NUMBER;
 import static io.cxgap.common.quality.Reasons.BAD_TIMESTAMP;
@@ -16,13 +16,13 @@ import java.util.List;
  * Per source, the quarantine reasons of docs/landing-format.md ({@link
  * io.cxgap.common.quality.Reasons}) that the generator plants, in the order it cycles through them.
  */
-final class PlantedReasons {
-  static final String CUSTOMERS = "customers";
-  static final String SURVEYS = "surveys";
-  static final String INTERACTIONS = "interactions";
+public final class PlantedReasons {
+  public static final String CUSTOMERS = "customers";
+  public static final String SURVEYS = "surveys";
+  public static final String INTERACTIONS = "interactions";
 
-  static final List<String> CUSTOMER_REASONS = List.of(MISSING_REQUIRED, BAD_TIMESTAMP);
-  static final List<String> SURVEY_REASONS =
+  public static final List<String> CUSTOMER_REASONS = List.of(MISSING_REQUIRED, BAD_TIMESTAMP);
+  public static final List<String> SURVEY_REASONS =
       List.of(
           MISSING_REQUIRED,
           BAD_TIMESTAMP,
@@ -32,10 +32,10 @@ final class PlantedReasons {
           UNKNOWN_TOUCHPOINT);
 
   /** Reasons that break a whole wide row, hence every item row it yields. */
-  static final List<String> WIDE_REASONS =
+  public static final List<String> WIDE_REASONS =
       List.of(MISSING_REQUIRED, BAD_TIMESTAMP, OUT_OF_RANGE, UNKNOWN_CUSTOMER);
 
-  static final List<String> INTERACTION_REASONS =
+  public static final List<String> INTERACTION_REASONS =
       List.of(
           MISSING_REQUIRED,
           BAD_TIMESTAMP,
@@ -46,7 +46,7 @@ final class PlantedReasons {
           UNKNOWN_OUTCOME);
 
   /** Every reason a source can get from the generator, in landing-format order. */
-  static List<String> reported(String source) {
+  public static List<String> reported(String source) {
     return switch (source) {
       case CUSTOMERS -> CUSTOMER_REASONS;
       case SURVEYS ->
@@ -74,19 +74,19 @@ final class PlantedReasons {
   private PlantedReasons() {}
 
   /** Round-robin over reasons; {@link #variant} rotates the ways to break the current one. */
-  static final class Cycle {
+  public static final class Cycle {
     private final List<String> reasons;
     private final int[] uses;
     private int next;
     private int variant;
 
-    Cycle(List<String> reasons) {
+    public Cycle(List<String> reasons) {
       this.reasons = reasons;
       this.uses = new int[reasons.size()];
     }
 
     /** Advances to the next reason and returns it. */
-    String next() {
+    public String next() {
       int i = next;
       next = (next + 1) % reasons.size();
       variant = uses[i]++;
@@ -94,7 +94,7 @@ final class PlantedReasons {
     }
 
     /** How many times the reason just returned was used before, for rotating variants. */
-    int variant() {
+    public int variant() {
       return variant;
     }
   }

@@ -1,4 +1,4 @@
-package io.cxgap.common.generate;
+package io.cxgap.common.generate.random;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * comments span lines, so that readers must honour RFC 4180 quoting; a few are non-ASCII to
  * exercise UTF-8.
  */
-final class FakeText {
+public final class FakeText {
   /** Display form and e-mail form of first names. */
   private static final String[][] FIRST = {
     {"Olivia", "olivia"}, {"Liam", "liam"}, {"Emma", "emma"}, {"Noah", "noah"},
@@ -50,7 +50,7 @@ final class FakeText {
 
   private FakeText() {}
 
-  static String fullName(SplittableRandom r, int first, int last) {
+  public static String fullName(SplittableRandom r, int first, int last) {
     String f = FIRST[first][0];
     String l = LAST[last][0];
     double u = r.nextDouble();
@@ -64,24 +64,24 @@ final class FakeText {
     return f + " " + l;
   }
 
-  static int firstIndex(SplittableRandom r) {
+  public static int firstIndex(SplittableRandom r) {
     return r.nextInt(FIRST.length);
   }
 
-  static int lastIndex(SplittableRandom r) {
+  public static int lastIndex(SplittableRandom r) {
     return r.nextInt(LAST.length);
   }
 
-  static String email(SplittableRandom r, int first, int last, int customer) {
+  public static String email(SplittableRandom r, int first, int last, int customer) {
     return FIRST[first][1] + "." + LAST[last][1] + customer + "@" + Rng.pick(r, DOMAINS);
   }
 
-  static String phone(SplittableRandom r) {
+  public static String phone(SplittableRandom r) {
     return String.format(Locale.ROOT, "+1-%03d-555-01%02d", 201 + r.nextInt(700), r.nextInt(100));
   }
 
   /** Blank in 60% of items; otherwise a remark whose tone follows the latent gap. */
-  static String comment(SplittableRandom r, double gap) {
+  public static String comment(SplittableRandom r, double gap) {
     if (r.nextDouble() < 0.60) {
       return null;
     }

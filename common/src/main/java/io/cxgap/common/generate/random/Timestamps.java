@@ -1,4 +1,4 @@
-package io.cxgap.common.generate;
+package io.cxgap.common.generate.random;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,34 +10,34 @@ import java.util.SplittableRandom;
  * without an offset (read as UTC, DESIGN.md §6), some rows with {@code Z}, some with {@code +02:00}
  * (the same instant shown in local time).
  */
-final class Timestamps {
-  static final long DAY = 86_400L;
+public final class Timestamps {
+  public static final long DAY = 86_400L;
   private static final long TWO_HOURS = 7_200L;
 
   private Timestamps() {}
 
-  static long startOfDay(LocalDate d) {
+  public static long startOfDay(LocalDate d) {
     return d.toEpochDay() * DAY;
   }
 
-  static long epochDay(long epochSecond) {
+  public static long epochDay(long epochSecond) {
     return Math.floorDiv(epochSecond, DAY);
   }
 
   /** {@code yyyy-MM}, the month key of files that hold one month each. */
-  static String month(long epochSecond) {
+  public static String month(long epochSecond) {
     LocalDate d = LocalDate.ofEpochDay(epochDay(epochSecond));
     StringBuilder b = new StringBuilder(7);
     pad(b, d.getYear(), 4).append('-');
     return pad(b, d.getMonthValue(), 2).toString();
   }
 
-  static String date(long epochSecond) {
+  public static String date(long epochSecond) {
     return LocalDate.ofEpochDay(epochDay(epochSecond)).toString();
   }
 
   /** Plain UTC in 90% of calls, {@code Z} in 6%, {@code +02:00} in 4%. */
-  static String mixed(SplittableRandom r, long epochSecond) {
+  public static String mixed(SplittableRandom r, long epochSecond) {
     double u = r.nextDouble();
     if (u < 0.90) {
       return plain(epochSecond);
@@ -47,7 +47,7 @@ final class Timestamps {
     return plain(epochSecond + TWO_HOURS) + "+02:00";
   }
 
-  static String plain(long epochSecond) {
+  public static String plain(long epochSecond) {
     LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
     StringBuilder b = new StringBuilder(19);
     pad(b, t.getYear(), 4).append('-');
@@ -58,7 +58,7 @@ final class Timestamps {
     return pad(b, t.getSecond(), 2).toString();
   }
 
-  static StringBuilder pad(StringBuilder b, long value, int width) {
+  public static StringBuilder pad(StringBuilder b, long value, int width) {
     String s = Long.toString(value);
     for (int i = s.length(); i < width; i++) {
       b.append('0');
@@ -67,7 +67,7 @@ final class Timestamps {
   }
 
   /** {@code prefix} followed by {@code value} zero-padded to {@code width} digits. */
-  static String id(String prefix, long value, int width) {
+  public static String id(String prefix, long value, int width) {
     return pad(new StringBuilder(prefix.length() + width).append(prefix), value, width).toString();
   }
 }

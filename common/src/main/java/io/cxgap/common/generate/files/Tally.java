@@ -1,4 +1,4 @@
-package io.cxgap.common.generate;
+package io.cxgap.common.generate.files;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,12 +9,12 @@ import java.util.TreeMap;
  * the rows whose written timestamp falls in the last window ({@code inWindow}; rows with a broken
  * or blank timestamp never do).
  */
-final class Tally {
+public final class Tally {
   /** Counts for one scope: all files, one file, or the last window. */
-  static final class Counts {
-    final Map<String, Long> rows = new LinkedHashMap<>();
-    final Map<String, Map<String, Long>> quarantine = new LinkedHashMap<>();
-    final Map<String, Long> duplicates = new LinkedHashMap<>();
+  public static final class Counts {
+    public final Map<String, Long> rows = new LinkedHashMap<>();
+    public final Map<String, Map<String, Long>> quarantine = new LinkedHashMap<>();
+    public final Map<String, Long> duplicates = new LinkedHashMap<>();
 
     Counts init(String source) {
       rows.put(source, 0L);
@@ -40,11 +40,11 @@ final class Tally {
     }
   }
 
-  final Counts all = new Counts();
-  final Counts window = new Counts();
-  final Map<String, Counts> files = new TreeMap<>();
+  public final Counts all = new Counts();
+  public final Counts window = new Counts();
+  public final Map<String, Counts> files = new TreeMap<>();
 
-  Tally() {
+  public Tally() {
     for (String s :
         new String[] {
           PlantedReasons.CUSTOMERS, PlantedReasons.SURVEYS, PlantedReasons.INTERACTIONS
@@ -56,7 +56,7 @@ final class Tally {
     }
   }
 
-  void row(String source, String file, boolean inWindow, long n) {
+  public void row(String source, String file, boolean inWindow, long n) {
     all.row(source, n);
     file(source, file).row(source, n);
     if (inWindow) {
@@ -65,7 +65,7 @@ final class Tally {
   }
 
   /** {@code n} rows written ({@link #row} is implied) that break {@code reason}. */
-  void bad(String source, String reason, String file, boolean inWindow, long n) {
+  public void bad(String source, String reason, String file, boolean inWindow, long n) {
     row(source, file, inWindow, n);
     all.bad(source, reason, n);
     file(source, file).bad(source, reason, n);
@@ -75,7 +75,7 @@ final class Tally {
   }
 
   /** One duplicate row written ({@link #row} is implied). */
-  void duplicate(String source, String file, boolean inWindow) {
+  public void duplicate(String source, String file, boolean inWindow) {
     row(source, file, inWindow, 1);
     all.duplicate(source);
     file(source, file).duplicate(source);

@@ -1,4 +1,4 @@
-package io.cxgap.common.generate;
+package io.cxgap.common.generate.files;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -15,16 +15,16 @@ import java.util.TreeMap;
  * The files under the landing root, opened on first use (with the CSV header, if any) and kept open
  * until {@link #close}. Paths are relative, with {@code /}.
  */
-final class LandingOutput implements AutoCloseable {
+public final class LandingOutput implements AutoCloseable {
   private final Path root;
   private final Map<String, Writer> open = new TreeMap<>();
 
-  LandingOutput(Path root) {
+  public LandingOutput(Path root) {
     this.root = root;
   }
 
   /** Appends {@code text} to {@code file}, creating it with {@code header} (may be null). */
-  void write(String file, String header, String text) {
+  public void write(String file, String header, String text) {
     try {
       writer(file, header).write(text);
     } catch (IOException e) {
@@ -32,7 +32,7 @@ final class LandingOutput implements AutoCloseable {
     }
   }
 
-  int fileCount() {
+  public int fileCount() {
     return open.size();
   }
 

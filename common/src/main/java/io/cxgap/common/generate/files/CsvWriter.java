@@ -1,4 +1,4 @@
-package io.cxgap.common.generate;
+package io.cxgap.common.generate.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,14 +9,14 @@ import java.io.Writer;
  * double quote, a line break or leading/trailing spaces; quotes inside are doubled. A null field is
  * written empty.
  */
-final class CsvWriter {
+public final class CsvWriter {
   private final Writer out;
 
-  CsvWriter(Writer out) {
+  public CsvWriter(Writer out) {
     this.out = out;
   }
 
-  void row(Object... fields) {
+  public void row(Object... fields) {
     try {
       out.write(line(fields));
     } catch (IOException e) {
@@ -25,7 +25,7 @@ final class CsvWriter {
   }
 
   /** The record with its trailing {@code \n}. */
-  static String line(Object... fields) {
+  public static String line(Object... fields) {
     StringBuilder b = new StringBuilder(128);
     for (int i = 0; i < fields.length; i++) {
       if (i > 0) {
@@ -38,7 +38,7 @@ final class CsvWriter {
     return b.append('\n').toString();
   }
 
-  static void appendField(StringBuilder b, String s) {
+  public static void appendField(StringBuilder b, String s) {
     if (!needsQuotes(s)) {
       b.append(s);
       return;
@@ -54,7 +54,7 @@ final class CsvWriter {
     b.append('"');
   }
 
-  static boolean needsQuotes(String s) {
+  public static boolean needsQuotes(String s) {
     if (s.isEmpty()) {
       return false;
     }

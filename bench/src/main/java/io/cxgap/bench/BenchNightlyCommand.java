@@ -1,5 +1,6 @@
 package io.cxgap.bench;
 
+import io.cxgap.bench.results.RunInfo;
 import io.cxgap.common.catalog.TouchpointCatalog;
 import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.spark.Sessions;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 /**
  * One benchmark nightly in a JVM of its own ({@code bench --jvm new} starts it through {@link
  * ChildJvm}): the steps are timed and appended to the benchmark's CSV exactly as in the bench's own
- * JVM ({@link BenchCommand#measure}); the parent adds the start-to-exit time.
+ * JVM ({@link MeasuredNightly#inThisJvm}); the parent adds the start-to-exit time.
  */
 @Command(
     name = BenchNightlyCommand.NAME,
@@ -55,13 +56,13 @@ public final class BenchNightlyCommand implements Callable<Integer> {
     CxConfig config = options.load();
     TouchpointCatalog catalog = JobContext.loadCatalog(config);
     try (HeapSampler heap = new HeapSampler()) {
-      BenchCommand.measure(
+      MeasuredNightly.inThisJvm(
           Sessions.getOrCreate(config),
           config,
           catalog,
           Args.parseDate(date),
           kase,
-          new BenchCommand.RunInfo(runId, label, load, scale, customers),
+          new RunInfo(runId, label, load, scale, customers),
           heap,
           csv,
           System.out);

@@ -3,13 +3,10 @@ package io.cxgap.bench;
 import io.cxgap.common.CxErrors;
 import io.cxgap.common.catalog.Touchpoint;
 import io.cxgap.common.catalog.TouchpointCatalog;
-import io.cxgap.common.landing.LandingFiles;
 import io.cxgap.jobs.options.Args;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,22 +23,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * The benchmark's peer: runs {@code bench/duckdb_gaps.sql} (packaged as {@code
- * cxgap/bench/duckdb_gaps.sql}) in a DuckDB database file under the scratch folder (deleted after
- * the run) over the landing files and returns its {@code gap_segment_touchpoint} rows for one date,
- * and how long DuckDB took from the files to the table. DuckDB is reached through JDBC only, so it
- * is a runtime dependency.
+ * The benchmark's peer: runs {@code bench/duckdb_gaps.sql} ({@link PeerScript}) in a DuckDB
+ * database file under the scratch folder (deleted after the run) over the landing files and returns
+ * its {@code gap_segment_touchpoint} rows for one date, and how long DuckDB took from the files to
+ * the table. DuckDB is reached through JDBC only, so it is a runtime dependency.
  */
 final class DuckDbPeer {
-  static final String SQL_RESOURCE = "/cxgap/bench/duckdb_gaps.sql";
-  private static final java.util.regex.Pattern T975_MARK =
-      java.util.regex.Pattern.compile("(?m)^-- @@ t975$");
-
   private DuckDbPeer() {}
 
   /** The peer's parameters: a run date and the config values the SQL needs. */
@@ -59,13 +49,7 @@ final class DuckDbPeer {
   record Result(List<Map<String, Object>> rows, long millis, long rowsRead) {}
 
   static Result run(Params p, Path scratch) {
-    String sql = template(p, scratch);
-    java.util.regex.Matcher m = T975_MARK.matcher(sql);
-    if (!m.find()) {
-      throw new IllegalStateException(
-          "bench: the line '-- @@ t975' is missing from " + SQL_RESOURCE);
-    }
-    int mark = m.start();
+    PeerScript script = PeerScript.of(p, scratch);
     Path db = scratch.resolve("peer.duckdb");
     deleteDatabase(db);
     try (Connection c =
@@ -73,9 +57,9 @@ final class DuckDbPeer {
         Statement s = c.createStatement()) {
       long t0 = System.nanoTime();
       createCatalogTables(c, p.catalog());
-      execute(s, sql.substring(0, mark));
+      execute(s, script.beforeT975());
       fillT975(c, s);
-      execute(s, sql.substring(mark));
+      execute(s, script.fromT975());
       long millis = (System.nanoTime() - t0) / 1_000_000;
       List<Map<String, Object>> rows = query(s, "SELECT * FROM gap_segment_touchpoint");
       long read =
@@ -127,52 +111,6 @@ final class DuckDbPeer {
     return p;
   }
 
-  /** The SQL with its placeholders filled in (see the file's header). */
-  static String template(Params p, Path scratch) {
-    Map<String, String> v = new LinkedHashMap<>();
-    LandingGroups files =
-        LandingGroups.classify(
-            p.landing(), scratch, p.catalog(), p.wideExpectationPrefix(), p.wideExperiencePrefix());
-    v.put("customers_csv", files.list("customers_csv"));
-    v.put("customers_json", files.list("customers_json"));
-    v.put("surveys_long_csv", files.list("surveys_long_csv"));
-    v.put("surveys_json", files.list("surveys_json"));
-    v.put("surveys_wide_csv", files.list("surveys_wide_csv"));
-    v.put("interactions_json", files.list("interactions_json"));
-    v.put("interactions_csv", files.list("interactions_csv"));
-    v.put("as_of", p.date().toString());
-    v.put("window_start", p.date().minusDays(p.windowDays() - 1L).toString());
-    v.put("end_exclusive", p.date().plusDays(1).toString());
-    v.put("window_days", Integer.toString(p.windowDays()));
-    v.put("min_respondents", Integer.toString(p.minRespondents()));
-    v.put("wide_exp_prefix", p.wideExpectationPrefix());
-    v.put("wide_perc_prefix", p.wideExperiencePrefix());
-    v.put("dimension_columns", String.join(", ", p.dimensions()));
-    v.put(
-        "dimension_names",
-        p.dimensions().stream().map(DuckDbPeer::literal).collect(Collectors.joining(", ")));
-    String sql = sqlText();
-    for (Map.Entry<String, String> e : v.entrySet()) {
-      sql = sql.replace("${" + e.getKey() + "}", e.getValue());
-    }
-    return sql;
-  }
-
-  static String sqlText() {
-    try (InputStream in = DuckDbPeer.class.getResourceAsStream(SQL_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("bench: " + SQL_RESOURCE + " is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static String literal(String s) {
-    return "'" + s.replace("'", "''") + "'";
-  }
-
   private static void createCatalogTables(Connection c, TouchpointCatalog catalog)
       throws SQLException {
     try (Statement s = c.createStatement()) {
@@ -221,7 +159,7 @@ final class DuckDbPeer {
 
   /** Runs the statements of a script; each ends with ';' at a line end. */
   private static void execute(Statement s, String script) throws SQLException {
-    for (String stmt : statements(script)) {
+    for (String stmt : PeerScript.statements(script)) {
       try {
         s.execute(stmt);
       } catch (SQLException e) {
@@ -229,26 +167,6 @@ final class DuckDbPeer {
             Args.firstLine(e.getMessage()) + " in: " + Args.firstLine(stmt.strip()), e);
       }
     }
-  }
-
-  static List<String> statements(String script) {
-    List<String> out = new ArrayList<>();
-    StringBuilder b = new StringBuilder();
-    for (String line : script.split("\n", -1)) {
-      String t = line.strip();
-      if (t.startsWith("--") || t.isEmpty()) {
-        continue;
-      }
-      b.append(line).append('\n');
-      if (t.endsWith(";")) {
-        out.add(b.toString());
-        b.setLength(0);
-      }
-    }
-    if (!b.toString().isBlank()) {
-      out.add(b.toString());
-    }
-    return out;
   }
 
   private static List<Map<String, Object>> query(Statement s, String sql) throws SQLException {
@@ -268,117 +186,5 @@ final class DuckDbPeer {
       }
     }
     return out;
-  }
-
-  /** The landing files by group, as the SQL reads them; an empty group gets a header-only file. */
-  static final class LandingGroups {
-    private final Map<String, List<Path>> groups = new LinkedHashMap<>();
-
-    static LandingGroups classify(
-        Path landing,
-        Path scratch,
-        TouchpointCatalog catalog,
-        String expPrefix,
-        String percPrefix) {
-      LandingGroups f = new LandingGroups();
-      for (String g :
-          List.of(
-              "customers_csv",
-              "customers_json",
-              "surveys_long_csv",
-              "surveys_json",
-              "surveys_wide_csv",
-              "interactions_json",
-              "interactions_csv")) {
-        f.groups.put(g, new ArrayList<>());
-      }
-      for (String source : List.of("customers", "surveys", "interactions")) {
-        for (Path p : walk(landing.resolve(source))) {
-          String name = p.getFileName().toString();
-          if (name.startsWith(".") || name.startsWith("_")) {
-            continue;
-          }
-          if (name.endsWith(".csv")) {
-            String group =
-                source.equals("surveys")
-                    ? (isWide(p) ? "surveys_wide_csv" : "surveys_long_csv")
-                    : source + "_csv";
-            f.groups.get(group).add(p);
-          } else if (name.endsWith(".jsonl")
-              || name.endsWith(".json")
-              || name.endsWith(".ndjson")) {
-            f.groups.get(source + "_json").add(p);
-          }
-        }
-      }
-      f.fillEmpty(scratch, catalog, expPrefix, percPrefix);
-      return f;
-    }
-
-    private void fillEmpty(
-        Path scratch, TouchpointCatalog catalog, String expPrefix, String percPrefix) {
-      StringBuilder wide =
-          new StringBuilder(
-              "response_id,customer_id,survey_id,responded_at,scale_min,scale_max,overall_nps");
-      for (Touchpoint t : catalog.touchpoints()) {
-        wide.append(',')
-            .append(expPrefix)
-            .append(t.id())
-            .append(',')
-            .append(percPrefix)
-            .append(t.id());
-      }
-      Map<String, String> headers =
-          Map.of(
-              "customers_csv",
-                  "customer_id,full_name,email,phone,segment,region,tier,signup_date,updated_at",
-              "surveys_long_csv",
-                  "response_id,customer_id,survey_id,responded_at,touchpoint,expectation,experience,scale_min,scale_max,overall_nps,comment",
-              "surveys_wide_csv", wide.toString(),
-              "interactions_csv",
-                  "event_id,customer_id,channel,touchpoint,started_at,wait_s,duration_s,outcome");
-      for (Map.Entry<String, List<Path>> e : groups.entrySet()) {
-        if (!e.getValue().isEmpty()) {
-          continue;
-        }
-        boolean csv = e.getKey().endsWith("_csv");
-        Path empty = scratch.resolve("empty-" + e.getKey() + (csv ? ".csv" : ".jsonl"));
-        try {
-          Files.createDirectories(scratch);
-          Files.writeString(
-              empty, csv ? headers.get(e.getKey()) + "\n" : "", StandardCharsets.UTF_8);
-        } catch (IOException ex) {
-          throw new UncheckedIOException(ex);
-        }
-        e.getValue().add(empty);
-      }
-    }
-
-    String list(String group) {
-      return groups.get(group).stream()
-          .map(p -> literal(p.toAbsolutePath().toString()))
-          .collect(Collectors.joining(", ", "[", "]"));
-    }
-
-    private static boolean isWide(Path csv) {
-      try (Stream<String> lines = Files.lines(csv, StandardCharsets.UTF_8)) {
-        String header = lines.findFirst().orElse("");
-        return LandingFiles.csvFields(header).stream()
-            .noneMatch(h -> h.strip().equalsIgnoreCase("touchpoint"));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    private static List<Path> walk(Path dir) {
-      if (!Files.isDirectory(dir)) {
-        return List.of();
-      }
-      try (Stream<Path> s = Files.walk(dir)) {
-        return s.filter(Files::isRegularFile).sorted().toList();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 }

@@ -33,7 +33,10 @@ class BenchMainTest {
         .startsWith("Usage: cxgap-bench ")
         .contains("--help")
         .contains("--scale")
-        .contains("--jvm");
+        .contains("--jvm")
+        .as("the generator's options, shared with cxgap generate")
+        .contains("--days=N             days of data (default 180)")
+        .contains("--messy-rate=R       share of rows broken on purpose (default 0.02)");
     assertThat(o.out())
         .as("bench-nightly is started by bench only")
         .doesNotContain("bench-nightly");

@@ -3,6 +3,8 @@ package io.cxgap.bench;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cxgap.bench.results.BenchCsv;
+import io.cxgap.bench.results.BenchRow;
 import io.cxgap.jobs.JobsTestBase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +47,7 @@ class BenchNewJvmTest extends JobsTestBase {
             "spark.databricks.delta.snapshotPartitions=2");
     assertThat(o.code()).as(o.toString()).isZero();
     // the child's rows carry the bench's label intact, leading '-' and comma included
-    assertThat(BenchSummary.read(out.resolve("bench-runs.csv")))
+    assertThat(BenchCsv.read(out.resolve("bench-runs.csv")))
         .allSatisfy(r -> assertThat(r.label()).isEqualTo("-Xmx3g, 2 cores"));
     // the child's own output reaches the bench's: its step lines, then the bench's line for the JVM
     assertThat(o.out())
@@ -53,9 +55,9 @@ class BenchNewJvmTest extends JobsTestBase {
         .contains("report   ok")
         .contains("bench: full nightly in a new JVM");
 
-    List<BenchSummary.Row> rows = BenchSummary.read(out.resolve("bench-runs.csv"));
+    List<BenchRow> rows = BenchCsv.read(out.resolve("bench-runs.csv"));
     assertThat(rows)
-        .extracting(BenchSummary.Row::step)
+        .extracting(BenchRow::step)
         .containsExactly(
             "ingest",
             "conform",
@@ -69,8 +71,8 @@ class BenchNewJvmTest extends JobsTestBase {
     assertThat(rows)
         .allSatisfy(r -> assertThat(r.kase()).isEqualTo("full"))
         .allSatisfy(r -> assertThat(r.customers()).isEqualTo(300));
-    BenchSummary.Row total = rows.get(7);
-    BenchSummary.Row process = rows.get(8);
+    BenchRow total = rows.get(7);
+    BenchRow process = rows.get(8);
     // the JVM's start and its SparkSession's are in the process time, not in the steps'
     assertThat(process.wallS()).isGreaterThan(total.wallS());
     assertThat(process.rowsIn()).isEqualTo(total.rowsIn()).isEqualTo(rows.get(0).rowsIn());

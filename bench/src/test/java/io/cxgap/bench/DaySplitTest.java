@@ -82,10 +82,10 @@ class DaySplitTest {
         "{\"started_at\":\"2026-10-30T08:00:00\"}\n{\"started_at\":\"2026-10-31T08:00:00\"}\n");
     DaySplit.split(landing, D);
 
-    BenchCommand.link(landing, incr, false);
+    BenchLanding.link(landing, incr, false);
     assertThat(Files.list(incr.resolve("interactions")).map(p -> p.getFileName().toString()))
         .containsExactly("a.jsonl");
-    BenchCommand.link(landing, incr, true);
+    BenchLanding.link(landing, incr, true);
     assertThat(Files.list(incr.resolve("interactions")).map(p -> p.getFileName().toString()))
         .containsExactlyInAnyOrder("a.jsonl", "a.day-2026-10-31.jsonl");
     assertThat(read(incr.resolve("interactions/a.day-2026-10-31.jsonl")))

@@ -4,9 +4,11 @@ import io.cxgap.common.generate.GenerationSummary;
 import io.cxgap.common.generate.GeneratorOptions;
 import io.cxgap.common.generate.SampleGenerator;
 import io.cxgap.jobs.options.Args;
+import io.cxgap.jobs.options.SampleDataOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cxgap generate}: a landing zone of sample data with planted truth (no Spark). */
@@ -28,12 +30,6 @@ public final class GenerateCommand implements Callable<Integer> {
   int customers = GeneratorOptions.DEFAULT_CUSTOMERS;
 
   @Option(
-      names = "--days",
-      paramLabel = "N",
-      description = "days of data (default ${DEFAULT-VALUE})")
-  int days = GeneratorOptions.DEFAULT_DAYS;
-
-  @Option(
       names = "--end-date",
       paramLabel = "YYYY-MM-DD",
       description = "last day of data (default 2026-10-31)")
@@ -45,11 +41,7 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "random seed (default ${DEFAULT-VALUE})")
   long seed = GeneratorOptions.DEFAULT_SEED;
 
-  @Option(
-      names = "--messy-rate",
-      paramLabel = "R",
-      description = "share of rows broken on purpose (default ${DEFAULT-VALUE})")
-  double messyRate = GeneratorOptions.DEFAULT_MESSY_RATE;
+  @Mixin SampleDataOptions data;
 
   @Override
   public Integer call() {
@@ -57,10 +49,10 @@ public final class GenerateCommand implements Callable<Integer> {
         options(
             out,
             customers,
-            days,
+            data.days(),
             endDate == null ? null : Args.parseDate(endDate).toString(),
             seed,
-            messyRate);
+            data.messyRate());
     GenerationSummary s = SampleGenerator.generate(o);
     System.out.println("generated " + s);
     return 0;

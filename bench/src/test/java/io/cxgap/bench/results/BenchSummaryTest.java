@@ -1,4 +1,4 @@
-package io.cxgap.bench;
+package io.cxgap.bench.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -34,7 +34,7 @@ class BenchSummaryTest {
 
   @Test
   void summary_takesTheNewestRunPerScale_andReportsRatios(@TempDir Path dir) {
-    List<BenchSummary.Row> rows = new ArrayList<>();
+    List<BenchRow> rows = new ArrayList<>();
     // an older SF0.1 run that the summary must ignore
     rows.addAll(run("r0", "2026-11-29T10:00:00Z", 0.1, 10_000, 99, 99, 99, 99, 99, 99));
     // SF0.1: full 20 s of which ingest 3 + conform 4 + gaps 5 = 12 s; incremental 6 s; DuckDB 4 s
@@ -42,8 +42,8 @@ class BenchSummaryTest {
     // SF1: full 80 s (ingest 10 + conform 12 + gaps 14 = 36 s), incremental 12 s, DuckDB 9 s
     rows.addAll(run("r2", "2026-11-30T11:00:00Z", 1, 100_000, 80, 10, 12, 14, 12, 9));
     Path csv = dir.resolve("bench-runs.csv");
-    BenchSummary.append(csv, rows);
-    List<BenchSummary.Row> back = BenchSummary.read(csv);
+    BenchCsv.append(csv, rows);
+    List<BenchRow> back = BenchCsv.read(csv);
     assertThat(back).isEqualTo(rows); // the label with a comma and quotes survives the CSV
 
     String md = BenchSummary.markdown(back);
@@ -61,10 +61,10 @@ class BenchSummaryTest {
 
   @Test
   void aLaterDuckDbOnlyRun_replacesOnlyTheDuckDbRows() {
-    List<BenchSummary.Row> rows =
+    List<BenchRow> rows =
         new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 0.1, 10_000, 20, 3, 4, 5, 6, 4));
     rows.add(
-        new BenchSummary.Row(
+        new BenchRow(
             "r3",
             "2026-11-30T12:00:00Z",
             "",
@@ -87,7 +87,7 @@ class BenchSummaryTest {
 
   @Test
   void aCaseThatDidNotRun_isNotMeasured_notNaN() {
-    List<BenchSummary.Row> rows =
+    List<BenchRow> rows =
         new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 1, 100_000, 80, 10, 12, 14, 12, 9));
     // SF10: a full run of 800 s and no incremental or DuckDB case
     rows.addAll(
@@ -102,12 +102,12 @@ class BenchSummaryTest {
 
   @Test
   void aRunInNewJvms_saysSo_andReportsStartToExitTimes() {
-    List<BenchSummary.Row> rows =
+    List<BenchRow> rows =
         new ArrayList<>(run("r1", "2026-11-30T10:00:00Z", 1, 100_000, 80, 10, 12, 14, 40, 9));
     String load = "0.10 on 2 cores";
     // the same run's JVMs took 120 s (full) and 90 s (next day) from start to exit: 90 / 120 = 0.75
     rows.add(
-        new BenchSummary.Row(
+        new BenchRow(
             "r1",
             "2026-11-30T10:00:00Z",
             "",
@@ -115,14 +115,14 @@ class BenchSummaryTest {
             1,
             100_000,
             "full",
-            BenchSummary.PROCESS,
+            BenchRow.PROCESS,
             120,
             1000,
             2000,
             700L,
             ""));
     rows.add(
-        new BenchSummary.Row(
+        new BenchRow(
             "r1",
             "2026-11-30T10:00:00Z",
             "",
@@ -130,7 +130,7 @@ class BenchSummaryTest {
             1,
             100_000,
             "incremental",
-            BenchSummary.PROCESS,
+            BenchRow.PROCESS,
             90,
             10,
             200,
@@ -152,7 +152,7 @@ class BenchSummaryTest {
         .doesNotContain("As a scheduler");
   }
 
-  private static List<BenchSummary.Row> run(
+  private static List<BenchRow> run(
       String id,
       String at,
       double sf,
@@ -166,17 +166,16 @@ class BenchSummaryTest {
     String label = "idle, \"quiet\" box";
     String load = "0.10 on 2 cores";
     return List.of(
-        new BenchSummary.Row(
+        new BenchRow(
             id, at, label, load, sf, customers, "full", "ingest", ingest, 1000, 900, 512L, ""),
-        new BenchSummary.Row(
+        new BenchRow(
             id, at, label, load, sf, customers, "full", "conform", conform, 900, 900, 600L, ""),
-        new BenchSummary.Row(
-            id, at, label, load, sf, customers, "full", "gaps", gaps, 900, 140, 700L, ""),
-        new BenchSummary.Row(
+        new BenchRow(id, at, label, load, sf, customers, "full", "gaps", gaps, 900, 140, 700L, ""),
+        new BenchRow(
             id, at, label, load, sf, customers, "full", "total", full, 1000, 2000, 700L, ""),
-        new BenchSummary.Row(
+        new BenchRow(
             id, at, label, load, sf, customers, "incremental", "total", incr, 10, 200, 400L, ""),
-        new BenchSummary.Row(
+        new BenchRow(
             id,
             at,
             label,

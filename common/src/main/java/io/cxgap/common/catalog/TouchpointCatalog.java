@@ -23,13 +23,22 @@ public final class TouchpointCatalog implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final Set<String> STAGES =
       Set.of("awareness", "purchase", "onboarding", "usage", "support", "renewal");
-  private static final Set<String> DIMENSIONS =
-      Set.of("tangibles", "reliability", "responsiveness", "assurance", "empathy");
+  private static final java.util.regex.Pattern DIMENSION =
+      java.util.regex.Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} _/&+-]*");
 
   private final List<Touchpoint> touchpoints;
   private final Map<String, String> lookup;
+  private final Map<String, Double> weights;
 
   public TouchpointCatalog(List<Touchpoint> touchpoints) {
+    this(touchpoints, Map.of());
+  }
+
+  /**
+   * A catalog with dimension weights: points per dimension (a 100-point allocation or any
+   * non-negative numbers), each naming a dimension some touchpoint has; at least one above 0.
+   */
+  public TouchpointCatalog(List<Touchpoint> touchpoints, Map<String, Double> dimensionWeights) {
     if (touchpoints.isEmpty()) {
       throw CxErrors.usage("touchpoint catalog is empty: define at least one touchpoint");
     }
@@ -51,6 +60,51 @@ public final class TouchpointCatalog implements Serializable {
       }
     }
     this.lookup = Map.copyOf(m);
+    this.weights = checkedWeights(dimensionWeights, dimensions());
+  }
+
+  private static Map<String, Double> checkedWeights(Map<String, Double> raw, List<String> dims) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    double sum = 0;
+    for (Map.Entry<String, Double> e : raw.entrySet()) {
+      String dim = e.getKey().strip().toLowerCase(Locale.ROOT);
+      double w = e.getValue();
+      if (!dims.contains(dim)) {
+        throw CxErrors.usage(
+            "touchpoint catalog: dimension-weights names '%s', which no touchpoint has; the"
+                + " catalog's dimensions are %s",
+            e.getKey(), dims);
+      }
+      if (!(w >= 0) || Double.isInfinite(w)) {
+        throw CxErrors.usage(
+            "touchpoint catalog: dimension-weights.%s = %s; give a number >= 0 (points of a"
+                + " 100-point allocation, or any non-negative numbers)",
+            e.getKey(), e.getValue());
+      }
+      out.put(dim, w);
+      sum += w;
+    }
+    if (!out.isEmpty() && sum <= 0) {
+      throw CxErrors.usage(
+          "touchpoint catalog: dimension-weights are all 0; give at least one above 0");
+    }
+    final double total = sum;
+    Map<String, Double> normalised = new LinkedHashMap<>();
+    out.forEach((d, w) -> normalised.put(d, w / total));
+    return java.util.Collections.unmodifiableMap(normalised);
+  }
+
+  /** The dimensions the touchpoints carry, in catalog order. */
+  public List<String> dimensions() {
+    return touchpoints.stream().map(Touchpoint::dimension).distinct().toList();
+  }
+
+  /**
+   * Dimension weights normalised to sum to 1 over the dimensions the catalog weights; empty when it
+   * gives none (DESIGN.md §4).
+   */
+  public Map<String, Double> dimensionWeights() {
+    return weights;
   }
 
   /** Normalises a raw touchpoint value the way lookups compare it. */
@@ -97,7 +151,36 @@ public final class TouchpointCatalog implements Serializable {
     for (Config t : c.getConfigList("touchpoints")) {
       out.add(entry(t, file, i++));
     }
-    return new TouchpointCatalog(out);
+    try {
+      return new TouchpointCatalog(out, weights(c, file));
+    } catch (io.cxgap.common.CxException e) {
+      throw CxErrors.usage(
+          "%s: %s", file, e.getMessage().replaceFirst("^touchpoint catalog: ", ""));
+    }
+  }
+
+  private static Map<String, Double> weights(Config c, Path file) {
+    if (!c.hasPath("dimension-weights")) {
+      return Map.of();
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    Config w;
+    try {
+      w = c.getConfig("dimension-weights");
+    } catch (ConfigException e) {
+      throw CxErrors.usage(
+          "%s: dimension-weights must be an object of dimension = points, e.g."
+              + " dimension-weights { reliability = 30, empathy = 20 }",
+          file);
+    }
+    for (String key : w.root().keySet()) {
+      try {
+        out.put(key, w.getDouble(com.typesafe.config.ConfigUtil.quoteString(key)));
+      } catch (ConfigException e) {
+        throw CxErrors.usage("%s: dimension-weights.%s: %s", file, key, e.getMessage());
+      }
+    }
+    return out;
   }
 
   private static Touchpoint entry(Config t, Path file, int index) {
@@ -113,9 +196,11 @@ public final class TouchpointCatalog implements Serializable {
         throw CxErrors.usage(
             "%s (%s): journey-stage '%s' is not one of %s", where, id, stage, STAGES);
       }
-      if (!DIMENSIONS.contains(dim)) {
+      if (!DIMENSION.matcher(dim).matches()) {
         throw CxErrors.usage(
-            "%s (%s): dimension '%s' is not one of %s", where, id, dim, DIMENSIONS);
+            "%s (%s): dimension '%s' must start with a letter or digit and hold only letters,"
+                + " digits, spaces and _ / & + -",
+            where, id, dim);
       }
       List<String> aliases = t.hasPath("aliases") ? t.getStringList("aliases") : List.of();
       double target = t.hasPath("target-gap") ? t.getDouble("target-gap") : 0.0;

@@ -65,4 +65,65 @@ class TouchpointCatalogTest {
         .isInstanceOf(CxException.class)
         .hasMessageContaining("missing.conf");
   }
+
+  private static final String OWN_DIMENSIONS =
+      "touchpoints = ["
+          + " { id = \"screen\", journey-stage = \"usage\", dimension = \"Tangibility\" },"
+          + " { id = \"pay\", journey-stage = \"usage\", dimension = \"security\" },"
+          + " { id = \"pin\", journey-stage = \"usage\", dimension = \"security\" },"
+          + " { id = \"menu\", journey-stage = \"usage\", dimension = \"usefulness/accuracy\" } ]";
+
+  @Test
+  void dimensions_takeAnyVocabulary_inCatalogOrder_andWeightsNormaliseToOne() throws IOException {
+    TouchpointCatalog c =
+        TouchpointCatalog.load(
+            write(
+                OWN_DIMENSIONS
+                    + "\ndimension-weights { security = 30, \"usefulness/accuracy\" = 10 }"));
+    assertThat(c.dimensions()).containsExactly("tangibility", "security", "usefulness/accuracy");
+    // 30 / (30 + 10) and 10 / 40; tangibility has no weight
+    assertThat(c.dimensionWeights())
+        .containsExactly(
+            java.util.Map.entry("security", 0.75),
+            java.util.Map.entry("usefulness/accuracy", 0.25));
+    assertThat(TouchpointCatalog.load(write(OWN_DIMENSIONS)).dimensionWeights())
+        .as("no weights given")
+        .isEmpty();
+  }
+
+  @Test
+  void dimensionWeights_badValues_areUsageErrors() throws IOException {
+    assertThatThrownBy(
+            () ->
+                TouchpointCatalog.load(
+                    write(OWN_DIMENSIONS + "\ndimension-weights { security = 30, empathy = 20 }")))
+        .isInstanceOf(CxException.class)
+        .hasMessageContaining("dimension-weights names 'empathy', which no touchpoint has")
+        .hasMessageContaining("[tangibility, security, usefulness/accuracy]");
+    assertThatThrownBy(
+            () ->
+                TouchpointCatalog.load(
+                    write(OWN_DIMENSIONS + "\ndimension-weights { security = -5 }")))
+        .isInstanceOf(CxException.class)
+        .hasMessageContaining("dimension-weights.security = -5.0; give a number >= 0");
+    assertThatThrownBy(
+            () ->
+                TouchpointCatalog.load(
+                    write(OWN_DIMENSIONS + "\ndimension-weights { security = 0 }")))
+        .isInstanceOf(CxException.class)
+        .hasMessageContaining("all 0");
+    assertThatThrownBy(
+            () ->
+                TouchpointCatalog.load(
+                    write(OWN_DIMENSIONS + "\ndimension-weights { security = lots }")))
+        .isInstanceOf(CxException.class)
+        .hasMessageContaining("dimension-weights.security");
+    assertThatThrownBy(
+            () ->
+                TouchpointCatalog.load(
+                    write(
+                        "touchpoints = [ { id = \"a\", journey-stage = \"usage\", dimension = \"  \" } ]")))
+        .isInstanceOf(CxException.class)
+        .hasMessageContaining("dimension ''");
+  }
 }

@@ -27,6 +27,9 @@ public final class Columns {
   public static final String OVERALL_NPS = "overall_nps";
   public static final String COMMENT = "comment";
 
+  /** Optional third SERVQUAL column: the lowest level still acceptable (zone of tolerance). */
+  public static final String ADEQUATE = "adequate";
+
   // interactions
   public static final String EVENT_ID = "event_id";
   public static final String CHANNEL = "channel";
@@ -42,6 +45,16 @@ public final class Columns {
   public static final String EXPECTATION_NORM = "expectation_norm";
   public static final String EXPERIENCE_NORM = "experience_norm";
   public static final String GAP = "gap";
+
+  /** Adequate level normalised to 0..100; null where the row has no adequate answer. */
+  public static final String ADEQUATE_NORM = "adequate_norm";
+
+  /** Measure of service adequacy: experience_norm - adequate_norm; null for an inversion. */
+  public static final String MSA = "msa";
+
+  /** True when adequate > expectation (a zone-of-tolerance inversion); null without adequate. */
+  public static final String ZOT_INVERSION = "zot_inversion";
+
   public static final String AS_OF_DATE = "as_of_date";
 
   // gold keys and catalog attributes

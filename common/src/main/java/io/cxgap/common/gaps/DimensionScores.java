@@ -1,0 +1,238 @@
+package io.cxgap.common.gaps;
+
+import static io.cxgap.common.Columns.AS_OF_DATE;
+import static io.cxgap.common.Columns.CUSTOMER_ID;
+import static io.cxgap.common.Columns.DIMENSION;
+import static io.cxgap.common.Columns.EXPECTATION_NORM;
+import static io.cxgap.common.Columns.EXPERIENCE_NORM;
+import static io.cxgap.common.Columns.GAP;
+import static io.cxgap.common.Columns.MSA;
+import static io.cxgap.common.Columns.SEGMENT_DIMENSION;
+import static io.cxgap.common.Columns.SEGMENT_VALUE;
+import static io.cxgap.common.Columns.TOUCHPOINT;
+import static io.cxgap.common.Columns.WINDOW_DAYS;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sqrt;
+import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.var_samp;
+import static org.apache.spark.sql.functions.when;
+
+import io.cxgap.common.catalog.Touchpoint;
+import io.cxgap.common.catalog.TouchpointCatalog;
+import io.cxgap.common.transform.AnalysisWindow;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code gold.gap_dimension} and {@code gold.servqual_index} (DESIGN.md §5): SERVQUAL scores per
+ * dimension the way the instrument is scored, respondent first. Each respondent's item value is
+ * their mean over the item's answers in the window; their dimension score is the mean over the
+ * dimension's items they answered; the cell's statistics are over respondents. Cronbach's α uses
+ * the respondents who answered every item of the dimension that the cell has answers for. Pure:
+ * Datasets and values in, a Dataset out.
+ */
+public final class DimensionScores {
+  /** The cell of gap_dimension: a segment cut and a dimension. */
+  private static final String[] CELL = {SEGMENT_DIMENSION, SEGMENT_VALUE, DIMENSION};
+
+  private DimensionScores() {}
+
+  /**
+   * @param items silver survey items (any dates; the window is applied here); an {@code msa} column
+   *     is used when present
+   * @param customersAsOf silver customers of D (customer_id + segment dimension columns)
+   */
+  public static Dataset<Row> gapDimension(
+      Dataset<Row> items,
+      Dataset<Row> customersAsOf,
+      TouchpointCatalog catalog,
+      List<String> segmentDimensions,
+      int minRespondents,
+      AnalysisWindow window) {
+    SparkSession spark = items.sparkSession();
+    Column msa =
+        Arrays.asList(items.columns()).contains(MSA)
+            ? col(MSA)
+            : lit(null).cast(DataTypes.DoubleType);
+    // one value per respondent and item: the mean of their answers to it in the window
+    Dataset<Row> perItem =
+        window
+            .items(items)
+            .join(broadcast(dimensionFrame(spark, catalog)), TOUCHPOINT)
+            .groupBy(col(CUSTOMER_ID), col(DIMENSION), col(TOUCHPOINT))
+            .agg(
+                avg(EXPECTATION_NORM).as("_exp"),
+                avg(EXPERIENCE_NORM).as("_perc"),
+                avg(GAP).as("_gap"),
+                avg(msa).as("_msa"));
+    Dataset<Row> cut = SegmentCuts.explode(perItem, customersAsOf, segmentDimensions).cache();
+    Dataset<Row> itemsPerCell =
+        cut.groupBy(CELL[0], CELL[1], CELL[2]).agg(countDistinct(col(TOUCHPOINT)).as("items"));
+    Dataset<Row> respondent =
+        cut.groupBy(col(CELL[0]), col(CELL[1]), col(CELL[2]), col(CUSTOMER_ID))
+            .agg(
+                count(lit(1)).as("_answered"),
+                avg("_exp").as("_r_exp"),
+                avg("_perc").as("_r_perc"),
+                avg("_gap").as("_r_gap"),
+                avg("_msa").as("_r_msa"),
+                sum("_exp").as("_sum_exp"),
+                sum("_perc").as("_sum_perc"),
+                sum("_gap").as("_sum_gap"))
+            .join(itemsPerCell, CELL);
+    Dataset<Row> scores =
+        respondent
+            .groupBy(CELL[0], CELL[1], CELL[2])
+            .agg(
+                count(lit(1)).as("respondents"),
+                avg("_r_exp").as("_exp"),
+                avg("_r_perc").as("_perc"),
+                avg("_r_gap").as("_gap"),
+                stddev_samp("_r_gap").as("_sd"),
+                avg("_r_msa").as("_msa"));
+    Dataset<Row> cells =
+        scores
+            .join(itemsPerCell, CELL)
+            .join(alphaParts(cut, respondent), CELL, "left")
+            .join(broadcast(weightFrame(spark, catalog)), DIMENSION, "left");
+    return finish(cells, minRespondents, window)
+        .orderBy(col(SEGMENT_DIMENSION), col(SEGMENT_VALUE), col(DIMENSION));
+  }
+
+  /**
+   * The parts of Cronbach's α per cell, over complete respondents (those who answered every item
+   * the cell has): their count, k, the sum of the item variances and the variance of the sum, for
+   * expectation, experience and gap.
+   */
+  private static Dataset<Row> alphaParts(Dataset<Row> cut, Dataset<Row> respondent) {
+    Dataset<Row> complete =
+        respondent.where(col("_answered").equalTo(col("items"))).drop("items", "_answered");
+    Dataset<Row> itemVariances =
+        cut.join(complete.select(CELL[0], CELL[1], CELL[2], CUSTOMER_ID), cellAnd(CUSTOMER_ID))
+            .groupBy(CELL[0], CELL[1], CELL[2], TOUCHPOINT)
+            .agg(
+                var_samp("_exp").as("_v_exp"),
+                var_samp("_perc").as("_v_perc"),
+                var_samp("_gap").as("_v_gap"))
+            .groupBy(CELL[0], CELL[1], CELL[2])
+            .agg(
+                count(lit(1)).as("_k"),
+                sum("_v_exp").as("_iv_exp"),
+                sum("_v_perc").as("_iv_perc"),
+                sum("_v_gap").as("_iv_gap"));
+    Dataset<Row> sumVariances =
+        complete
+            .groupBy(CELL[0], CELL[1], CELL[2])
+            .agg(
+                count(lit(1)).as("alpha_respondents"),
+                var_samp("_sum_exp").as("_sv_exp"),
+                var_samp("_sum_perc").as("_sv_perc"),
+                var_samp("_sum_gap").as("_sv_gap"));
+    return sumVariances.join(itemVariances, CELL);
+  }
+
+  private static String[] cellAnd(String column) {
+    List<String> keys = new ArrayList<>(Arrays.asList(CELL));
+    keys.add(column);
+    return keys.toArray(new String[0]);
+  }
+
+  /** α = k/(k-1)·(1 - Σ var(item)/var(sum)); null for k < 2, too few respondents or var 0. */
+  private static Column alpha(String which, int minRespondents) {
+    Column k = col("_k").cast(DataTypes.DoubleType);
+    Column varSum = col("_sv_" + which);
+    Column ok =
+        col("_k").geq(2).and(col("alpha_respondents").geq(minRespondents)).and(varSum.gt(0));
+    return when(
+        ok, k.divide(k.minus(1)).multiply(lit(1).minus(col("_iv_" + which).divide(varSum))));
+  }
+
+  private static Dataset<Row> finish(
+      Dataset<Row> cells, int minRespondents, AnalysisWindow window) {
+    Column shown = col("respondents").geq(minRespondents);
+    Column n = col("respondents");
+    Column half = Stats.T975.apply(n).multiply(col("_sd")).divide(sqrt(n.cast("double")));
+    return cells.select(
+        lit(java.sql.Date.valueOf(window.end())).as(AS_OF_DATE),
+        lit(window.days()).as(WINDOW_DAYS),
+        col(SEGMENT_DIMENSION),
+        col(SEGMENT_VALUE),
+        col(DIMENSION),
+        col("respondents"),
+        col("items"),
+        when(shown, col("_exp")).as("expectation_mean"),
+        when(shown, col("_perc")).as("experience_mean"),
+        when(shown, col("_gap")).as("gap_mean"),
+        when(shown, col("_sd")).as("gap_stddev"),
+        when(shown, col("_gap").minus(half)).as("gap_ci95_low"),
+        when(shown, col("_gap").plus(half)).as("gap_ci95_high"),
+        when(shown, col("_msa")).as("msa_mean"),
+        col("weight"),
+        when(shown, alpha("exp", minRespondents)).as("alpha_expectation"),
+        when(shown, alpha("perc", minRespondents)).as("alpha_experience"),
+        when(shown, alpha("gap", minRespondents)).as("alpha_gap"),
+        coalesce(col("alpha_respondents"), lit(0L)).as("alpha_respondents"),
+        not(shown).as("suppressed"));
+  }
+
+  /**
+   * {@code gold.servqual_index}: per run date and segment cut, the unweighted mean of the
+   * unsuppressed dimension gaps, the weighted one over the dimensions with a weight (re-normalised
+   * over those present; null without weights) and the mean dimension experience (SERVPERF).
+   */
+  public static Dataset<Row> servqualIndex(Dataset<Row> gapDimension) {
+    Column gap = col("gap_mean");
+    Column weighted = when(gap.isNotNull().and(col("weight").isNotNull()), col("weight"));
+    return gapDimension
+        .groupBy(col(AS_OF_DATE), col(WINDOW_DAYS), col(SEGMENT_DIMENSION), col(SEGMENT_VALUE))
+        .agg(
+            count(gap).as("dimensions"),
+            avg(gap).as("unweighted_gap"),
+            sum(weighted.multiply(gap)).divide(sum(weighted)).as("weighted_gap"),
+            avg(col("experience_mean")).as("experience_index"))
+        .orderBy(col(SEGMENT_DIMENSION), col(SEGMENT_VALUE));
+  }
+
+  /** touchpoint → dimension, from the catalog. */
+  static Dataset<Row> dimensionFrame(SparkSession spark, TouchpointCatalog catalog) {
+    StructType schema =
+        new StructType()
+            .add(TOUCHPOINT, DataTypes.StringType, false)
+            .add(DIMENSION, DataTypes.StringType, false);
+    List<Row> rows = new ArrayList<>();
+    for (Touchpoint t : catalog.touchpoints()) {
+      rows.add(RowFactory.create(t.id(), t.dimension()));
+    }
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /** dimension → normalised weight, for the dimensions the catalog weights. */
+  static Dataset<Row> weightFrame(SparkSession spark, TouchpointCatalog catalog) {
+    StructType schema =
+        new StructType()
+            .add(DIMENSION, DataTypes.StringType, false)
+            .add("weight", DataTypes.DoubleType, false);
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, Double> e : catalog.dimensionWeights().entrySet()) {
+      rows.add(RowFactory.create(e.getKey(), e.getValue()));
+    }
+    return spark.createDataFrame(rows, schema);
+  }
+}

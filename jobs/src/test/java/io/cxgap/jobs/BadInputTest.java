@@ -4,7 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxgap.common.CxException;
-import io.cxgap.common.quality.RowRules;
+import io.cxgap.common.quality.RecordRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -212,7 +212,7 @@ class BadInputTest extends JobsTestBase {
                 "interactions/bad_utf8.jsonl", "bad_encoding:invalid UTF-8"));
     Row huge = quarantine.where("reason = 'oversized_field'").head();
     assertThat(huge.<String>getAs("raw"))
-        .hasSizeLessThan(RowRules.OVERSIZED_RAW_KEPT + 60)
+        .hasSizeLessThan(RecordRules.OVERSIZED_RAW_KEPT + 60)
         .contains("(truncated: 104");
 
     // timestamps with an offset are converted; without one they are UTC

@@ -6,23 +6,23 @@ import io.cxgap.common.Columns;
 import io.cxgap.common.CxErrors;
 import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.ingest.BatchCounts;
+import io.cxgap.common.ingest.BatchRecovery;
+import io.cxgap.common.ingest.BatchSplit;
+import io.cxgap.common.ingest.KnownCustomers;
 import io.cxgap.common.landing.LandingFile;
 import io.cxgap.common.landing.LandingFiles;
 import io.cxgap.common.landing.LandingReader;
 import io.cxgap.common.landing.Source;
 import io.cxgap.common.quality.RowRules;
 import io.cxgap.common.spark.Sessions;
-import io.cxgap.common.transform.Duplicates;
 import io.cxgap.jobs.runstate.FaultPoints;
 import io.cxgap.jobs.runstate.JobContext;
 import io.cxgap.jobs.runstate.StepResult;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -31,7 +31,9 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Landing → bronze (DESIGN.md §2, §4): reads the files no earlier run ingested, types and validates
  * every row, drops duplicates, writes accepted rows to {@code bronze.<source>} and rejected ones to
- * {@code bronze.quarantine}, exactly once per batch (see {@link IngestLog}).
+ * {@code bronze.quarantine}, exactly once per batch (see {@link IngestLog}). It reads, calls the
+ * common module's landing reader, row rules and ingest logic ({@code io.cxgap.common.ingest}), and
+ * writes.
  *
  * <p>Why not Spark's file stream source: it maps CSV columns by position with one schema per
  * stream, so a file with another column order, an extra column or a wide layout would be read
@@ -40,9 +42,8 @@ import org.apache.spark.storage.StorageLevel;
 public final class IngestJob {
   private IngestJob() {}
 
-  /** Per-source counts of one batch. */
-  record SourceCounts(
-      Source source, long batch, long read, long accepted, long quarantined, long duplicate) {}
+  /** Per-source counts of one batch ({@code batch} 0: no new files). */
+  record SourceCounts(Source source, long batch, BatchCounts counts) {}
 
   public static StepResult run(JobContext ctx) {
     List<SourceCounts> all = new ArrayList<>();
@@ -54,17 +55,23 @@ public final class IngestJob {
     }
     long read = 0, written = 0, quarantined = 0;
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (SourceCounts c : all) {
+    List<String> parts = new ArrayList<>();
+    for (SourceCounts s : all) {
+      BatchCounts c = s.counts();
       read += c.read();
       written += c.accepted();
       quarantined += c.quarantined();
-      String p = c.source().folder() + ".";
+      String p = s.source().folder() + ".";
       counts.put(p + "read", c.read());
       counts.put(p + "accepted", c.accepted());
       counts.put(p + "quarantined", c.quarantined());
       counts.put(p + "duplicate", c.duplicate());
+      parts.add(
+          s.source().folder()
+              + (s.batch() == 0 ? ": no new files" : " batch " + s.batch() + ": " + c.equation()));
     }
-    String message = describe(all) + (notes.isEmpty() ? "" : "; " + String.join("; ", notes));
+    parts.addAll(notes);
+    String message = String.join("; ", parts);
     return gate(ctx.config(), all, new StepResult(read, written, quarantined, message, counts));
   }
 
@@ -73,40 +80,21 @@ public final class IngestJob {
    * quarantine for inspection, and the run fails.
    */
   private static StepResult gate(CxConfig config, List<SourceCounts> all, StepResult result) {
-    for (SourceCounts c : all) {
-      if (c.read() > 0 && (double) c.quarantined() / c.read() > config.maxQuarantineShare()) {
+    double max = config.maxQuarantineShare();
+    for (SourceCounts s : all) {
+      BatchCounts c = s.counts();
+      if (c.quarantineOver(max)) {
         return result.failing(
-            CxErrors.qualityGate(
-                c.source().folder(), c.quarantined(), c.read(), config.maxQuarantineShare()));
+            CxErrors.qualityGate(s.source().folder(), c.quarantined(), c.read(), max));
       }
     }
     return result;
-  }
-
-  private static String describe(List<SourceCounts> all) {
-    List<String> parts = new ArrayList<>();
-    for (SourceCounts c : all) {
-      parts.add(
-          c.batch() == 0
-              ? c.source().folder() + ": no new files"
-              : String.format(
-                  Locale.ROOT,
-                  "%s batch %d: read %d = accepted %d + quarantined %d + duplicates %d",
-                  c.source().folder(),
-                  c.batch(),
-                  c.read(),
-                  c.accepted(),
-                  c.quarantined(),
-                  c.duplicate()));
-    }
-    return String.join("; ", parts);
   }
 
   static SourceCounts ingest(
       JobContext ctx, Source source, IngestLog.State logged, List<String> notes) {
     CxConfig cfg = ctx.config();
     String bronze = ctx.table("bronze", source.folder());
-    String customers = ctx.table("bronze", Source.CUSTOMERS.folder());
     List<LandingFile> listed =
         LandingFiles.list(
             ctx.spark().sparkContext().hadoopConfiguration(), cfg.landingPath(source.folder()));
@@ -119,14 +107,14 @@ public final class IngestJob {
                 cfg.wideExpectationPrefix(), cfg.wideExperiencePrefix()));
     IngestLog.Batch batch = nextBatch(ctx, source, logged, listed, reader, notes);
     if (batch == null) {
-      return new SourceCounts(source, 0, 0, 0, 0, 0);
+      return new SourceCounts(source, 0, BatchCounts.NONE);
     }
     FaultPoints.hit("ingest." + source.folder() + ".planned");
     List<String> readNotes = new ArrayList<>();
     Dataset<Row> raw = reader.read(batch.files(), readNotes);
     readNotes.forEach(s -> notes.add(source.folder() + ": " + s));
 
-    List<String> keys = keys(source);
+    List<String> keys = BatchSplit.keys(source);
     Column[] keyCols = keys.stream().map(k -> col(k)).toArray(Column[]::new);
     // Duplicates are found by key (a join and a window): hash the batch by key once, into enough
     // partitions that each sorts a bounded slice of it, whatever the batch's size.
@@ -134,70 +122,38 @@ public final class IngestJob {
     int configured = Sessions.shufflePartitions(ctx.spark());
     Dataset<Row> classified =
         classify(ctx, source, raw, batch.customersVersion())
-            .repartition(partitions(bytes, configured), keyCols);
+            .repartition(BatchSplit.partitions(bytes, configured), keyCols);
     Dataset<Row> existing =
         DeltaIO.readIfExists(ctx.spark(), bronze)
             .map(b -> b.where(col(Columns.BATCH_ID).lt(batch.id())))
             .orElse(classified.limit(0));
     Dataset<Row> marked =
-        Duplicates.mark(classified, keys, existing.select(keyCols))
-            // the raw text is kept for quarantine only: past the duplicate ordering an accepted
-            // row does not need it, and it is most of the bytes kept below
-            .withColumn(Columns.RAW, when(col(Columns.REASON).isNotNull(), col(Columns.RAW)))
+        BatchSplit.markDuplicates(classified, keys, existing)
             // On disk only: a batch can be far larger than the heap, and a memory level would try
             // to hold whole partitions of it.
             .persist(StorageLevel.DISK_ONLY());
     try {
-      Row n =
-          marked
-              .agg(
-                  count(lit(1)),
-                  sum(when(col(Columns.REASON).isNotNull(), 1).otherwise(0)),
-                  sum(when(col(Duplicates.DUPLICATE), 1).otherwise(0)))
-              .head();
-      long read = n.getLong(0);
-      long quarantined = read == 0 ? 0 : n.getLong(1);
-      long duplicate = read == 0 ? 0 : n.getLong(2);
-      long accepted = read - quarantined - duplicate;
-
-      Dataset<Row> good =
-          marked
-              .where(col(Columns.REASON).isNull().and(not(col(Duplicates.DUPLICATE))))
-              .drop(
-                  Columns.RAW,
-                  Columns.REASON,
-                  Columns.DETAIL,
-                  Duplicates.DUPLICATE,
-                  RowRules.KNOWN_CUSTOMER)
-              .withColumn(Columns.BATCH_ID, lit(batch.id()))
-              .withColumn(Columns.RUN_ID, lit(ctx.runId()));
-      Dataset<Row> bad =
-          marked
-              .where(col(Columns.REASON).isNotNull())
-              .select(
-                  lit(source.folder()).as(Columns.SOURCE),
-                  col(Columns.REASON),
-                  col(Columns.DETAIL),
-                  RowRules.quarantineRaw(col(Columns.RAW), col(Columns.REASON)).as(Columns.RAW),
-                  col(Columns.FILE),
-                  lit(ctx.runId()).as(Columns.RUN_ID),
-                  lit(batch.id()).as(Columns.BATCH_ID));
+      BatchCounts n = BatchSplit.count(marked);
       // Quarantine first: an append to a table makes Spark re-cache every persisted frame that
       // reads it, and `marked` reads this source's bronze table (the duplicate check), so after
       // the bronze append the next use of `marked` would classify the whole batch again.
       // A new batch's id is new to both tables. A resumed batch's append may have landed before
       // the run died; each append is one commit, so one row of the batch means all of them.
-      String quarantine = ctx.table("bronze", "quarantine");
       if (!(batch.resumed() && inQuarantine(ctx, source, batch.id()))) {
-        DeltaIO.append(bad, quarantine, BRONZE_PROPERTIES);
+        DeltaIO.append(
+            BatchSplit.quarantined(marked, source, batch.id(), ctx.runId()),
+            ctx.table("bronze", "quarantine"),
+            BRONZE_PROPERTIES);
       }
       FaultPoints.hit("ingest." + source.folder() + ".quarantine");
       if (!(batch.resumed() && inBronze(ctx, source, batch.id()))) {
-        DeltaIO.append(good, bronze, BRONZE_PROPERTIES);
+        DeltaIO.append(
+            BatchSplit.accepted(marked, batch.id(), ctx.runId()), bronze, BRONZE_PROPERTIES);
       }
       FaultPoints.hit("ingest." + source.folder() + ".bronze");
-      IngestLog.commit(ctx, source, batch.id(), read, accepted, quarantined, duplicate);
-      return new SourceCounts(source, batch.id(), read, accepted, quarantined, duplicate);
+      IngestLog.commit(
+          ctx, source, batch.id(), n.read(), n.accepted(), n.quarantined(), n.duplicate());
+      return new SourceCounts(source, batch.id(), n);
     } finally {
       marked.unpersist();
     }
@@ -209,18 +165,6 @@ public final class IngestJob {
    */
   static final Map<String, String> BRONZE_PROPERTIES =
       Map.of(DeltaIO.STATS_COLUMNS, Columns.BATCH_ID);
-
-  /** Landing bytes per partition of a batch: small enough that one partition sorts in memory. */
-  static final long BYTES_PER_PARTITION = 128L << 20;
-
-  /**
-   * The partitions of a batch of {@code bytes} landing bytes: {@code configured}
-   * (spark.sql.shuffle.partitions), or one per {@link #BYTES_PER_PARTITION} where that is more.
-   */
-  static int partitions(long bytes, int configured) {
-    long needed = (bytes + BYTES_PER_PARTITION - 1) / BYTES_PER_PARTITION;
-    return (int) Math.max(configured, Math.min(10_000, needed));
-  }
 
   /**
    * The pending batch of an interrupted run, or a new batch of the files no run has taken. New
@@ -237,18 +181,14 @@ public final class IngestJob {
       List<String> notes) {
     IngestLog.Batch pending = state.pending();
     if (pending != null) {
-      Set<String> present = new HashSet<>();
-      listed.forEach(f -> present.add(f.path()));
-      List<String> gone =
-          pending.files().stream()
-              .map(LandingFile::path)
-              .filter(p -> !present.contains(p))
-              .toList();
-      if (gone.isEmpty()) {
+      List<String> gone = BatchRecovery.gone(pending.files(), listed);
+      BatchRecovery.Action action =
+          BatchRecovery.action(gone, () -> landed(ctx, source, pending.id()));
+      if (action == BatchRecovery.Action.RESUME) {
         notes.add(source.folder() + " batch " + pending.id() + " resumed after an interrupted run");
         return pending;
       }
-      if (landed(ctx, source, pending.id())) {
+      if (action == BatchRecovery.Action.FAIL) {
         throw CxErrors.usage(
             "%s batch %d was interrupted after part of it was written, and its file %s is gone;"
                 + " put the file back and rerun, so that the batch can complete",
@@ -264,8 +204,7 @@ public final class IngestJob {
               + " of its files are gone");
       return nextBatch(ctx, source, IngestLog.read(ctx).get(source), listed, reader, notes);
     }
-    List<LandingFile> fresh =
-        listed.stream().filter(f -> !state.known().contains(f.path())).toList();
+    List<LandingFile> fresh = BatchRecovery.fresh(listed, state.known());
     if (fresh.isEmpty()) {
       return null;
     }
@@ -285,21 +224,14 @@ public final class IngestJob {
   /** Whether the batch's bronze append was committed. */
   private static boolean inBronze(JobContext ctx, Source source, long batchId) {
     return DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", source.folder()))
-        .map(t -> !t.where(col(Columns.BATCH_ID).equalTo(batchId)).limit(1).isEmpty())
+        .map(t -> BatchRecovery.holds(t, batchId))
         .orElse(false);
   }
 
   /** Whether the batch's quarantine append was committed (with a row: an empty one adds none). */
   private static boolean inQuarantine(JobContext ctx, Source source, long batchId) {
     return DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", "quarantine"))
-        .map(
-            t ->
-                !t.where(
-                        col(Columns.SOURCE)
-                            .equalTo(source.folder())
-                            .and(col(Columns.BATCH_ID).equalTo(batchId)))
-                    .limit(1)
-                    .isEmpty())
+        .map(t -> BatchRecovery.holds(t, source.folder(), batchId))
         .orElse(false);
   }
 
@@ -315,26 +247,11 @@ public final class IngestJob {
 
   /** Marks whether each row's customer id is in bronze.customers at the pinned version. */
   private static Dataset<Row> withKnownCustomer(JobContext ctx, Dataset<Row> raw, long version) {
-    if (version < 0) {
-      return raw.withColumn(RowRules.KNOWN_CUSTOMER, lit(false));
-    }
-    Dataset<Row> ids =
-        DeltaIO.readVersion(ctx.spark(), ctx.table("bronze", Source.CUSTOMERS.folder()), version)
-            .select(col(Columns.CUSTOMER_ID).as("_known_id"))
-            .distinct()
-            .withColumn("_known", lit(true));
-    Dataset<Row> keyed = raw.withColumn("_cid", RowRules.trimWhitespace(col(Columns.CUSTOMER_ID)));
-    return keyed
-        .join(ids, keyed.col("_cid").equalTo(ids.col("_known_id")), "left")
-        .withColumn(RowRules.KNOWN_CUSTOMER, coalesce(col("_known"), lit(false)))
-        .drop("_cid", "_known_id", "_known");
-  }
-
-  static List<String> keys(Source source) {
-    return switch (source) {
-      case CUSTOMERS -> List.of(Columns.CUSTOMER_ID, Columns.UPDATED_AT);
-      case SURVEYS -> List.of(Columns.RESPONSE_ID, Columns.TOUCHPOINT);
-      case INTERACTIONS -> List.of(Columns.EVENT_ID);
-    };
+    return version < 0
+        ? KnownCustomers.noneKnown(raw)
+        : KnownCustomers.mark(
+            raw,
+            DeltaIO.readVersion(
+                ctx.spark(), ctx.table("bronze", Source.CUSTOMERS.folder()), version));
   }
 }

@@ -1,6 +1,7 @@
 package io.cxgap.bench;
 
 import io.cxgap.common.CxErrors;
+import io.cxgap.common.Table;
 import io.cxgap.common.catalog.Touchpoint;
 import io.cxgap.common.catalog.TouchpointCatalog;
 import io.cxgap.jobs.options.Args;
@@ -61,7 +62,8 @@ final class DuckDbPeer {
       fillT975(c, s);
       execute(s, script.fromT975());
       long millis = (System.nanoTime() - t0) / 1_000_000;
-      List<Map<String, Object>> rows = query(s, "SELECT * FROM gap_segment_touchpoint");
+      List<Map<String, Object>> rows =
+          query(s, "SELECT * FROM " + Table.GAP_SEGMENT_TOUCHPOINT.id());
       long read =
           ((Number)
                   query(

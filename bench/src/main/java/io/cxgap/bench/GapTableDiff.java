@@ -1,5 +1,7 @@
 package io.cxgap.bench;
 
+import io.cxgap.common.Columns;
+import io.cxgap.common.gaps.GapColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,33 +16,8 @@ import java.util.TreeSet;
  * against null.
  */
 final class GapTableDiff {
-  static final List<String> COLUMNS =
-      List.of(
-          "as_of_date",
-          "window_days",
-          "segment_dimension",
-          "segment_value",
-          "touchpoint",
-          "journey_stage",
-          "dimension",
-          "respondents",
-          "responses",
-          "expectation_mean",
-          "experience_mean",
-          "gap_mean",
-          "gap_stddev",
-          "gap_ci95_low",
-          "gap_ci95_high",
-          "negative_gap_share",
-          "target_gap",
-          "meets_target",
-          "contacts",
-          "repeat_contact_rate",
-          "abandonment_rate",
-          "failure_rate",
-          "avg_wait_s",
-          "p90_wait_s",
-          "suppressed");
+  /** The columns compared: all of the table's. */
+  static final List<String> COLUMNS = GapColumns.GAP_SEGMENT_TOUCHPOINT;
 
   private GapTableDiff() {}
 
@@ -72,7 +49,11 @@ final class GapTableDiff {
     Map<String, Map<String, Object>> out = new TreeMap<>();
     for (Map<String, Object> r : rows) {
       String k =
-          r.get("segment_dimension") + "|" + r.get("segment_value") + "|" + r.get("touchpoint");
+          r.get(Columns.SEGMENT_DIMENSION)
+              + "|"
+              + r.get(Columns.SEGMENT_VALUE)
+              + "|"
+              + r.get(Columns.TOUCHPOINT);
       out.put(out.containsKey(k) ? k + "|duplicate" : k, r);
     }
     return out;

@@ -1,12 +1,10 @@
 package io.cxgap.bench;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import io.cxgap.bench.results.BenchCsv;
 import io.cxgap.bench.results.BenchRow;
 import io.cxgap.bench.results.RunInfo;
 import io.cxgap.common.CxErrors;
+import io.cxgap.common.Table;
 import io.cxgap.common.catalog.TouchpointCatalog;
 import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.delta.DeltaIO;
@@ -159,7 +157,7 @@ final class ScaleFactorBench {
         List.of(
             info.row(
                 "duckdb",
-                "gap_segment_touchpoint",
+                Table.GAP_SEGMENT_TOUCHPOINT.id(),
                 peer.millis() / 1000.0,
                 peer.rowsRead(),
                 peer.rows().size(),
@@ -198,9 +196,7 @@ final class ScaleFactorBench {
   private List<Map<String, Object>> ourTable(SparkSession spark, CxConfig cfg, LocalDate d) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Row r :
-        DeltaIO.read(spark, cfg.tablePath("gold", "gap_segment_touchpoint"))
-            .where(col("as_of_date").equalTo(lit(d.toString()).cast("date")))
-            .collectAsList()) {
+        DeltaIO.readDate(spark, cfg.tablePath(Table.GAP_SEGMENT_TOUCHPOINT), d).collectAsList()) {
       Map<String, Object> m = new LinkedHashMap<>();
       for (String c : GapTableDiff.COLUMNS) {
         m.put(c, r.getAs(c));

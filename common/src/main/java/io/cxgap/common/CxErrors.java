@@ -46,12 +46,13 @@ public final class CxErrors {
     return error(
         CxException.QUALITY_GATE,
         "quality gate: %s quarantined %d of %d rows (%.2f%%), above cx.quality.max-quarantine-share=%.2f%%;"
-            + " see cx_bronze.quarantine for the reasons",
+            + " see %s for the reasons",
         source,
         quarantined,
         read,
         read == 0 ? 0.0 : 100.0 * quarantined / read,
-        100.0 * max);
+        100.0 * max,
+        Table.QUARANTINE.sqlName());
   }
 
   /** Another run holds the warehouse's run lock (DESIGN.md §6): exit 4, naming the holder. */

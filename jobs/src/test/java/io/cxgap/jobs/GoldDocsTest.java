@@ -2,7 +2,9 @@ package io.cxgap.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cxgap.common.Table;
 import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.gaps.GapColumns;
 import io.cxgap.common.generate.GeneratorOptions;
 import io.cxgap.common.generate.SampleGenerator;
 import io.cxgap.common.gold.GoldDocs;
@@ -94,6 +96,14 @@ class GoldDocsTest extends JobsTestBase {
               .getString(0);
       assertThat(description).as("gold.%s: table description", t).isEqualTo(doc.comment());
     }
+  }
+
+  @Test
+  void gapTables_documentEveryColumnOfTheirColumnList_inOrder() {
+    assertThat(GoldDocs.of(Table.GAP_SEGMENT_TOUCHPOINT).orElseThrow().columns().keySet())
+        .containsExactlyElementsOf(GapColumns.GAP_SEGMENT_TOUCHPOINT);
+    assertThat(GoldDocs.of(Table.GAP_TREND).orElseThrow().columns().keySet())
+        .containsExactlyElementsOf(GapColumns.GAP_TREND);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cxgap.common.gaps.GapColumns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,52 +114,6 @@ class IndependentGapComputationTest extends JobsTestBase {
           aliases = ["Call center"], target-gap = -3 }
       ]
       """;
-
-  static final List<String> GAP_COLUMNS =
-      List.of(
-          "as_of_date",
-          "window_days",
-          "segment_dimension",
-          "segment_value",
-          "touchpoint",
-          "journey_stage",
-          "dimension",
-          "respondents",
-          "responses",
-          "expectation_mean",
-          "experience_mean",
-          "gap_mean",
-          "gap_stddev",
-          "gap_ci95_low",
-          "gap_ci95_high",
-          "negative_gap_share",
-          "target_gap",
-          "meets_target",
-          "contacts",
-          "repeat_contact_rate",
-          "abandonment_rate",
-          "failure_rate",
-          "avg_wait_s",
-          "p90_wait_s",
-          "suppressed");
-
-  static final List<String> TREND_COLUMNS =
-      List.of(
-          "as_of_date",
-          "window_days",
-          "segment_dimension",
-          "segment_value",
-          "touchpoint",
-          "gap_mean",
-          "previous_gap_mean",
-          "delta",
-          "p_value",
-          "direction",
-          "respondents",
-          "previous_respondents",
-          "responses",
-          "previous_responses",
-          "suppressed");
 
   // ------------------------------------------------------------------ the rows, as generated
 
@@ -311,18 +266,23 @@ class IndependentGapComputationTest extends JobsTestBase {
     Map<String, Map<String, Object>> expectedCells = expectedGapCells();
     assertThat(table(warehouse, "gold", "gap_segment_touchpoint").columns())
         .as("gold.gap_segment_touchpoint columns (DESIGN §5)")
-        .containsExactlyInAnyOrderElementsOf(GAP_COLUMNS);
+        .containsExactlyInAnyOrderElementsOf(GapColumns.GAP_SEGMENT_TOUCHPOINT);
     Map<String, Map<String, Object>> gotCells =
-        gold(warehouse, "gap_segment_touchpoint", GAP_COLUMNS);
-    compareTables("gap_segment_touchpoint", expectedCells, gotCells, GAP_COLUMNS, diffs);
+        gold(warehouse, "gap_segment_touchpoint", GapColumns.GAP_SEGMENT_TOUCHPOINT);
+    compareTables(
+        "gap_segment_touchpoint",
+        expectedCells,
+        gotCells,
+        GapColumns.GAP_SEGMENT_TOUCHPOINT,
+        diffs);
 
     // ---- gold.gap_trend
     Map<String, Map<String, Object>> expectedTrend = expectedTrend();
     assertThat(table(warehouse, "gold", "gap_trend").columns())
         .as("gold.gap_trend columns")
-        .contains(TREND_COLUMNS.toArray(new String[0]));
-    Map<String, Map<String, Object>> gotTrend = gold(warehouse, "gap_trend", TREND_COLUMNS);
-    compareTables("gap_trend", expectedTrend, gotTrend, TREND_COLUMNS, diffs);
+        .contains(GapColumns.GAP_TREND.toArray(new String[0]));
+    Map<String, Map<String, Object>> gotTrend = gold(warehouse, "gap_trend", GapColumns.GAP_TREND);
+    compareTables("gap_trend", expectedTrend, gotTrend, GapColumns.GAP_TREND, diffs);
 
     assertThat(diffs)
         .as(

@@ -1,5 +1,6 @@
 package io.cxgap.bench.results;
 
+import io.cxgap.common.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,7 +142,7 @@ public final class BenchSummary {
   private static void ratios(StringBuilder b, List<BenchRow> rows) {
     Optional<BenchRow> full = find(rows, "full", "total");
     Optional<BenchRow> incr = find(rows, "incremental", "total");
-    Optional<BenchRow> duck = find(rows, "duckdb", "gap_segment_touchpoint");
+    Optional<BenchRow> duck = find(rows, "duckdb", Table.GAP_SEGMENT_TOUCHPOINT.id());
     if (full.isPresent() && incr.isPresent()) {
       b.append(
           String.format(
@@ -209,7 +210,9 @@ public final class BenchSummary {
       double full = find(rows, "full", "total").map(BenchRow::wallS).orElse(Double.NaN);
       double incr = find(rows, "incremental", "total").map(BenchRow::wallS).orElse(Double.NaN);
       double duck =
-          find(rows, "duckdb", "gap_segment_touchpoint").map(BenchRow::wallS).orElse(Double.NaN);
+          find(rows, "duckdb", Table.GAP_SEGMENT_TOUCHPOINT.id())
+              .map(BenchRow::wallS)
+              .orElse(Double.NaN);
       String fe = "";
       String ie = "";
       if (prevScale != null) {

@@ -1,6 +1,7 @@
 package io.cxgap.common.config;
 
 import io.cxgap.common.CxErrors;
+import io.cxgap.common.Table;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,11 @@ public record CxConfig(
   }
 
   /** Root folder of one Delta table: {@code <warehouse>/<layer>/<table>} (DESIGN.md §2). */
+  public String tablePath(Table table) {
+    return tablePath(table.layer().id(), table.id());
+  }
+
+  /** Root folder of a Delta table given by layer and name; see {@link #tablePath(Table)}. */
   public String tablePath(String layer, String table) {
     return stripSlash(warehouse) + "/" + layer + "/" + table;
   }

@@ -1,9 +1,15 @@
 package io.cxgap.common.delta;
 
+import static io.cxgap.common.Columns.AS_OF_DATE;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import io.delta.tables.DeltaTable;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,8 +21,9 @@ import org.apache.spark.sql.types.StructField;
 import scala.Option;
 
 /**
- * The one place cxgap writes Delta tables (DESIGN.md §6). Every write is one atomic commit: an
- * append adds its rows or none; a slice write replaces exactly one predicate's rows.
+ * The one place cxgap writes Delta tables (DESIGN.md §6), and reads one as_of_date's slice of them.
+ * Every write is one atomic commit: an append adds its rows or none; a slice write replaces exactly
+ * one predicate's rows.
  */
 public final class DeltaIO {
   private DeltaIO() {}
@@ -31,6 +38,30 @@ public final class DeltaIO {
 
   public static Dataset<Row> read(SparkSession spark, String path) {
     return spark.read().format("delta").load(path);
+  }
+
+  /**
+   * One as_of_date's slice of a table partitioned by {@code as_of_date} (DESIGN.md §6): the one way
+   * cxgap reads a date's rows, so Delta prunes the other dates' files.
+   */
+  public static Dataset<Row> readDate(SparkSession spark, String path, LocalDate date) {
+    return read(spark, path).where(onDate(date));
+  }
+
+  /** {@link #readDate}, or empty where there is no table yet. */
+  public static Optional<Dataset<Row>> readDateIfExists(
+      SparkSession spark, String path, LocalDate date) {
+    return exists(spark, path) ? Optional.of(readDate(spark, path, date)) : Optional.empty();
+  }
+
+  /** The rows of one as_of_date: the Column form of {@link #replaceDate}'s predicate. */
+  static Column onDate(LocalDate date) {
+    return col(AS_OF_DATE).equalTo(lit(date.toString()).cast("date"));
+  }
+
+  /** The same predicate as SQL text, which Delta's {@code replaceWhere} option takes. */
+  static String onDateSql(LocalDate date) {
+    return AS_OF_DATE + " = '" + date + "'";
   }
 
   public static Dataset<Row> readVersion(SparkSession spark, String path, long version) {
@@ -90,12 +121,12 @@ public final class DeltaIO {
    * Replaces one as_of_date's slice of a table partitioned by {@code as_of_date} (DESIGN.md §6):
    * one atomic commit; other dates are not touched.
    */
-  public static void replaceDate(Dataset<Row> df, String path, java.time.LocalDate date) {
+  public static void replaceDate(Dataset<Row> df, String path, LocalDate date) {
     df.write()
         .format("delta")
         .mode(SaveMode.Overwrite)
-        .partitionBy("as_of_date")
-        .option("replaceWhere", "as_of_date = '" + date + "'")
+        .partitionBy(AS_OF_DATE)
+        .option("replaceWhere", onDateSql(date))
         .save(path);
   }
 

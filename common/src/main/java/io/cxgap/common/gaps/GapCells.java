@@ -1,6 +1,7 @@
 package io.cxgap.common.gaps;
 
 import static io.cxgap.common.Columns.*;
+import static io.cxgap.common.gaps.GapColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.catalog.Touchpoint;
@@ -44,7 +45,7 @@ public final class GapCells {
             .join(
                 SegmentCuts.respondents(windowItems, customersAsOf, dimensions, lit(true)),
                 SegmentCuts.cellKeys())
-            .withColumnRenamed(SegmentCuts.RESPONDENTS_IN, "respondents")
+            .withColumnRenamed(SegmentCuts.RESPONDENTS_IN, RESPONDENTS)
             .drop(SegmentCuts.RESPONDENTS_OUT);
     Dataset<Row> friction =
         frictionCells(
@@ -65,7 +66,7 @@ public final class GapCells {
     return cutItems
         .groupBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)
         .agg(
-            count(lit(1)).as("responses"),
+            count(lit(1)).as(RESPONSES),
             avg(EXPECTATION_NORM).as("_exp"),
             avg(EXPERIENCE_NORM).as("_perc"),
             avg(GAP).as("_gap"),
@@ -93,7 +94,7 @@ public final class GapCells {
             sum(col(Friction.IS_FAILURE).cast("long")).as("_failures"))
         .groupBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)
         .agg(
-            sum(n).as("contacts"),
+            sum(n).as(CONTACTS),
             sum(col("_repeats")).divide(sum(n)).as("_repeat"),
             sum(col("_abandoned")).divide(sum(n)).as("_abandon"),
             sum(col("_failures")).divide(sum(n)).as("_failure"),
@@ -103,8 +104,8 @@ public final class GapCells {
 
   private static Dataset<Row> finish(
       Dataset<Row> cells, int minRespondents, AnalysisWindow window) {
-    Column shown = col("respondents").geq(minRespondents);
-    Column n = col("responses");
+    Column shown = col(RESPONDENTS).geq(minRespondents);
+    Column n = col(RESPONSES);
     Column half = Stats.T975.apply(n).multiply(col("_sd")).divide(sqrt(n.cast("double")));
     Column gap = when(shown, col("_gap"));
     return cells.select(
@@ -115,24 +116,24 @@ public final class GapCells {
         col(TOUCHPOINT),
         col(JOURNEY_STAGE),
         col(DIMENSION),
-        col("respondents"),
-        col("responses"),
-        when(shown, col("_exp")).as("expectation_mean"),
-        when(shown, col("_perc")).as("experience_mean"),
-        gap.as("gap_mean"),
-        when(shown, col("_sd")).as("gap_stddev"),
-        when(shown, col("_gap").minus(half)).as("gap_ci95_low"),
-        when(shown, col("_gap").plus(half)).as("gap_ci95_high"),
-        when(shown, col("_neg")).as("negative_gap_share"),
+        col(RESPONDENTS),
+        col(RESPONSES),
+        when(shown, col("_exp")).as(EXPECTATION_MEAN),
+        when(shown, col("_perc")).as(EXPERIENCE_MEAN),
+        gap.as(GAP_MEAN),
+        when(shown, col("_sd")).as(GAP_STDDEV),
+        when(shown, col("_gap").minus(half)).as(GAP_CI95_LOW),
+        when(shown, col("_gap").plus(half)).as(GAP_CI95_HIGH),
+        when(shown, col("_neg")).as(NEGATIVE_GAP_SHARE),
         col(TARGET_GAP),
-        when(shown, col("_gap").geq(col(TARGET_GAP))).as("meets_target"),
-        coalesce(col("contacts"), lit(0L)).as("contacts"),
-        when(shown, col("_repeat")).as("repeat_contact_rate"),
-        when(shown, col("_abandon")).as("abandonment_rate"),
-        when(shown, col("_failure")).as("failure_rate"),
-        when(shown, col("_wait")).as("avg_wait_s"),
-        when(shown, col("_p90")).as("p90_wait_s"),
-        not(shown).as("suppressed"));
+        when(shown, col("_gap").geq(col(TARGET_GAP))).as(MEETS_TARGET),
+        coalesce(col(CONTACTS), lit(0L)).as(CONTACTS),
+        when(shown, col("_repeat")).as(REPEAT_CONTACT_RATE),
+        when(shown, col("_abandon")).as(ABANDONMENT_RATE),
+        when(shown, col("_failure")).as(FAILURE_RATE),
+        when(shown, col("_wait")).as(AVG_WAIT_S),
+        when(shown, col("_p90")).as(P90_WAIT_S),
+        not(shown).as(SUPPRESSED));
   }
 
   /** The catalog as a small frame: touchpoint, journey_stage, dimension, target_gap. */

@@ -47,26 +47,26 @@ public final class GapTrend {
         SegmentCuts.explode(both, customersAsOf, dimensions)
             .groupBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)
             .agg(
-                count(when(col("_cur"), lit(1))).as("responses"),
-                count(when(not(col("_cur")), lit(1))).as("previous_responses"),
+                count(when(col("_cur"), lit(1))).as(GapColumns.RESPONSES),
+                count(when(not(col("_cur")), lit(1))).as(GapColumns.PREVIOUS_RESPONSES),
                 avg(when(col("_cur"), col(GAP))).as("_m1"),
                 var_samp(when(col("_cur"), col(GAP))).as("_v1"),
                 avg(when(not(col("_cur")), col(GAP))).as("_m2"),
                 var_samp(when(not(col("_cur")), col(GAP))).as("_v2"))
-            .where(col("responses").gt(0))
+            .where(col(GapColumns.RESPONSES).gt(0))
             .join(
                 SegmentCuts.respondents(both, customersAsOf, dimensions, col("_cur")),
                 SegmentCuts.cellKeys())
-            .withColumnRenamed(SegmentCuts.RESPONDENTS_IN, "respondents")
-            .withColumnRenamed(SegmentCuts.RESPONDENTS_OUT, "previous_respondents");
-    Column isNew = col("previous_responses").equalTo(0);
+            .withColumnRenamed(SegmentCuts.RESPONDENTS_IN, GapColumns.RESPONDENTS)
+            .withColumnRenamed(SegmentCuts.RESPONDENTS_OUT, GapColumns.PREVIOUS_RESPONDENTS);
+    Column isNew = col(GapColumns.PREVIOUS_RESPONSES).equalTo(0);
     Column suppressed =
         not(isNew)
             .and(
-                col("respondents")
+                col(GapColumns.RESPONDENTS)
                     .lt(minRespondents)
-                    .or(col("previous_respondents").lt(minRespondents)))
-            .or(isNew.and(col("respondents").lt(minRespondents)));
+                    .or(col(GapColumns.PREVIOUS_RESPONDENTS).lt(minRespondents)))
+            .or(isNew.and(col(GapColumns.RESPONDENTS).lt(minRespondents)));
     Column delta = when(not(suppressed).and(not(isNew)), col("_m1").minus(col("_m2")));
     Column p =
         when(
@@ -74,36 +74,36 @@ public final class GapTrend {
             Stats.WELCH_P.apply(
                 col("_m1"),
                 col("_v1"),
-                col("responses"),
+                col(GapColumns.RESPONSES),
                 col("_m2"),
                 col("_v2"),
-                col("previous_responses")));
-    Column significant = col("p_value").lt(ALPHA);
+                col(GapColumns.PREVIOUS_RESPONSES)));
+    Column significant = col(GapColumns.P_VALUE).lt(ALPHA);
     Column direction =
         when(suppressed, lit(SUPPRESSED))
             .when(isNew, lit(NEW))
-            .when(col("delta").leq(-minDelta).and(significant), lit(DETERIORATING))
-            .when(col("delta").geq(minDelta).and(significant), lit(IMPROVING))
+            .when(col(GapColumns.DELTA).leq(-minDelta).and(significant), lit(DETERIORATING))
+            .when(col(GapColumns.DELTA).geq(minDelta).and(significant), lit(IMPROVING))
             .otherwise(lit(STABLE));
     return cells
-        .withColumn("delta", delta)
-        .withColumn("p_value", p)
+        .withColumn(GapColumns.DELTA, delta)
+        .withColumn(GapColumns.P_VALUE, p)
         .select(
             lit(java.sql.Date.valueOf(window.end())).as(AS_OF_DATE),
             lit(window.days()).as(WINDOW_DAYS),
             col(SEGMENT_DIMENSION),
             col(SEGMENT_VALUE),
             col(TOUCHPOINT),
-            when(not(suppressed), col("_m1")).as("gap_mean"),
-            when(not(suppressed), col("_m2")).as("previous_gap_mean"),
-            col("delta"),
-            col("p_value"),
-            direction.as("direction"),
-            col("respondents"),
-            col("previous_respondents"),
-            col("responses"),
-            col("previous_responses"),
-            suppressed.as("suppressed"))
+            when(not(suppressed), col("_m1")).as(GapColumns.GAP_MEAN),
+            when(not(suppressed), col("_m2")).as(GapColumns.PREVIOUS_GAP_MEAN),
+            col(GapColumns.DELTA),
+            col(GapColumns.P_VALUE),
+            direction.as(GapColumns.DIRECTION),
+            col(GapColumns.RESPONDENTS),
+            col(GapColumns.PREVIOUS_RESPONDENTS),
+            col(GapColumns.RESPONSES),
+            col(GapColumns.PREVIOUS_RESPONSES),
+            suppressed.as(GapColumns.SUPPRESSED))
         .orderBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT);
   }
 }

@@ -1,5 +1,9 @@
 package io.cxgap.common.gold;
 
+import io.cxgap.common.Columns;
+import io.cxgap.common.Layer;
+import io.cxgap.common.Table;
+import io.cxgap.common.gaps.GapColumns;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,73 +46,81 @@ public final class GoldDocs {
 
   static {
     table(
-        "gap_segment_touchpoint",
+        Table.GAP_SEGMENT_TOUCHPOINT,
         "SERVQUAL gap (experience minus expectation, 0..100 scale) per run date, segment cut and touchpoint; negative gap = shortfall",
-        col("as_of_date", AS_OF),
-        col("window_days", WINDOW),
-        col("segment_dimension", SEG_DIM),
-        col("segment_value", SEG_VAL),
-        col("touchpoint", TOUCHPOINT),
-        col("journey_stage", STAGE),
-        col("dimension", SERVQUAL),
-        col("respondents", "distinct customers who rated this touchpoint in the window"),
+        col(Columns.AS_OF_DATE, AS_OF),
+        col(Columns.WINDOW_DAYS, WINDOW),
+        col(Columns.SEGMENT_DIMENSION, SEG_DIM),
+        col(Columns.SEGMENT_VALUE, SEG_VAL),
+        col(Columns.TOUCHPOINT, TOUCHPOINT),
+        col(Columns.JOURNEY_STAGE, STAGE),
+        col(Columns.DIMENSION, SERVQUAL),
+        col(GapColumns.RESPONDENTS, "distinct customers who rated this touchpoint in the window"),
         col(
-            "responses",
+            GapColumns.RESPONSES,
             "ratings (item rows) in the window; one customer can rate a touchpoint several times"),
-        col("expectation_mean", "mean expected level, normalised to 0..100"),
-        col("experience_mean", "mean experienced level, normalised to 0..100"),
-        col("gap_mean", "mean gap = experience - expectation on 0..100; below 0 is a shortfall"),
-        col("gap_stddev", "sample standard deviation of the gap"),
+        col(GapColumns.EXPECTATION_MEAN, "mean expected level, normalised to 0..100"),
+        col(GapColumns.EXPERIENCE_MEAN, "mean experienced level, normalised to 0..100"),
         col(
-            "gap_ci95_low",
+            GapColumns.GAP_MEAN,
+            "mean gap = experience - expectation on 0..100; below 0 is a shortfall"),
+        col(GapColumns.GAP_STDDEV, "sample standard deviation of the gap"),
+        col(
+            GapColumns.GAP_CI95_LOW,
             "lower end of the 95% confidence interval of gap_mean (Student's t, responses - 1 degrees of freedom)"),
         col(
-            "gap_ci95_high",
+            GapColumns.GAP_CI95_HIGH,
             "upper end of the 95% confidence interval of gap_mean; below 0 means the shortfall is not chance"),
-        col("negative_gap_share", "share of ratings with experience below expectation (0..1)"),
         col(
-            "target_gap",
+            GapColumns.NEGATIVE_GAP_SHARE,
+            "share of ratings with experience below expectation (0..1)"),
+        col(
+            Columns.TARGET_GAP,
             "the catalog's target gap for the touchpoint (the gap the business aims for)"),
-        col("meets_target", "true when gap_mean >= target_gap"),
+        col(GapColumns.MEETS_TARGET, "true when gap_mean >= target_gap"),
         col(
-            "contacts",
+            GapColumns.CONTACTS,
             "channel contacts in the window about this touchpoint by this segment's customers"),
         col(
-            "repeat_contact_rate",
+            GapColumns.REPEAT_CONTACT_RATE,
             "share of contacts followed by another contact from the same customer on the same touchpoint within 7 days"),
-        col("abandonment_rate", "share of contacts abandoned"),
-        col("failure_rate", "share of contacts that failed or ended unresolved"),
+        col(GapColumns.ABANDONMENT_RATE, "share of contacts abandoned"),
+        col(GapColumns.FAILURE_RATE, "share of contacts that failed or ended unresolved"),
         col(
-            "avg_wait_s",
+            GapColumns.AVG_WAIT_S,
             "mean wait before an answer, seconds, over contacts with a recorded wait"),
         col(
-            "p90_wait_s",
+            GapColumns.P90_WAIT_S,
             "90th percentile of the wait before an answer, seconds (linear interpolation)"),
-        col("suppressed", SUPPRESSED));
+        col(GapColumns.SUPPRESSED, SUPPRESSED));
     table(
-        "gap_trend",
+        Table.GAP_TREND,
         "Is a gap getting worse? Current window's mean gap against the previous window of the same length, Welch's t-test",
-        col("as_of_date", AS_OF),
+        col(Columns.AS_OF_DATE, AS_OF),
         col(
-            "window_days",
+            Columns.WINDOW_DAYS,
             "length of each of the two windows in days; the current one ends on as_of_date"),
-        col("segment_dimension", SEG_DIM),
-        col("segment_value", SEG_VAL),
-        col("touchpoint", TOUCHPOINT),
-        col("gap_mean", "mean gap in the current window (0..100 scale)"),
-        col("previous_gap_mean", "mean gap in the previous window, just before the current one"),
-        col("delta", "gap_mean - previous_gap_mean; negative means worse"),
-        col("p_value", "two-sided p-value of Welch's t-test between the two windows' gaps"),
+        col(Columns.SEGMENT_DIMENSION, SEG_DIM),
+        col(Columns.SEGMENT_VALUE, SEG_VAL),
+        col(Columns.TOUCHPOINT, TOUCHPOINT),
+        col(GapColumns.GAP_MEAN, "mean gap in the current window (0..100 scale)"),
         col(
-            "direction",
+            GapColumns.PREVIOUS_GAP_MEAN,
+            "mean gap in the previous window, just before the current one"),
+        col(GapColumns.DELTA, "gap_mean - previous_gap_mean; negative means worse"),
+        col(
+            GapColumns.P_VALUE,
+            "two-sided p-value of Welch's t-test between the two windows' gaps"),
+        col(
+            GapColumns.DIRECTION,
             "deteriorating, improving, stable, new (no previous answers) or suppressed (too few customers in either window)"),
-        col("respondents", "distinct customers in the current window"),
-        col("previous_respondents", "distinct customers in the previous window"),
-        col("responses", "ratings in the current window"),
-        col("previous_responses", "ratings in the previous window"),
-        col("suppressed", SUPPRESSED + " (in either window)"));
+        col(GapColumns.RESPONDENTS, "distinct customers in the current window"),
+        col(GapColumns.PREVIOUS_RESPONDENTS, "distinct customers in the previous window"),
+        col(GapColumns.RESPONSES, "ratings in the current window"),
+        col(GapColumns.PREVIOUS_RESPONSES, "ratings in the previous window"),
+        col(GapColumns.SUPPRESSED, SUPPRESSED + " (in either window)"));
     table(
-        "touchpoint_driver",
+        Table.TOUCHPOINT_DRIVER,
         "Moments of truth: each touchpoint's share of the explained variance (R2) of overall NPS, by LMG (Shapley), with importance-performance quadrants",
         col("as_of_date", AS_OF),
         col("window_days", WINDOW),
@@ -135,7 +147,7 @@ public final class GoldDocs {
             "method",
             "lmg (exact Shapley decomposition) or relative_weights (Johnson's, above cx.drivers.max-exact-touchpoints)"));
     table(
-        "customer_pain_cluster",
+        Table.CUSTOMER_PAIN_CLUSTER,
         "Each customer with a survey response in the window, assigned to a pain cluster (k-means on gap and friction features)",
         col("as_of_date", AS_OF),
         col("customer_id", "CRM customer id"),
@@ -143,7 +155,7 @@ public final class GoldDocs {
         col("cluster_label", "the cluster's top pains joined with ' + ', or no pain"),
         col("distance", "Euclidean distance of the customer's features to the cluster centroid"));
     table(
-        "pain_cluster_profile",
+        Table.PAIN_CLUSTER_PROFILE,
         "One row per pain cluster and run date: size, centroid, top pains, NPS and segment mix; ids kept stable by Hungarian matching",
         col("as_of_date", AS_OF),
         col("window_days", WINDOW),
@@ -176,7 +188,7 @@ public final class GoldDocs {
             "match_distance",
             "distance to the previous run's centroid whose id it kept; null for a new id"));
     table(
-        "pipeline_run",
+        Table.PIPELINE_RUN,
         "The run log: one row per step of every run, with counts and a message",
         col("run_id", "id of the run: date plus a random suffix"),
         col("job", "the step: ingest, conform, gaps, trends, drivers, clusters"),
@@ -200,7 +212,8 @@ public final class GoldDocs {
   }
 
   @SafeVarargs
-  private static void table(String name, String comment, Map.Entry<String, String>... columns) {
+  private static void table(Table table, String comment, Map.Entry<String, String>... columns) {
+    String name = table.id();
     Map<String, String> m = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : columns) {
       if (m.put(e.getKey(), e.getValue()) != null) {
@@ -220,12 +233,17 @@ public final class GoldDocs {
     return Optional.ofNullable(TABLES.get(table));
   }
 
+  /** The docs of one table, if it has any (gold tables only). */
+  public static Optional<TableDoc> of(Table table) {
+    return table.layer() == Layer.GOLD ? of(table.id()) : Optional.empty();
+  }
+
   /**
    * The frame with each documented column's comment in its schema metadata, so that the write that
    * creates the Delta table stores them. Columns without a doc are left as they are.
    */
-  public static Dataset<Row> withComments(String table, Dataset<Row> df) {
-    TableDoc doc = TABLES.get(table);
+  public static Dataset<Row> withComments(Table table, Dataset<Row> df) {
+    TableDoc doc = of(table).orElse(null);
     if (doc == null) {
       return df;
     }

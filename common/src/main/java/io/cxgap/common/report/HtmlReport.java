@@ -2,6 +2,8 @@ package io.cxgap.common.report;
 
 import static io.cxgap.common.report.Html.esc;
 
+import io.cxgap.common.Layer;
+import io.cxgap.common.Table;
 import io.cxgap.common.report.ReportData.DriverPoint;
 import io.cxgap.common.report.ReportData.GapCell;
 import io.cxgap.common.report.ReportData.TrendRow;
@@ -94,7 +96,9 @@ public final class HtmlReport {
         s,
         "quality",
         "Data quality",
-        "Rows read from each source by this date's ingest: each is accepted, quarantined with a reason (see cx_bronze.quarantine), "
+        "Rows read from each source by this date's ingest: each is accepted, quarantined with a reason (see "
+            + Table.QUARANTINE.sqlName()
+            + "), "
             + "or dropped as a duplicate. A source whose quarantined share is above "
             + Html.percent(d.maxQuarantineShare(), 1)
             + " stops the run (highlighted).",
@@ -104,7 +108,7 @@ public final class HtmlReport {
                 + (d.quarantine().isEmpty()
                     ? empty("No row was quarantined.")
                     : QualityChart.svg(d.quarantine())));
-    s.append("<footer>cxgap · from the cx_gold tables for ")
+    s.append("<footer>cxgap · from the " + Layer.GOLD.database() + " tables for ")
         .append(d.date())
         .append(" · definitions in README.md and DESIGN.md §5</footer>\n</body></html>\n");
     return s.toString();
@@ -192,7 +196,11 @@ public final class HtmlReport {
 
   private static String more(int rows) {
     return rows > TrendChart.MAX_ROWS
-        ? "<p class=\"meta\">" + (rows - TrendChart.MAX_ROWS) + " more in cx_gold.gap_trend.</p>"
+        ? "<p class=\"meta\">"
+            + (rows - TrendChart.MAX_ROWS)
+            + " more in "
+            + Table.GAP_TREND.sqlName()
+            + ".</p>"
         : "";
   }
 

@@ -177,4 +177,44 @@ class DeltaIOTest extends SparkTestBase {
         .as("the append and two changes")
         .isEqualTo(3);
   }
+
+  /** Rows {@code ids} of one as_of_date, each tagged with that date. */
+  private static Dataset<Row> dated(String date, int ids) {
+    return spark()
+        .sql(
+            "SELECT DATE'"
+                + date
+                + "' AS as_of_date, id AS n, '"
+                + date
+                + "' AS tag FROM range("
+                + ids
+                + ")");
+  }
+
+  @Test
+  void readDate_givesOneDatesSlice_andReplaceDateReplacesOnlyThatSlice() throws IOException {
+    String table = Files.createTempDirectory("cxgap-deltaio").resolve("t").toString();
+    DeltaIO.replaceDate(dated("2026-10-30", 2), table, java.time.LocalDate.of(2026, 10, 30));
+    DeltaIO.replaceDate(dated("2026-10-31", 3), table, java.time.LocalDate.of(2026, 10, 31));
+    DeltaIO.replaceDate(dated("2026-10-31", 1), table, java.time.LocalDate.of(2026, 10, 31));
+
+    List<Row> d30 =
+        DeltaIO.readDate(spark(), table, java.time.LocalDate.of(2026, 10, 30)).collectAsList();
+    List<Row> d31 =
+        DeltaIO.readDate(spark(), table, java.time.LocalDate.of(2026, 10, 31)).collectAsList();
+
+    assertThat(d30)
+        .extracting(r -> r.<String>getAs("tag"))
+        .containsExactly("2026-10-30", "2026-10-30");
+    assertThat(d31).as("the second write of 10-31 replaced its 3 rows").hasSize(1);
+    assertThat(DeltaIO.readDate(spark(), table, java.time.LocalDate.of(2026, 11, 1)).count())
+        .isZero();
+  }
+
+  @Test
+  void readDateIfExists_isEmptyWithoutATable() throws IOException {
+    String table = Files.createTempDirectory("cxgap-deltaio").resolve("none").toString();
+    assertThat(DeltaIO.readDateIfExists(spark(), table, java.time.LocalDate.of(2026, 10, 31)))
+        .isEmpty();
+  }
 }

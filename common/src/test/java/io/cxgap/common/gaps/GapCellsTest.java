@@ -110,6 +110,13 @@ class GapCellsTest extends GapFixtures {
   }
 
   @Test
+  void columns_areTheTablesColumns_inOrder() {
+    assertThat(cells.values().iterator().next().schema().fieldNames())
+        .as("gold.gap_segment_touchpoint columns (DESIGN.md §5)")
+        .containsExactlyElementsOf(GapColumns.GAP_SEGMENT_TOUCHPOINT);
+  }
+
+  @Test
   void cellKeys_areTotalPlusEachDimensionValue_perTouchpoint() {
     assertThat(cells.keySet())
         .containsExactlyInAnyOrder(

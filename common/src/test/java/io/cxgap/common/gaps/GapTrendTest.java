@@ -76,6 +76,13 @@ class GapTrendTest extends GapFixtures {
   }
 
   @Test
+  void columns_areTheTablesColumns_inOrder() {
+    assertThat(cells.values().iterator().next().schema().fieldNames())
+        .as("gold.gap_trend columns (DESIGN.md §5)")
+        .containsExactlyElementsOf(GapColumns.GAP_TREND);
+  }
+
+  @Test
   void significantDrop_isDeteriorating_withWelchP() {
     Row r = cells.get("total/all/billing");
     assertThat(r.<Double>getAs("gap_mean")).isCloseTo(-20.0, within(1e-9));

@@ -2,6 +2,7 @@ package io.cxgap.jobs.cli;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.cxgap.common.Table;
 import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.config.Locations;
 import io.cxgap.common.delta.DeltaIO;
@@ -41,21 +42,22 @@ public final class DemoCommand implements Callable<Integer> {
       description = "run date (default: the sample data's last day, 2026-10-31)")
   String date;
 
-  static final String[][] TABLES = {
-    {"bronze", "customers"},
-    {"bronze", "surveys"},
-    {"bronze", "interactions"},
-    {"bronze", "quarantine"},
-    {"silver", "customers"},
-    {"silver", "survey_items"},
-    {"silver", "interactions"},
-    {"gold", "gap_segment_touchpoint"},
-    {"gold", "gap_trend"},
-    {"gold", "touchpoint_driver"},
-    {"gold", "customer_pain_cluster"},
-    {"gold", "pain_cluster_profile"},
-    {"gold", "pipeline_run"}
-  };
+  /** The tables the summary counts: all but bronze's ingest log. */
+  static final List<Table> TABLES =
+      List.of(
+          Table.BRONZE_CUSTOMERS,
+          Table.BRONZE_SURVEYS,
+          Table.BRONZE_INTERACTIONS,
+          Table.QUARANTINE,
+          Table.SILVER_CUSTOMERS,
+          Table.SURVEY_ITEMS,
+          Table.SILVER_INTERACTIONS,
+          Table.GAP_SEGMENT_TOUCHPOINT,
+          Table.GAP_TREND,
+          Table.TOUCHPOINT_DRIVER,
+          Table.CUSTOMER_PAIN_CLUSTER,
+          Table.PAIN_CLUSTER_PROFILE,
+          Table.PIPELINE_RUN);
 
   @Override
   public Integer call() {
@@ -92,7 +94,7 @@ public final class DemoCommand implements Callable<Integer> {
   /** The headline results, so a first-time user sees what the tables say. */
   static void findings(JobContext ctx, PrintStream out) {
     String d = ctx.date().toString();
-    String gaps = ctx.table("gold", "gap_segment_touchpoint");
+    String gaps = ctx.table(Table.GAP_SEGMENT_TOUCHPOINT);
     if (DeltaIO.exists(ctx.spark(), gaps)) {
       out.println();
       out.println(
@@ -100,8 +102,8 @@ public final class DemoCommand implements Callable<Integer> {
               + d
               + " (gap = experience - expectation, 0..100; 95% interval):");
       for (Row r :
-          DeltaIO.read(ctx.spark(), gaps)
-              .where("as_of_date = '" + d + "' and segment_dimension = 'total' and not suppressed")
+          DeltaIO.readDate(ctx.spark(), gaps, ctx.date())
+              .where("segment_dimension = 'total' and not suppressed")
               .orderBy("gap_mean")
               .limit(3)
               .collectAsList()) {
@@ -115,13 +117,13 @@ public final class DemoCommand implements Callable<Integer> {
             r.<Long>getAs("respondents"));
       }
     }
-    String trend = ctx.table("gold", "gap_trend");
+    String trend = ctx.table(Table.GAP_TREND);
     if (DeltaIO.exists(ctx.spark(), trend)) {
       out.println();
       out.println("Deteriorating gaps (vs the previous window):");
       List<Row> rows =
-          DeltaIO.read(ctx.spark(), trend)
-              .where("as_of_date = '" + d + "' and direction = 'deteriorating'")
+          DeltaIO.readDate(ctx.spark(), trend, ctx.date())
+              .where("direction = 'deteriorating'")
               .orderBy("delta")
               .limit(5)
               .collectAsList();
@@ -139,13 +141,12 @@ public final class DemoCommand implements Callable<Integer> {
             r.<Double>getAs("p_value"));
       }
     }
-    String drivers = ctx.table("gold", "touchpoint_driver");
+    String drivers = ctx.table(Table.TOUCHPOINT_DRIVER);
     if (DeltaIO.exists(ctx.spark(), drivers)) {
       out.println();
       out.println("Moments of truth (share of explained NPS variance, priority):");
       for (Row r :
-          DeltaIO.read(ctx.spark(), drivers)
-              .where("as_of_date = '" + d + "'")
+          DeltaIO.readDate(ctx.spark(), drivers, ctx.date())
               .orderBy("priority_rank")
               .limit(3)
               .collectAsList()) {
@@ -159,13 +160,12 @@ public final class DemoCommand implements Callable<Integer> {
             r.<String>getAs("quadrant"));
       }
     }
-    String profiles = ctx.table("gold", "pain_cluster_profile");
+    String profiles = ctx.table(Table.PAIN_CLUSTER_PROFILE);
     if (DeltaIO.exists(ctx.spark(), profiles)) {
       out.println();
       out.println("Pain clusters (customers with a response in the window):");
       for (Row r :
-          DeltaIO.read(ctx.spark(), profiles)
-              .where("as_of_date = '" + d + "'")
+          DeltaIO.readDate(ctx.spark(), profiles, ctx.date())
               .orderBy(functions.desc("customers"))
               .collectAsList()) {
         out.printf(
@@ -180,7 +180,9 @@ public final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("Report: " + reportLocation(ctx) + " (open it in a browser; it needs no network)");
     out.println(
-        "Query them: bin/cxgap sql \"SELECT * FROM cx_gold.gap_trend WHERE direction = 'deteriorating'\"");
+        "Query them: bin/cxgap sql \"SELECT * FROM "
+            + Table.GAP_TREND.sqlName()
+            + " WHERE direction = 'deteriorating'\"");
   }
 
   /** The report's file, as an absolute path where it is local. */
@@ -192,12 +194,12 @@ public final class DemoCommand implements Callable<Integer> {
   static void summary(JobContext ctx, PrintStream out) {
     out.println();
     out.println("Tables (Delta, under " + ctx.config().warehouse() + "):");
-    for (String[] t : TABLES) {
-      String path = ctx.table(t[0], t[1]);
+    for (Table t : TABLES) {
+      String path = ctx.table(t);
       long n = DeltaIO.exists(ctx.spark(), path) ? DeltaIO.read(ctx.spark(), path).count() : 0;
-      out.printf(Locale.ROOT, "  %-7s %-14s %9d rows  %s%n", t[0], t[1], n, path);
+      out.printf(Locale.ROOT, "  %-7s %-14s %9d rows  %s%n", t.layer().id(), t.id(), n, path);
     }
-    String q = ctx.table("bronze", "quarantine");
+    String q = ctx.table(Table.QUARANTINE);
     if (DeltaIO.exists(ctx.spark(), q)) {
       out.println();
       out.println("Quarantined rows by source and reason:");

@@ -1,5 +1,6 @@
 package io.cxgap.jobs.cli;
 
+import io.cxgap.common.Table;
 import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.spark.Sessions;
@@ -38,7 +39,7 @@ public final class RunsCommand implements Callable<Integer> {
               + RunLock.describe(holder)
               + " (running; or, if that process is gone, the next run records it as interrupted)");
     }
-    String path = config.tablePath("gold", "pipeline_run");
+    String path = config.tablePath(Table.PIPELINE_RUN);
     SparkSession spark = Sessions.getOrCreate(config);
     if (!DeltaIO.exists(spark, path)) {
       System.out.println("no runs yet (" + path + ")");

@@ -2,6 +2,7 @@ package io.cxgap.jobs.pipeline;
 
 import io.cxgap.common.CxErrors;
 import io.cxgap.common.CxException;
+import io.cxgap.common.Table;
 import io.cxgap.common.spark.Sessions;
 import io.cxgap.jobs.runstate.FaultPoints;
 import io.cxgap.jobs.runstate.JobContext;
@@ -41,18 +42,22 @@ public final class Steps {
               "conform",
               "bronze → silver: CRM as of D, normalised survey items, interactions",
               ConformJob::run),
-          new Step("gaps", "silver → gold.gap_segment_touchpoint for D", GapsJob::run),
+          new Step("gaps", "silver → " + Table.GAP_SEGMENT_TOUCHPOINT + " for D", GapsJob::run),
           new Step(
               "trends",
-              "silver → gold.gap_trend for D (current vs previous window)",
+              "silver → " + Table.GAP_TREND + " for D (current vs previous window)",
               TrendsJob::run),
           new Step(
               "drivers",
-              "silver → gold.touchpoint_driver for D (moments of truth)",
+              "silver → " + Table.TOUCHPOINT_DRIVER + " for D (moments of truth)",
               DriversJob::run),
           new Step(
               "clusters",
-              "silver → gold.customer_pain_cluster and gold.pain_cluster_profile for D",
+              "silver → "
+                  + Table.CUSTOMER_PAIN_CLUSTER
+                  + " and "
+                  + Table.PAIN_CLUSTER_PROFILE
+                  + " for D",
               ClustersJob::run),
           new Step(
               "report",
@@ -149,7 +154,8 @@ public final class Steps {
       out.printf(java.util.Locale.ROOT, "%-8s ok  %5.1fs  %s%n", name, seconds, result.message());
       FaultPoints.hit(name + ".done");
     }
-    GoldTables.document(ctx, "pipeline_run"); // a run log written before its docs existed gets them
+    GoldTables.document(
+        ctx, Table.PIPELINE_RUN); // a run log written before its docs existed gets them
   }
 
   private static String prefixed(String note, String message) {

@@ -1,5 +1,6 @@
 package io.cxgap.jobs.runstate;
 
+import io.cxgap.common.Table;
 import io.cxgap.common.catalog.TouchpointCatalog;
 import io.cxgap.common.config.CxConfig;
 import java.nio.file.Path;
@@ -12,8 +13,8 @@ public record JobContext(
     CxConfig config, TouchpointCatalog catalog, SparkSession spark, LocalDate date, String runId) {
 
   /** The path of {@code <warehouse>/<layer>/<name>}. */
-  public String table(String layer, String name) {
-    return config.tablePath(layer, name);
+  public String table(Table table) {
+    return config.tablePath(table);
   }
 
   public static TouchpointCatalog loadCatalog(CxConfig config) {

@@ -2,6 +2,7 @@ package io.cxgap.jobs.runstate;
 
 import static org.apache.spark.sql.functions.*;
 
+import io.cxgap.common.Table;
 import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.gold.GoldDocs;
 import java.sql.Timestamp;
@@ -14,7 +15,6 @@ import java.util.Properties;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -40,7 +40,7 @@ public final class RunLog {
   private RunLog() {}
 
   static String path(JobContext ctx) {
-    return ctx.table("gold", "pipeline_run");
+    return ctx.table(Table.PIPELINE_RUN);
   }
 
   public static void record(
@@ -59,8 +59,9 @@ public final class RunLog {
             r == null ? null : r.message(),
             r == null ? null : scala.collection.JavaConverters.mapAsScalaMap(r.counts()));
     Dataset<Row> df =
-        GoldDocs.withComments("pipeline_run", ctx.spark().createDataFrame(List.of(row), SCHEMA));
-    df.write().format("delta").mode(SaveMode.Append).save(path(ctx));
+        GoldDocs.withComments(
+            Table.PIPELINE_RUN, ctx.spark().createDataFrame(List.of(row), SCHEMA));
+    DeltaIO.append(df, path(ctx));
   }
 
   /**
@@ -103,12 +104,7 @@ public final class RunLog {
             null,
             message,
             null);
-    ctx.spark()
-        .createDataFrame(List.of(row), SCHEMA)
-        .write()
-        .format("delta")
-        .mode(SaveMode.Append)
-        .save(path(ctx));
+    DeltaIO.append(ctx.spark().createDataFrame(List.of(row), SCHEMA), path(ctx));
   }
 
   public static Dataset<Row> last(JobContext ctx, int n) {

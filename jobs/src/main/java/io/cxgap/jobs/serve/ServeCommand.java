@@ -1,6 +1,7 @@
 package io.cxgap.jobs.serve;
 
 import io.cxgap.common.CxErrors;
+import io.cxgap.common.Layer;
 import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.spark.ReadOnlyGuard;
 import io.cxgap.jobs.options.Args;
@@ -106,7 +107,8 @@ public final class ServeCommand implements Callable<Integer> {
             + (host.equals("0.0.0.0") ? "localhost" : host)
             + ":"
             + port
-            + "/cx_gold"
+            + "/"
+            + Layer.GOLD.database()
             + security.urlSuffix();
     System.out.printf(
         Locale.ROOT,
@@ -132,20 +134,23 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** gold, and the layers {@code --expose} adds; bronze is refused. */
   static List<String> layers(List<String> expose) {
-    List<String> layers = new ArrayList<>(List.of("gold"));
+    List<String> layers = new ArrayList<>(List.of(Layer.GOLD.id()));
     for (String l : expose) {
-      String layer = l.strip().toLowerCase(Locale.ROOT).replaceFirst("^cx_", "");
+      String id = l.strip().toLowerCase(Locale.ROOT).replaceFirst("^" + Layer.DATABASE_PREFIX, "");
+      Layer layer =
+          Layer.of(id)
+              .orElseThrow(
+                  () -> CxErrors.usage("--expose %s: give silver (cx_gold is always served)", l));
       switch (layer) {
-        case "gold" -> {}
-        case "silver" -> {
-          if (!layers.contains("silver")) {
-            layers.add("silver");
+        case GOLD -> {}
+        case SILVER -> {
+          if (!layers.contains(layer.id())) {
+            layers.add(layer.id());
           }
         }
-        case "bronze" ->
+        case BRONZE ->
             throw CxErrors.usage(
                 "--expose bronze: cx_bronze holds personal data and is never served; query it with 'cxgap sql'");
-        default -> throw CxErrors.usage("--expose %s: give silver (cx_gold is always served)", l);
       }
     }
     return List.copyOf(layers);

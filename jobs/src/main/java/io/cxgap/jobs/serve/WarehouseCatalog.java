@@ -1,11 +1,13 @@
 package io.cxgap.jobs.serve;
 
+import io.cxgap.common.Layer;
 import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.delta.DeltaIO;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,21 +29,21 @@ import scala.Option;
  * data, never a user's own views or tables elsewhere).
  */
 final class WarehouseCatalog {
-  static final List<String> LAYERS = List.of("bronze", "silver", "gold");
+  static final List<String> LAYERS = Arrays.stream(Layer.values()).map(Layer::id).toList();
 
   private static final Map<String, String> COMMENTS =
       Map.of(
-          "bronze",
+          Layer.BRONZE.id(),
               "cxgap bronze: typed, validated landing data, quarantine and ingest log (may hold personal data)",
-          "silver",
+          Layer.SILVER.id(),
               "cxgap silver: conformed customers, survey items and interactions, no personal data",
-          "gold",
+          Layer.GOLD.id(),
               "cxgap gold: gap, trend, driver and pain-cluster tables for analysts and BI tools, and the run log");
 
   private WarehouseCatalog() {}
 
   static String database(String layer) {
-    return "cx_" + layer;
+    return Layer.DATABASE_PREFIX + layer;
   }
 
   /** Registers every Delta table found; returns their qualified names. */

@@ -3,6 +3,7 @@ package io.cxgap.jobs.steps;
 import static org.apache.spark.sql.functions.col;
 
 import io.cxgap.common.Columns;
+import io.cxgap.common.Table;
 import io.cxgap.common.catalog.Touchpoint;
 import io.cxgap.common.clusters.PainClusters;
 import io.cxgap.common.config.CxConfig;
@@ -28,13 +29,13 @@ public final class ClustersJob {
   public static StepResult run(JobContext ctx) {
     CxConfig c = ctx.config();
     AnalysisWindow window = new AnalysisWindow(ctx.date(), c.windowDays());
-    Dataset<Row> items = window.items(Silver.table(ctx, "survey_items"));
-    Dataset<Row> contacts = Friction.flagged(Silver.table(ctx, "interactions"), window);
+    Dataset<Row> items = window.items(Silver.table(ctx, Table.SURVEY_ITEMS));
+    Dataset<Row> contacts = Friction.flagged(Silver.table(ctx, Table.SILVER_INTERACTIONS), window);
     String dimension = c.segmentDimensions().get(0);
     Dataset<Row> segments =
         Silver.customersAsOf(ctx)
             .select(col(Columns.CUSTOMER_ID), col(dimension).as(Columns.SEGMENT_VALUE));
-    String profilePath = ctx.table("gold", "pain_cluster_profile");
+    String profilePath = ctx.table(Table.PAIN_CLUSTER_PROFILE);
     PainClusters.Spec spec =
         new PainClusters.Spec(
             ctx.date(),
@@ -50,8 +51,8 @@ public final class ClustersJob {
             c.clustersMaxMatchDistance());
     Dataset<Row> previous = DeltaIO.readIfExists(ctx.spark(), profilePath).orElse(null);
     try (PainClusters.Result r = PainClusters.run(spec, items, contacts, segments, previous)) {
-      GoldTables.replaceDate(ctx, "customer_pain_cluster", r.customers());
-      GoldTables.replaceDate(ctx, "pain_cluster_profile", r.profiles());
+      GoldTables.replaceDate(ctx, Table.CUSTOMER_PAIN_CLUSTER, r.customers());
+      GoldTables.replaceDate(ctx, Table.PAIN_CLUSTER_PROFILE, r.profiles());
       Map<String, Long> counts =
           Map.of(
               "customers", r.customerCount(),

@@ -3,8 +3,8 @@ package io.cxgap.jobs.steps;
 import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.Columns;
+import io.cxgap.common.Table;
 import io.cxgap.common.delta.DeltaIO;
-import io.cxgap.common.landing.Source;
 import io.cxgap.common.transform.CustomersAsOf;
 import io.cxgap.common.transform.Normalise;
 import io.cxgap.jobs.runstate.FaultPoints;
@@ -28,7 +28,7 @@ public final class ConformJob {
 
   public static StepResult run(JobContext ctx) {
     Map<String, Long> counts = new TreeMap<>();
-    String bronzeCustomers = ctx.table("bronze", Source.CUSTOMERS.folder());
+    String bronzeCustomers = ctx.table(Table.BRONZE_CUSTOMERS);
     long customers = 0;
     if (DeltaIO.exists(ctx.spark(), bronzeCustomers)) {
       Dataset<Row> asOf =
@@ -36,19 +36,22 @@ public final class ConformJob {
               DeltaIO.read(ctx.spark(), bronzeCustomers),
               ctx.date(),
               ctx.config().segmentDimensions());
-      String path = ctx.table("silver", "customers");
+      String path = ctx.table(Table.SILVER_CUSTOMERS);
       DeltaIO.replaceDate(asOf, path, ctx.date());
-      customers =
-          DeltaIO.read(ctx.spark(), path)
-              .where(col(Columns.AS_OF_DATE).equalTo(lit(ctx.date().toString()).cast("date")))
-              .count();
+      customers = DeltaIO.readDate(ctx.spark(), path, ctx.date()).count();
     }
     counts.put("customers.as_of", customers);
     FaultPoints.hit("conform.customers");
-    long items = conformNew(ctx, Source.SURVEYS, "survey_items", Normalise::surveyItems, counts);
+    long items =
+        conformNew(ctx, Table.BRONZE_SURVEYS, Table.SURVEY_ITEMS, Normalise::surveyItems, counts);
     FaultPoints.hit("conform.survey_items");
     long contacts =
-        conformNew(ctx, Source.INTERACTIONS, "interactions", Normalise::interactions, counts);
+        conformNew(
+            ctx,
+            Table.BRONZE_INTERACTIONS,
+            Table.SILVER_INTERACTIONS,
+            Normalise::interactions,
+            counts);
     String msg =
         String.format(
             Locale.ROOT,
@@ -63,14 +66,14 @@ public final class ConformJob {
   /** Appends the bronze batches newer than silver's newest, transformed; returns rows added. */
   private static long conformNew(
       JobContext ctx,
-      Source source,
-      String silverName,
+      Table bronzeTable,
+      Table silverTable,
       UnaryOperator<Dataset<Row>> transform,
       Map<String, Long> counts) {
-    String bronzePath = ctx.table("bronze", source.folder());
-    String silverPath = ctx.table("silver", silverName);
+    String bronzePath = ctx.table(bronzeTable);
+    String silverPath = ctx.table(silverTable);
     if (!DeltaIO.exists(ctx.spark(), bronzePath)) {
-      counts.put(silverName + ".added", 0L);
+      counts.put(silverTable.id() + ".added", 0L);
       return 0;
     }
     long done = maxBatch(DeltaIO.readIfExists(ctx.spark(), silverPath).orElse(null));
@@ -82,7 +85,7 @@ public final class ConformJob {
       added = fresh.count();
       DeltaIO.append(transform.apply(fresh), silverPath);
     }
-    counts.put(silverName + ".added", added);
+    counts.put(silverTable.id() + ".added", added);
     return added;
   }
 

@@ -1,5 +1,6 @@
 package io.cxgap.jobs.steps;
 
+import io.cxgap.common.Table;
 import io.cxgap.common.drivers.TouchpointDrivers;
 import io.cxgap.common.transform.AnalysisWindow;
 import io.cxgap.jobs.runstate.JobContext;
@@ -19,11 +20,13 @@ public final class DriversJob {
     AnalysisWindow window = new AnalysisWindow(ctx.date(), days);
     TouchpointDrivers.Result r =
         TouchpointDrivers.compute(
-            window.items(Silver.table(ctx, "survey_items")),
+            window.items(Silver.table(ctx, Table.SURVEY_ITEMS)),
             ctx.catalog(),
             ctx.config().driversMaxExactTouchpoints());
     GoldTables.replaceDate(
-        ctx, "touchpoint_driver", TouchpointDrivers.table(ctx.spark(), ctx.date(), days, r.rows()));
+        ctx,
+        Table.TOUCHPOINT_DRIVER,
+        TouchpointDrivers.table(ctx.spark(), ctx.date(), days, r.rows()));
     Map<String, Long> counts =
         Map.of(
             "drivers.items", r.items(),

@@ -1,9 +1,7 @@
 package io.cxgap.jobs.steps;
 
-import io.cxgap.common.config.CxConfig;
-import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.Table;
 import io.cxgap.common.gaps.GapCells;
-import io.cxgap.common.transform.AnalysisWindow;
 import io.cxgap.jobs.runstate.FaultPoints;
 import io.cxgap.jobs.runstate.JobContext;
 import io.cxgap.jobs.runstate.StepResult;
@@ -16,23 +14,20 @@ public final class GapsJob {
   private GapsJob() {}
 
   public static StepResult run(JobContext ctx) {
-    CxConfig cfg = ctx.config();
-    AnalysisWindow window = new AnalysisWindow(ctx.date(), cfg.windowDays());
+    SegmentCells in = SegmentCells.of(ctx);
     Dataset<Row> cells =
         GapCells.gapCells(
-            Silver.table(ctx, "survey_items"),
-            Silver.customersAsOf(ctx),
-            Silver.table(ctx, "interactions"),
+            in.items(),
+            in.customersAsOf(),
+            Silver.table(ctx, Table.SILVER_INTERACTIONS),
             ctx.catalog(),
-            cfg.segmentDimensions(),
-            cfg.minRespondents(),
-            window);
-    String path = ctx.table("gold", "gap_segment_touchpoint");
-    GoldTables.replaceDate(ctx, "gap_segment_touchpoint", cells);
+            in.dimensions(),
+            in.minRespondents(),
+            in.window());
+    GoldTables.replaceDate(ctx, Table.GAP_SEGMENT_TOUCHPOINT, cells);
     FaultPoints.hit("gaps.committed");
     Row n =
-        DeltaIO.read(ctx.spark(), path)
-            .where("as_of_date = '" + ctx.date() + "'")
+        GoldTables.slice(ctx, Table.GAP_SEGMENT_TOUCHPOINT)
             .selectExpr(
                 "count(*)",
                 "coalesce(sum(cast(suppressed as int)), 0)",
@@ -46,9 +41,9 @@ public final class GapsJob {
             Locale.ROOT,
             "%d cells for %s..%s (%d suppressed, fewer than %d respondents)",
             n.getLong(0),
-            window.start(),
-            window.end(),
+            in.window().start(),
+            in.window().end(),
             n.getLong(1),
-            cfg.minRespondents()));
+            in.minRespondents()));
   }
 }

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.Columns;
 import io.cxgap.common.CxErrors;
+import io.cxgap.common.Layer;
+import io.cxgap.common.Table;
 import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.ingest.BatchCounts;
@@ -94,7 +96,7 @@ public final class IngestJob {
   static SourceCounts ingest(
       JobContext ctx, Source source, IngestLog.State logged, List<String> notes) {
     CxConfig cfg = ctx.config();
-    String bronze = ctx.table("bronze", source.folder());
+    String bronze = ctx.table(Table.of(Layer.BRONZE, source.folder()));
     List<LandingFile> listed =
         LandingFiles.list(
             ctx.spark().sparkContext().hadoopConfiguration(), cfg.landingPath(source.folder()));
@@ -142,7 +144,7 @@ public final class IngestJob {
       if (!(batch.resumed() && inQuarantine(ctx, source, batch.id()))) {
         DeltaIO.append(
             BatchSplit.quarantined(marked, source, batch.id(), ctx.runId()),
-            ctx.table("bronze", "quarantine"),
+            ctx.table(Table.QUARANTINE),
             BRONZE_PROPERTIES);
       }
       FaultPoints.hit("ingest." + source.folder() + ".quarantine");
@@ -211,7 +213,7 @@ public final class IngestJob {
     reader.check(fresh);
     long customersVersion =
         source == Source.SURVEYS
-            ? DeltaIO.version(ctx.spark(), ctx.table("bronze", Source.CUSTOMERS.folder()))
+            ? DeltaIO.version(ctx.spark(), ctx.table(Table.BRONZE_CUSTOMERS))
             : -1;
     return IngestLog.plan(ctx, source, state.maxBatch() + 1, fresh, customersVersion);
   }
@@ -223,14 +225,14 @@ public final class IngestJob {
 
   /** Whether the batch's bronze append was committed. */
   private static boolean inBronze(JobContext ctx, Source source, long batchId) {
-    return DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", source.folder()))
+    return DeltaIO.readIfExists(ctx.spark(), ctx.table(Table.of(Layer.BRONZE, source.folder())))
         .map(t -> BatchRecovery.holds(t, batchId))
         .orElse(false);
   }
 
   /** Whether the batch's quarantine append was committed (with a row: an empty one adds none). */
   private static boolean inQuarantine(JobContext ctx, Source source, long batchId) {
-    return DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", "quarantine"))
+    return DeltaIO.readIfExists(ctx.spark(), ctx.table(Table.QUARANTINE))
         .map(t -> BatchRecovery.holds(t, source.folder(), batchId))
         .orElse(false);
   }
@@ -250,8 +252,6 @@ public final class IngestJob {
     return version < 0
         ? KnownCustomers.noneKnown(raw)
         : KnownCustomers.mark(
-            raw,
-            DeltaIO.readVersion(
-                ctx.spark(), ctx.table("bronze", Source.CUSTOMERS.folder()), version));
+            raw, DeltaIO.readVersion(ctx.spark(), ctx.table(Table.BRONZE_CUSTOMERS), version));
   }
 }

@@ -1,5 +1,6 @@
 package io.cxgap.jobs.steps;
 
+import io.cxgap.common.Table;
 import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.landing.LandingFile;
 import io.cxgap.common.landing.Source;
@@ -57,7 +58,7 @@ final class IngestLog {
   private IngestLog() {}
 
   static String path(JobContext ctx) {
-    return ctx.table("bronze", "ingest_log");
+    return ctx.table(Table.INGEST_LOG);
   }
 
   /** Reads the log: what it says of each source (every source has an entry). */

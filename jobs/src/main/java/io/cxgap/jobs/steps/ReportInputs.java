@@ -4,8 +4,10 @@ import static io.cxgap.common.Columns.*;
 import static io.cxgap.common.clusters.ClusterColumns.*;
 import static org.apache.spark.sql.functions.*;
 
+import io.cxgap.common.Table;
 import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.gaps.GapColumns;
 import io.cxgap.common.landing.Source;
 import io.cxgap.common.report.ReportData;
 import io.cxgap.common.report.ReportData.ClusterPanel;
@@ -40,7 +42,7 @@ final class ReportInputs {
             .map(t -> new TouchpointLabel(t.id(), t.name()))
             .toList();
     List<Row> ingestRuns =
-        rows(ctx, "gold", "pipeline_run", df -> df.where(col("job").equalTo("ingest")));
+        rows(ctx, Table.PIPELINE_RUN, df -> df.where(col("job").equalTo("ingest")));
     return new ReportData(
         ctx.date(),
         c.windowDays(),
@@ -49,26 +51,19 @@ final class ReportInputs {
         c.maxQuarantineShare(),
         touchpoints,
         c.segmentDimensions(),
-        map(
-            rows(ctx, "gold", "gap_segment_touchpoint", Function.identity()),
-            ReportInputs::gapCell),
-        map(rows(ctx, "gold", "touchpoint_driver", Function.identity()), ReportInputs::driver),
-        map(rows(ctx, "gold", "pain_cluster_profile", Function.identity()), ReportInputs::cluster),
-        map(rows(ctx, "gold", "gap_trend", Function.identity()), ReportInputs::trend),
+        map(rows(ctx, Table.GAP_SEGMENT_TOUCHPOINT, Function.identity()), ReportInputs::gapCell),
+        map(rows(ctx, Table.TOUCHPOINT_DRIVER, Function.identity()), ReportInputs::driver),
+        map(rows(ctx, Table.PAIN_CLUSTER_PROFILE, Function.identity()), ReportInputs::cluster),
+        map(rows(ctx, Table.GAP_TREND, Function.identity()), ReportInputs::trend),
         sources(ingestRuns),
         reasons(ctx, ingestRuns.stream().map(r -> r.<String>getAs(RUN_ID)).distinct().toList()));
   }
 
   /** D's rows of one table, or none where the table does not exist. */
   private static List<Row> rows(
-      JobContext ctx, String layer, String table, Function<Dataset<Row>, Dataset<Row>> filter) {
-    return DeltaIO.readIfExists(ctx.spark(), ctx.table(layer, table))
-        .map(
-            df ->
-                filter
-                    .apply(
-                        df.where(col(AS_OF_DATE).equalTo(lit(ctx.date().toString()).cast("date"))))
-                    .collectAsList())
+      JobContext ctx, Table table, Function<Dataset<Row>, Dataset<Row>> filter) {
+    return DeltaIO.readDateIfExists(ctx.spark(), ctx.table(table), ctx.date())
+        .map(df -> filter.apply(df).collectAsList())
         .orElse(List.of());
   }
 
@@ -81,11 +76,11 @@ final class ReportInputs {
         r.getAs(SEGMENT_DIMENSION),
         r.getAs(SEGMENT_VALUE),
         r.getAs(TOUCHPOINT),
-        r.<Long>getAs("respondents"),
-        r.getAs("gap_mean"),
-        r.getAs("gap_ci95_low"),
-        r.getAs("gap_ci95_high"),
-        r.<Boolean>getAs("suppressed"));
+        r.<Long>getAs(GapColumns.RESPONDENTS),
+        r.getAs(GapColumns.GAP_MEAN),
+        r.getAs(GapColumns.GAP_CI95_LOW),
+        r.getAs(GapColumns.GAP_CI95_HIGH),
+        r.<Boolean>getAs(GapColumns.SUPPRESSED));
   }
 
   static DriverPoint driver(Row r) {
@@ -123,11 +118,11 @@ final class ReportInputs {
         r.getAs(SEGMENT_DIMENSION),
         r.getAs(SEGMENT_VALUE),
         r.getAs(TOUCHPOINT),
-        r.getAs("previous_gap_mean"),
-        r.getAs("gap_mean"),
-        r.getAs("delta"),
-        r.getAs("p_value"),
-        r.getAs("direction"));
+        r.getAs(GapColumns.PREVIOUS_GAP_MEAN),
+        r.getAs(GapColumns.GAP_MEAN),
+        r.getAs(GapColumns.DELTA),
+        r.getAs(GapColumns.P_VALUE),
+        r.getAs(GapColumns.DIRECTION));
   }
 
   /** Per-source counts summed over D's ingest runs (each run counts only the files it read). */
@@ -160,7 +155,7 @@ final class ReportInputs {
     if (runIds.isEmpty()) {
       return List.of();
     }
-    return DeltaIO.readIfExists(ctx.spark(), ctx.table("bronze", "quarantine"))
+    return DeltaIO.readIfExists(ctx.spark(), ctx.table(Table.QUARANTINE))
         .map(
             df ->
                 df.where(col(RUN_ID).isin(runIds.toArray()))

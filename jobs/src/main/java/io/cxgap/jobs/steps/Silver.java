@@ -1,9 +1,7 @@
 package io.cxgap.jobs.steps;
 
-import static org.apache.spark.sql.functions.*;
-
-import io.cxgap.common.Columns;
 import io.cxgap.common.CxErrors;
+import io.cxgap.common.Table;
 import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.jobs.runstate.JobContext;
 import org.apache.spark.sql.Dataset;
@@ -13,25 +11,29 @@ import org.apache.spark.sql.Row;
 final class Silver {
   private Silver() {}
 
-  static Dataset<Row> table(JobContext ctx, String name) {
-    String path = ctx.table("silver", name);
+  static Dataset<Row> table(JobContext ctx, Table table) {
+    return DeltaIO.read(ctx.spark(), existing(ctx, table));
+  }
+
+  /** The silver table's path; an error naming the step to run where it does not exist. */
+  private static String existing(JobContext ctx, Table table) {
+    String path = ctx.table(table);
     if (!DeltaIO.exists(ctx.spark(), path)) {
       throw CxErrors.usage(
-          "silver.%s does not exist at %s; run 'conform --date %s' (or nightly) first",
-          name, path, ctx.date());
+          "%s does not exist at %s; run 'conform --date %s' (or nightly) first",
+          table, path, ctx.date());
     }
-    return DeltaIO.read(ctx.spark(), path);
+    return path;
   }
 
   /** silver.customers as of D; an error naming the step to run when conform has not run for D. */
   static Dataset<Row> customersAsOf(JobContext ctx) {
     Dataset<Row> c =
-        table(ctx, "customers")
-            .where(col(Columns.AS_OF_DATE).equalTo(lit(ctx.date().toString()).cast("date")));
+        DeltaIO.readDate(ctx.spark(), existing(ctx, Table.SILVER_CUSTOMERS), ctx.date());
     if (c.isEmpty()) {
       throw CxErrors.usage(
-          "silver.customers has no slice for %s; run 'conform --date %s' (or nightly) first",
-          ctx.date(), ctx.date());
+          "%s has no slice for %s; run 'conform --date %s' (or nightly) first",
+          Table.SILVER_CUSTOMERS, ctx.date(), ctx.date());
     }
     return c;
   }

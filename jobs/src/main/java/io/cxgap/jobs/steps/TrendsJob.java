@@ -1,7 +1,7 @@
 package io.cxgap.jobs.steps;
 
-import io.cxgap.common.config.CxConfig;
-import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.Table;
+import io.cxgap.common.gaps.GapColumns;
 import io.cxgap.common.gaps.GapTrend;
 import io.cxgap.common.transform.AnalysisWindow;
 import io.cxgap.jobs.runstate.JobContext;
@@ -17,29 +17,27 @@ public final class TrendsJob {
   private TrendsJob() {}
 
   public static StepResult run(JobContext ctx) {
-    CxConfig cfg = ctx.config();
-    AnalysisWindow window = new AnalysisWindow(ctx.date(), cfg.windowDays());
+    SegmentCells in = SegmentCells.of(ctx);
     Dataset<Row> trend =
         GapTrend.trend(
-            Silver.table(ctx, "survey_items"),
-            Silver.customersAsOf(ctx),
-            cfg.segmentDimensions(),
-            cfg.minRespondents(),
-            window,
-            cfg.trendsMinDelta());
-    String path = ctx.table("gold", "gap_trend");
-    GoldTables.replaceDate(ctx, "gap_trend", trend);
+            in.items(),
+            in.customersAsOf(),
+            in.dimensions(),
+            in.minRespondents(),
+            in.window(),
+            ctx.config().trendsMinDelta());
+    GoldTables.replaceDate(ctx, Table.GAP_TREND, trend);
     Map<String, Long> byDirection = new TreeMap<>();
     long total = 0;
     for (Row r :
-        DeltaIO.read(ctx.spark(), path)
-            .where("as_of_date = '" + ctx.date() + "'")
-            .groupBy("direction")
+        GoldTables.slice(ctx, Table.GAP_TREND)
+            .groupBy(GapColumns.DIRECTION)
             .count()
             .collectAsList()) {
       byDirection.put(r.getString(0), r.getLong(1));
       total += r.getLong(1);
     }
+    AnalysisWindow window = in.window();
     return new StepResult(
         total,
         total,

@@ -1,0 +1,89 @@
+package io.cxgap.common.gaps;
+
+import static io.cxgap.common.Columns.*;
+
+import java.util.List;
+
+/**
+ * Column names of {@code gold.gap_segment_touchpoint} and {@code gold.gap_trend} (DESIGN.md §5),
+ * and each table's columns in order: what {@link GapCells} and {@link GapTrend} write, what {@link
+ * io.cxgap.common.gold.GoldDocs} documents and what the bench compares. Keys shared with other
+ * tables (as_of_date, segment_dimension, touchpoint …) come from {@link io.cxgap.common.Columns}.
+ */
+public final class GapColumns {
+  private GapColumns() {}
+
+  public static final String RESPONDENTS = "respondents";
+  public static final String RESPONSES = "responses";
+  public static final String EXPECTATION_MEAN = "expectation_mean";
+  public static final String EXPERIENCE_MEAN = "experience_mean";
+  public static final String GAP_MEAN = "gap_mean";
+  public static final String GAP_STDDEV = "gap_stddev";
+  public static final String GAP_CI95_LOW = "gap_ci95_low";
+  public static final String GAP_CI95_HIGH = "gap_ci95_high";
+  public static final String NEGATIVE_GAP_SHARE = "negative_gap_share";
+  public static final String MEETS_TARGET = "meets_target";
+  public static final String CONTACTS = "contacts";
+  public static final String REPEAT_CONTACT_RATE = "repeat_contact_rate";
+  public static final String ABANDONMENT_RATE = "abandonment_rate";
+  public static final String FAILURE_RATE = "failure_rate";
+  public static final String AVG_WAIT_S = "avg_wait_s";
+  public static final String P90_WAIT_S = "p90_wait_s";
+  public static final String SUPPRESSED = "suppressed";
+
+  // gap_trend
+  public static final String PREVIOUS_GAP_MEAN = "previous_gap_mean";
+  public static final String DELTA = "delta";
+  public static final String P_VALUE = "p_value";
+  public static final String DIRECTION = "direction";
+  public static final String PREVIOUS_RESPONDENTS = "previous_respondents";
+  public static final String PREVIOUS_RESPONSES = "previous_responses";
+
+  /** {@code gold.gap_segment_touchpoint}'s columns, in table order. */
+  public static final List<String> GAP_SEGMENT_TOUCHPOINT =
+      List.of(
+          AS_OF_DATE,
+          WINDOW_DAYS,
+          SEGMENT_DIMENSION,
+          SEGMENT_VALUE,
+          TOUCHPOINT,
+          JOURNEY_STAGE,
+          DIMENSION,
+          RESPONDENTS,
+          RESPONSES,
+          EXPECTATION_MEAN,
+          EXPERIENCE_MEAN,
+          GAP_MEAN,
+          GAP_STDDEV,
+          GAP_CI95_LOW,
+          GAP_CI95_HIGH,
+          NEGATIVE_GAP_SHARE,
+          TARGET_GAP,
+          MEETS_TARGET,
+          CONTACTS,
+          REPEAT_CONTACT_RATE,
+          ABANDONMENT_RATE,
+          FAILURE_RATE,
+          AVG_WAIT_S,
+          P90_WAIT_S,
+          SUPPRESSED);
+
+  /** {@code gold.gap_trend}'s columns, in table order. */
+  public static final List<String> GAP_TREND =
+      List.of(
+          AS_OF_DATE,
+          WINDOW_DAYS,
+          SEGMENT_DIMENSION,
+          SEGMENT_VALUE,
+          TOUCHPOINT,
+          GAP_MEAN,
+          PREVIOUS_GAP_MEAN,
+          DELTA,
+          P_VALUE,
+          DIRECTION,
+          RESPONDENTS,
+          PREVIOUS_RESPONDENTS,
+          RESPONSES,
+          PREVIOUS_RESPONSES,
+          SUPPRESSED);
+}

@@ -21,6 +21,10 @@ public enum Table {
   SILVER_INTERACTIONS(Layer.SILVER, "interactions"),
 
   GAP_SEGMENT_TOUCHPOINT(Layer.GOLD, "gap_segment_touchpoint"),
+  /** The SERVQUAL score per dimension, respondent first, with Cronbach's alpha. */
+  GAP_DIMENSION(Layer.GOLD, "gap_dimension"),
+  /** The overall SERVQUAL index per segment cut, unweighted and weighted. */
+  SERVQUAL_INDEX(Layer.GOLD, "servqual_index"),
   GAP_TREND(Layer.GOLD, "gap_trend"),
   TOUCHPOINT_DRIVER(Layer.GOLD, "touchpoint_driver"),
   CUSTOMER_PAIN_CLUSTER(Layer.GOLD, "customer_pain_cluster"),

@@ -116,6 +116,7 @@ class ReportBrowserTest extends JobsTestBase {
           + " panels: q('#clusters .panel').length,"
           + " trendRows: q('#trends g.trend-row').length,"
           + " qualityRows: q('#quality table.quality tbody tr').length,"
+          + " dimensionRows: q('#dimensions table.dims tbody tr').length,"
           + " charts: Object.fromEntries(['heatmap', 'drivers', 'clusters', 'trends', 'quality'].map(id =>"
           + "     [id, [...q('#' + id + ' svg')].map(s => [Math.round(box(s).width), Math.round(box(s).height)])])),"
           + " sections: [...q('section')].map(s => s.id),"
@@ -159,9 +160,9 @@ class ReportBrowserTest extends JobsTestBase {
   void everyChartRendered_withTheRowsOfItsTable() {
     assertThat(dom.path("sections"))
         .extracting(JsonNode::asText)
-        .containsExactly("heatmap", "drivers", "clusters", "trends", "quality");
+        .containsExactly("heatmap", "dimensions", "drivers", "clusters", "trends", "quality");
     assertThat(dom.path("how"))
-        .hasSize(5)
+        .hasSize(6)
         .allSatisfy(h -> assertThat(h.asText()).startsWith("How to read this: "));
     assertThat(dom.path("drivers").asLong())
         .isEqualTo(gold("touchpoint_driver").count())
@@ -172,6 +173,9 @@ class ReportBrowserTest extends JobsTestBase {
     assertThat(dom.path("trendRows").asLong())
         .isEqualTo(Math.min(15, gold("gap_trend").where("direction = 'deteriorating'").count()));
     assertThat(dom.path("qualityRows").asLong()).isEqualTo(3);
+    assertThat(dom.path("dimensionRows").asLong())
+        .isEqualTo(gold("gap_dimension").where("segment_dimension = 'total'").count())
+        .isPositive();
     for (String id : List.of("heatmap", "drivers", "clusters", "quality")) {
       JsonNode sizes = dom.path("charts").path(id);
       assertThat(sizes.size()).as(id + " svg charts").isPositive();

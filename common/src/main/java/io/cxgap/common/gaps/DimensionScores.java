@@ -82,7 +82,7 @@ public final class DimensionScores {
                 avg(EXPERIENCE_NORM).as("_perc"),
                 avg(GAP).as("_gap"),
                 avg(msa).as("_msa"));
-    Dataset<Row> cut = SegmentCuts.explode(perItem, customersAsOf, segmentDimensions).cache();
+    Dataset<Row> cut = SegmentCuts.explode(perItem, customersAsOf, segmentDimensions);
     Dataset<Row> itemsPerCell =
         cut.groupBy(CELL[0], CELL[1], CELL[2]).agg(countDistinct(col(TOUCHPOINT)).as("items"));
     Dataset<Row> respondent =

@@ -40,7 +40,7 @@ public final class GoldDocs {
   private static final String STAGE =
       "journey stage of the touchpoint: awareness, purchase, onboarding, usage, support or renewal";
   private static final String SERVQUAL =
-      "SERVQUAL dimension of the touchpoint: tangibles, reliability, responsiveness, assurance or empathy";
+      "dimension of the touchpoint from the catalog: the SERVQUAL five (tangibles, reliability, responsiveness, assurance, empathy) or the study's own";
   private static final String SUPPRESSED =
       "true when fewer than cx.min-respondents customers answered; then means, deviations, shares, rates and intervals are null";
 
@@ -93,6 +93,58 @@ public final class GoldDocs {
             GapColumns.P90_WAIT_S,
             "90th percentile of the wait before an answer, seconds (linear interpolation)"),
         col(GapColumns.SUPPRESSED, SUPPRESSED));
+    table(
+        Table.GAP_DIMENSION,
+        "SERVQUAL score per run date, segment cut and dimension, scored the SERVQUAL way: each respondent's mean over the dimension's touchpoints they answered, then statistics over respondents (0..100 scale)",
+        col(Columns.AS_OF_DATE, AS_OF),
+        col(Columns.WINDOW_DAYS, WINDOW),
+        col(Columns.SEGMENT_DIMENSION, SEG_DIM),
+        col(Columns.SEGMENT_VALUE, SEG_VAL),
+        col(Columns.DIMENSION, "dimension from the catalog"),
+        col("respondents", "distinct customers who rated at least one touchpoint of the dimension"),
+        col("items", "touchpoints of the dimension answered in this cell"),
+        col("expectation_mean", "mean over respondents of their mean expected level, 0..100"),
+        col(
+            "experience_mean",
+            "mean over respondents of their mean experienced level, 0..100: the SERVPERF score"),
+        col(
+            "gap_mean",
+            "mean over respondents of their mean gap (experience - expectation); below 0 is a shortfall"),
+        col("gap_stddev", "sample standard deviation of the respondents' gaps"),
+        col(
+            "gap_ci95_low",
+            "lower end of the 95% confidence interval of gap_mean (Student's t over respondents)"),
+        col("gap_ci95_high", "upper end of the 95% confidence interval of gap_mean"),
+        col(
+            "msa_mean",
+            "mean over respondents of their mean adequacy margin (experience - adequate); null without adequate answers"),
+        col(
+            "weight",
+            "the dimension's weight from the catalog's dimension-weights, normalised to sum to 1; null without weights"),
+        col(
+            "alpha_expectation",
+            "Cronbach's alpha of the expectation items; null when fewer than 2 items or too few complete respondents; below 0.70 the items do not measure one thing reliably"),
+        col("alpha_experience", "Cronbach's alpha of the experience items"),
+        col("alpha_gap", "Cronbach's alpha of the item gaps"),
+        col(
+            "alpha_respondents",
+            "respondents who answered every item of the cell, over whom alpha is computed"),
+        col(
+            "suppressed",
+            "true when fewer than cx.min-respondents respondents; then every statistic is null"));
+    table(
+        Table.SERVQUAL_INDEX,
+        "Overall SERVQUAL index per run date and segment cut, over the cell's unsuppressed dimensions of gold.gap_dimension",
+        col(Columns.AS_OF_DATE, AS_OF),
+        col(Columns.WINDOW_DAYS, WINDOW),
+        col(Columns.SEGMENT_DIMENSION, SEG_DIM),
+        col(Columns.SEGMENT_VALUE, SEG_VAL),
+        col("dimensions", "unsuppressed dimensions the index averages"),
+        col("unweighted_gap", "mean of the dimensions' gap_mean, each dimension counted once"),
+        col(
+            "weighted_gap",
+            "sum of weight x gap_mean over the dimensions with a weight, re-normalised over those present; null without dimension-weights"),
+        col("experience_index", "mean of the dimensions' experience_mean: the SERVPERF index"));
     table(
         Table.GAP_TREND,
         "Is a gap getting worse? Current window's mean gap against the previous window of the same length, Welch's t-test",

@@ -53,6 +53,17 @@ public final class HtmlReport {
             : Heatmap.svg(d));
     section(
         s,
+        "dimensions",
+        "SERVQUAL dimensions",
+        "Each dimension groups touchpoints of one kind of service. Its gap is scored respondent first: each customer's mean "
+            + "gap over the dimension's touchpoints they rated, then the mean over customers, with a 95% interval. Experience alone "
+            + "is the SERVPERF score. Cronbach's α says whether the dimension's items move together; below 0.70 the score "
+            + "hides differences between its touchpoints.",
+        d.dimensions().isEmpty()
+            ? empty("No dimension scores for " + d.date() + ": run the gaps step for this date.")
+            : DimensionTables.html(d.dimensions(), d.index(), d.minRespondents()));
+    section(
+        s,
         "drivers",
         "Moments of truth: importance and performance",
         "Each dot is a touchpoint. Further right, it performs better (mean gap); higher, it explains more of the differences in "
@@ -224,5 +235,6 @@ public final class HtmlReport {
           + "table.ranks{font-size:12px}table.ranks td,table.ranks th{padding:4px 6px}table.ranks td:nth-child(2),table.ranks td:last-child,table.ranks th:nth-child(2),table.ranks th:last-child{text-align:left}"
           + ".swatch{display:inline-block;width:10px;height:10px;border-radius:5px;margin-right:6px}"
           + "table.data tr.over td{background:#fbecec;color:#b2182b;font-weight:bold}"
+          + "table.data td.low{color:#b2182b;font-weight:bold}.warn{color:#b2182b}.scroll{overflow-x:auto}"
           + "footer{color:#777;font-size:12px;border-top:1px solid #ddd;padding-top:8px}";
 }

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param trends D's rows of gold.gap_trend
  * @param sources rows read per source by the ingest runs of D
  * @param quarantine rows those runs quarantined, per source and reason
+ * @param dimensions D's rows of gold.gap_dimension
+ * @param index D's rows of gold.servqual_index
  */
 public record ReportData(
     LocalDate date,
@@ -36,7 +38,9 @@ public record ReportData(
     List<ClusterPanel> clusters,
     List<TrendRow> trends,
     List<SourceCount> sources,
-    List<ReasonCount> quarantine) {
+    List<ReasonCount> quarantine,
+    List<DimensionRow> dimensions,
+    List<IndexRow> index) {
 
   public ReportData {
     Objects.requireNonNull(date, "date");
@@ -48,6 +52,8 @@ public record ReportData(
     trends = List.copyOf(trends);
     sources = List.copyOf(sources);
     quarantine = List.copyOf(quarantine);
+    dimensions = List.copyOf(dimensions);
+    index = List.copyOf(index);
   }
 
   /** A catalog touchpoint: its id (the tables' key) and readable name. */
@@ -108,4 +114,29 @@ public record ReportData(
 
   /** Rows of one source quarantined for one reason by D's ingest runs. */
   public record ReasonCount(String source, String reason, long rows) {}
+
+  /** One row of gold.gap_dimension; the statistics are null when suppressed. */
+  public record DimensionRow(
+      String segmentDimension,
+      String segmentValue,
+      String dimension,
+      long respondents,
+      long items,
+      Double gapMean,
+      Double ciLow,
+      Double ciHigh,
+      Double experienceMean,
+      Double msaMean,
+      Double alphaExperience,
+      Double alphaGap,
+      boolean suppressed) {}
+
+  /** One row of gold.servqual_index. */
+  public record IndexRow(
+      String segmentDimension,
+      String segmentValue,
+      long dimensions,
+      Double unweightedGap,
+      Double weightedGap,
+      Double experienceIndex) {}
 }

@@ -22,13 +22,13 @@ class HtmlReportTest {
   }
 
   @Test
-  void page_hasTheFiveSections_eachWithAHowToReadLine_andItsCharts() {
+  void page_hasTheSixSections_eachWithAHowToReadLine_andItsCharts() {
     String html = HtmlReport.render(full());
     assertThat(html).startsWith("<!DOCTYPE html>");
-    for (String id : List.of("heatmap", "drivers", "clusters", "trends", "quality")) {
+    for (String id : List.of("heatmap", "dimensions", "drivers", "clusters", "trends", "quality")) {
       assertThat(html).contains("<section id=\"" + id + "\">");
     }
-    assertThat(count(html, "<b>How to read this:</b>")).isEqualTo(5);
+    assertThat(count(html, "<b>How to read this:</b>")).isEqualTo(6);
     // heatmap + importance-performance + 2 cluster panels + trend + quarantine bars
     assertThat(svgs(html)).hasSize(6);
     assertThat(html).contains("<title>cxgap report 2026-10-31</title>");
@@ -89,7 +89,13 @@ class HtmlReportTest {
                 new ReportData.TrendRow(
                     "segment", evil, "billing", 0.0, -10.0, -10.0, 0.01, "deteriorating")),
             List.of(new SourceCount(evil, 1, 0, 1, 0)),
-            List.of(new ReasonCount(evil, evil, 1)));
+            List.of(new ReasonCount(evil, evil, 1)),
+            List.of(
+                new ReportData.DimensionRow(
+                    "total", "all", evil, 9, 2, -5.0, -8.0, -2.0, 60.0, 3.0, 0.5, 0.8, false),
+                new ReportData.DimensionRow(
+                    evil, evil, evil, 9, 2, -5.0, -8.0, -2.0, 60.0, null, 0.9, 0.8, false)),
+            List.of(new ReportData.IndexRow("total", "all", 1, -5.0, null, 60.0)));
     String html = HtmlReport.render(d);
     assertThat(html)
         .doesNotContain("<script")
@@ -107,7 +113,8 @@ class HtmlReportTest {
         .contains("No driver analysis for 2026-10-31")
         .contains("No pain clusters for 2026-10-31.")
         .contains("No gap deteriorated significantly.")
-        .contains("No ingest ran for 2026-10-31");
+        .contains("No ingest ran for 2026-10-31")
+        .contains("No dimension scores for 2026-10-31");
   }
 
   @Test
@@ -123,5 +130,90 @@ class HtmlReportTest {
     assertThat(Html.signed(-0.04, 1)).as("no minus zero").isEqualTo("0.0");
     assertThat(Html.signed(2.0, 0)).isEqualTo("+2");
     assertThat(Html.num(null, 1)).isEqualTo("–");
+  }
+
+  @Test
+  void dimensionSection_showsIndexIntervalsZoneAndFlagsLowAlpha() {
+    ReportData base = gapsOnly(List.of());
+    ReportData d =
+        new ReportData(
+            base.date(),
+            base.windowDays(),
+            base.minRespondents(),
+            base.trendsMinDelta(),
+            base.maxQuarantineShare(),
+            base.touchpoints(),
+            base.segmentDimensions(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(
+                new ReportData.DimensionRow(
+                    "total",
+                    "all",
+                    "security",
+                    194,
+                    3,
+                    -30.2,
+                    -34.0,
+                    -26.4,
+                    61.5,
+                    4.2,
+                    0.62,
+                    0.81,
+                    false),
+                new ReportData.DimensionRow(
+                    "total", "all", "control", 3, 2, null, null, null, null, null, null, null,
+                    true),
+                new ReportData.DimensionRow(
+                    "segment",
+                    "SMB",
+                    "security",
+                    40,
+                    3,
+                    -1.0,
+                    -5.0,
+                    3.0,
+                    70.0,
+                    null,
+                    0.9,
+                    0.9,
+                    false),
+                new ReportData.DimensionRow(
+                    "segment",
+                    "Enterprise",
+                    "security",
+                    2,
+                    3,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    true)),
+            List.of(new ReportData.IndexRow("total", "all", 1, -30.2, -28.0, 61.5)));
+    String html = HtmlReport.render(d);
+    String section = html.substring(html.indexOf("<section id=\"dimensions\""));
+    section = section.substring(0, section.indexOf("</section>"));
+    assertThat(section)
+        .contains(
+            "SERVQUAL index, all customers: gap −30.2 (dimensions counted equally; −28.0 with")
+        .contains("<tr data-dimension=\"security\"><td>security</td><td>194</td><td>3</td>")
+        .contains("<td>−30.2</td><td>[−34.0, −26.4]</td><td>61.5</td>")
+        .as("the zone column appears because an adequacy margin exists")
+        .contains("Adequacy margin (MSA)</th>")
+        .contains("<td>+4.2</td>")
+        .as("alpha 0.62 is flagged, 0.81 is not")
+        .contains("<td class=\"low\" title=\"below 0.70\">⚠ 0.62</td><td>0.81</td>")
+        .contains("α below 0.70")
+        .contains("fewer than 5 respondents: not shown")
+        .contains("<th>segment=SMB</th><th>segment=Enterprise</th>")
+        .as("SMB's interval [-5, 3] holds 0: no star; Enterprise is suppressed")
+        .contains("<td>−1.0</td><td>n&lt;5</td>");
   }
 }

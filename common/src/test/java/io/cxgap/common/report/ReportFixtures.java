@@ -75,7 +75,9 @@ final class ReportFixtures {
         clusters,
         trends,
         sources,
-        reasons);
+        reasons,
+        List.of(),
+        List.of());
   }
 
   static ReportData gapsOnly(List<GapCell> gaps) {

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +52,8 @@ public final class DemoCommand implements Callable<Integer> {
           Table.SURVEY_ITEMS,
           Table.SILVER_INTERACTIONS,
           Table.GAP_SEGMENT_TOUCHPOINT,
+          Table.GAP_DIMENSION,
+          Table.SERVQUAL_INDEX,
           Table.GAP_TREND,
           Table.TOUCHPOINT_DRIVER,
           Table.CUSTOMER_PAIN_CLUSTER,
@@ -86,103 +87,9 @@ public final class DemoCommand implements Callable<Integer> {
             Steps.Listener.NONE,
             ctx -> {
               summary(ctx, System.out);
-              findings(ctx, System.out);
+              DemoFindings.print(ctx, System.out);
             });
     return 0;
-  }
-
-  /** The headline results, so a first-time user sees what the tables say. */
-  static void findings(JobContext ctx, PrintStream out) {
-    String d = ctx.date().toString();
-    String gaps = ctx.table(Table.GAP_SEGMENT_TOUCHPOINT);
-    if (DeltaIO.exists(ctx.spark(), gaps)) {
-      out.println();
-      out.println(
-          "Largest shortfalls, whole base, "
-              + d
-              + " (gap = experience - expectation, 0..100; 95% interval):");
-      for (Row r :
-          DeltaIO.readDate(ctx.spark(), gaps, ctx.date())
-              .where("segment_dimension = 'total' and not suppressed")
-              .orderBy("gap_mean")
-              .limit(3)
-              .collectAsList()) {
-        out.printf(
-            Locale.ROOT,
-            "  %-14s gap %6.1f  [%6.1f, %6.1f]  %d respondents%n",
-            r.<String>getAs("touchpoint"),
-            r.<Double>getAs("gap_mean"),
-            r.<Double>getAs("gap_ci95_low"),
-            r.<Double>getAs("gap_ci95_high"),
-            r.<Long>getAs("respondents"));
-      }
-    }
-    String trend = ctx.table(Table.GAP_TREND);
-    if (DeltaIO.exists(ctx.spark(), trend)) {
-      out.println();
-      out.println("Deteriorating gaps (vs the previous window):");
-      List<Row> rows =
-          DeltaIO.readDate(ctx.spark(), trend, ctx.date())
-              .where("direction = 'deteriorating'")
-              .orderBy("delta")
-              .limit(5)
-              .collectAsList();
-      if (rows.isEmpty()) {
-        out.println("  none");
-      }
-      for (Row r : rows) {
-        out.printf(
-            Locale.ROOT,
-            "  %-8s %-12s %-14s delta %6.1f  p %.2g%n",
-            r.<String>getAs("segment_dimension"),
-            r.<String>getAs("segment_value"),
-            r.<String>getAs("touchpoint"),
-            r.<Double>getAs("delta"),
-            r.<Double>getAs("p_value"));
-      }
-    }
-    String drivers = ctx.table(Table.TOUCHPOINT_DRIVER);
-    if (DeltaIO.exists(ctx.spark(), drivers)) {
-      out.println();
-      out.println("Moments of truth (share of explained NPS variance, priority):");
-      for (Row r :
-          DeltaIO.readDate(ctx.spark(), drivers, ctx.date())
-              .orderBy("priority_rank")
-              .limit(3)
-              .collectAsList()) {
-        out.printf(
-            Locale.ROOT,
-            "  %d. %-14s %5.1f%%  gap %6.1f  %s%n",
-            r.<Integer>getAs("priority_rank"),
-            r.<String>getAs("touchpoint"),
-            100 * r.<Double>getAs("importance_share"),
-            r.<Double>getAs("gap_mean"),
-            r.<String>getAs("quadrant"));
-      }
-    }
-    String profiles = ctx.table(Table.PAIN_CLUSTER_PROFILE);
-    if (DeltaIO.exists(ctx.spark(), profiles)) {
-      out.println();
-      out.println("Pain clusters (customers with a response in the window):");
-      for (Row r :
-          DeltaIO.readDate(ctx.spark(), profiles, ctx.date())
-              .orderBy(functions.desc("customers"))
-              .collectAsList()) {
-        out.printf(
-            Locale.ROOT,
-            "  #%-3d %-32s %5.1f%%  mean NPS %4.1f%n",
-            r.<Integer>getAs("cluster_id"),
-            r.<String>getAs("cluster_label"),
-            100 * r.<Double>getAs("share"),
-            r.<Double>getAs("mean_nps"));
-      }
-    }
-    out.println();
-    out.println("Report: " + reportLocation(ctx) + " (open it in a browser; it needs no network)");
-    out.println(
-        "Query them: bin/cxgap sql \"SELECT * FROM "
-            + Table.GAP_TREND.sqlName()
-            + " WHERE direction = 'deteriorating'\"");
   }
 
   /** The report's file, as an absolute path where it is local. */

@@ -1,6 +1,7 @@
 package io.cxgap.jobs.steps;
 
 import io.cxgap.common.Table;
+import io.cxgap.common.gaps.DimensionScores;
 import io.cxgap.common.gaps.GapCells;
 import io.cxgap.jobs.runstate.FaultPoints;
 import io.cxgap.jobs.runstate.JobContext;
@@ -9,7 +10,10 @@ import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** silver → gold.gap_segment_touchpoint for D (DESIGN.md §5). */
+/**
+ * silver → gold.gap_segment_touchpoint, gold.gap_dimension and gold.servqual_index for D (DESIGN.md
+ * §5).
+ */
 public final class GapsJob {
   private GapsJob() {}
 
@@ -26,6 +30,24 @@ public final class GapsJob {
             in.window());
     GoldTables.replaceDate(ctx, Table.GAP_SEGMENT_TOUCHPOINT, cells);
     FaultPoints.hit("gaps.committed");
+    Dataset<Row> dimensions =
+        DimensionScores.gapDimension(
+            in.items(),
+            in.customersAsOf(),
+            ctx.catalog(),
+            in.dimensions(),
+            in.minRespondents(),
+            in.window());
+    GoldTables.replaceDate(ctx, Table.GAP_DIMENSION, dimensions);
+    Dataset<Row> written = GoldTables.slice(ctx, Table.GAP_DIMENSION);
+    GoldTables.replaceDate(ctx, Table.SERVQUAL_INDEX, DimensionScores.servqualIndex(written));
+    Row alpha =
+        written
+            .where("segment_dimension = 'total'")
+            .selectExpr(
+                "count(*)",
+                "concat_ws(', ', collect_list(case when alpha_experience < 0.7 then dimension end))")
+            .head();
     Row n =
         GoldTables.slice(ctx, Table.GAP_SEGMENT_TOUCHPOINT)
             .selectExpr(
@@ -39,11 +61,15 @@ public final class GapsJob {
         0,
         String.format(
             Locale.ROOT,
-            "%d cells for %s..%s (%d suppressed, fewer than %d respondents)",
+            "%d cells for %s..%s (%d suppressed, fewer than %d respondents); %d dimensions%s",
             n.getLong(0),
             in.window().start(),
             in.window().end(),
             n.getLong(1),
-            in.minRespondents()));
+            in.minRespondents(),
+            alpha.getLong(0),
+            alpha.getString(1).isEmpty()
+                ? ""
+                : "; Cronbach's alpha of experience below 0.70 for " + alpha.getString(1)));
   }
 }

@@ -11,8 +11,10 @@ import io.cxgap.common.gaps.GapColumns;
 import io.cxgap.common.landing.Source;
 import io.cxgap.common.report.ReportData;
 import io.cxgap.common.report.ReportData.ClusterPanel;
+import io.cxgap.common.report.ReportData.DimensionRow;
 import io.cxgap.common.report.ReportData.DriverPoint;
 import io.cxgap.common.report.ReportData.GapCell;
+import io.cxgap.common.report.ReportData.IndexRow;
 import io.cxgap.common.report.ReportData.ReasonCount;
 import io.cxgap.common.report.ReportData.SourceCount;
 import io.cxgap.common.report.ReportData.TouchpointLabel;
@@ -56,7 +58,9 @@ final class ReportInputs {
         map(rows(ctx, Table.PAIN_CLUSTER_PROFILE, Function.identity()), ReportInputs::cluster),
         map(rows(ctx, Table.GAP_TREND, Function.identity()), ReportInputs::trend),
         sources(ingestRuns),
-        reasons(ctx, ingestRuns.stream().map(r -> r.<String>getAs(RUN_ID)).distinct().toList()));
+        reasons(ctx, ingestRuns.stream().map(r -> r.<String>getAs(RUN_ID)).distinct().toList()),
+        map(rows(ctx, Table.GAP_DIMENSION, Function.identity()), ReportInputs::dimension),
+        map(rows(ctx, Table.SERVQUAL_INDEX, Function.identity()), ReportInputs::index));
   }
 
   /** D's rows of one table, or none where the table does not exist. */
@@ -123,6 +127,33 @@ final class ReportInputs {
         r.getAs(GapColumns.DELTA),
         r.getAs(GapColumns.P_VALUE),
         r.getAs(GapColumns.DIRECTION));
+  }
+
+  static DimensionRow dimension(Row r) {
+    return new DimensionRow(
+        r.getAs(SEGMENT_DIMENSION),
+        r.getAs(SEGMENT_VALUE),
+        r.getAs(DIMENSION),
+        r.<Long>getAs("respondents"),
+        r.<Long>getAs("items"),
+        r.getAs("gap_mean"),
+        r.getAs("gap_ci95_low"),
+        r.getAs("gap_ci95_high"),
+        r.getAs("experience_mean"),
+        r.getAs("msa_mean"),
+        r.getAs("alpha_experience"),
+        r.getAs("alpha_gap"),
+        r.<Boolean>getAs("suppressed"));
+  }
+
+  static IndexRow index(Row r) {
+    return new IndexRow(
+        r.getAs(SEGMENT_DIMENSION),
+        r.getAs(SEGMENT_VALUE),
+        r.<Long>getAs("dimensions"),
+        r.getAs("unweighted_gap"),
+        r.getAs("weighted_gap"),
+        r.getAs("experience_index"));
   }
 
   /** Per-source counts summed over D's ingest runs (each run counts only the files it read). */

@@ -1,0 +1,150 @@
+package io.cxgap.jobs.cli;
+
+import io.cxgap.common.Table;
+import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.jobs.runstate.JobContext;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/** What {@code demo} prints after its nightly: the headline of each gold table for D. */
+final class DemoFindings {
+  private DemoFindings() {}
+
+  /** The headline results, so a first-time user sees what the tables say. */
+  static void print(JobContext ctx, PrintStream out) {
+    String d = ctx.date().toString();
+    String gaps = ctx.table(Table.GAP_SEGMENT_TOUCHPOINT);
+    if (DeltaIO.exists(ctx.spark(), gaps)) {
+      out.println();
+      out.println(
+          "Largest shortfalls, whole base, "
+              + d
+              + " (gap = experience - expectation, 0..100; 95% interval):");
+      for (Row r :
+          DeltaIO.readDate(ctx.spark(), gaps, ctx.date())
+              .where("segment_dimension = 'total' and not suppressed")
+              .orderBy("gap_mean")
+              .limit(3)
+              .collectAsList()) {
+        out.printf(
+            Locale.ROOT,
+            "  %-14s gap %6.1f  [%6.1f, %6.1f]  %d respondents%n",
+            r.<String>getAs("touchpoint"),
+            r.<Double>getAs("gap_mean"),
+            r.<Double>getAs("gap_ci95_low"),
+            r.<Double>getAs("gap_ci95_high"),
+            r.<Long>getAs("respondents"));
+      }
+    }
+    String dimensions = ctx.table(Table.GAP_DIMENSION);
+    if (DeltaIO.exists(ctx.spark(), dimensions)) {
+      out.println();
+      out.println(
+          "Dimensions, whole base (respondent-level gap, 95% interval; experience = SERVPERF;"
+              + " Cronbach's alpha of experience):");
+      for (Row r :
+          DeltaIO.readDate(ctx.spark(), dimensions, ctx.date())
+              .where("segment_dimension = 'total' and not suppressed")
+              .orderBy("gap_mean")
+              .collectAsList()) {
+        Double alpha = r.getAs("alpha_experience");
+        out.printf(
+            Locale.ROOT,
+            "  %-14s gap %6.1f  [%6.1f, %6.1f]  experience %5.1f  alpha %s%s%n",
+            r.<String>getAs("dimension"),
+            r.<Double>getAs("gap_mean"),
+            r.<Double>getAs("gap_ci95_low"),
+            r.<Double>getAs("gap_ci95_high"),
+            r.<Double>getAs("experience_mean"),
+            alpha == null ? "  n/a" : String.format(Locale.ROOT, "%5.2f", alpha),
+            alpha != null && alpha < 0.7 ? "  (below 0.70: items disagree)" : "");
+      }
+      DeltaIO.readDate(ctx.spark(), ctx.table(Table.SERVQUAL_INDEX), ctx.date())
+          .where("segment_dimension = 'total'")
+          .collectAsList()
+          .forEach(
+              r ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  SERVQUAL index: gap %.1f unweighted%s, experience %.1f%n",
+                      r.<Double>getAs("unweighted_gap"),
+                      r.getAs("weighted_gap") == null
+                          ? ""
+                          : String.format(
+                              Locale.ROOT, ", %.1f weighted", r.<Double>getAs("weighted_gap")),
+                      r.<Double>getAs("experience_index")));
+    }
+    String trend = ctx.table(Table.GAP_TREND);
+    if (DeltaIO.exists(ctx.spark(), trend)) {
+      out.println();
+      out.println("Deteriorating gaps (vs the previous window):");
+      List<Row> rows =
+          DeltaIO.readDate(ctx.spark(), trend, ctx.date())
+              .where("direction = 'deteriorating'")
+              .orderBy("delta")
+              .limit(5)
+              .collectAsList();
+      if (rows.isEmpty()) {
+        out.println("  none");
+      }
+      for (Row r : rows) {
+        out.printf(
+            Locale.ROOT,
+            "  %-8s %-12s %-14s delta %6.1f  p %.2g%n",
+            r.<String>getAs("segment_dimension"),
+            r.<String>getAs("segment_value"),
+            r.<String>getAs("touchpoint"),
+            r.<Double>getAs("delta"),
+            r.<Double>getAs("p_value"));
+      }
+    }
+    String drivers = ctx.table(Table.TOUCHPOINT_DRIVER);
+    if (DeltaIO.exists(ctx.spark(), drivers)) {
+      out.println();
+      out.println("Moments of truth (share of explained NPS variance, priority):");
+      for (Row r :
+          DeltaIO.readDate(ctx.spark(), drivers, ctx.date())
+              .orderBy("priority_rank")
+              .limit(3)
+              .collectAsList()) {
+        out.printf(
+            Locale.ROOT,
+            "  %d. %-14s %5.1f%%  gap %6.1f  %s%n",
+            r.<Integer>getAs("priority_rank"),
+            r.<String>getAs("touchpoint"),
+            100 * r.<Double>getAs("importance_share"),
+            r.<Double>getAs("gap_mean"),
+            r.<String>getAs("quadrant"));
+      }
+    }
+    String profiles = ctx.table(Table.PAIN_CLUSTER_PROFILE);
+    if (DeltaIO.exists(ctx.spark(), profiles)) {
+      out.println();
+      out.println("Pain clusters (customers with a response in the window):");
+      for (Row r :
+          DeltaIO.readDate(ctx.spark(), profiles, ctx.date())
+              .orderBy(functions.desc("customers"))
+              .collectAsList()) {
+        out.printf(
+            Locale.ROOT,
+            "  #%-3d %-32s %5.1f%%  mean NPS %4.1f%n",
+            r.<Integer>getAs("cluster_id"),
+            r.<String>getAs("cluster_label"),
+            100 * r.<Double>getAs("share"),
+            r.<Double>getAs("mean_nps"));
+      }
+    }
+    out.println();
+    out.println(
+        "Report: "
+            + DemoCommand.reportLocation(ctx)
+            + " (open it in a browser; it needs no network)");
+    out.println(
+        "Query them: bin/cxgap sql \"SELECT * FROM "
+            + Table.GAP_TREND.sqlName()
+            + " WHERE direction = 'deteriorating'\"");
+  }
+}

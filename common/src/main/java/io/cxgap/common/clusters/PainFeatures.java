@@ -68,6 +68,11 @@ public final class PainFeatures {
       return new BaseRates(ratio(r, 1, 0), ratio(r, 2, 0), ratio(r, 3, 4));
     }
 
+    /**
+     * {@code num / den}, and 0 over no contacts: a base rate over none is undefined. A window with
+     * no contacts at all (a survey-only program, DESIGN.md §4) thus gets 0 for every friction
+     * feature and baseline, not NaN, and clusters form on the touchpoint gaps alone.
+     */
     private static double ratio(Row r, int num, int den) {
       return r.isNullAt(den) || r.getDouble(den) == 0 ? 0.0 : r.getDouble(num) / r.getDouble(den);
     }

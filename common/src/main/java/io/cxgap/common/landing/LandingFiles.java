@@ -25,7 +25,7 @@ public final class LandingFiles {
     try {
       Path root = new Path(folder);
       FileSystem fs = root.getFileSystem(hadoop);
-      if (!fs.exists(root) || !fs.getFileStatus(root).isDirectory()) {
+      if (!isFolder(hadoop, folder)) {
         throw CxErrors.missingInput("landing folder", folder);
       }
       List<LandingFile> out = new ArrayList<>();
@@ -39,6 +39,17 @@ public final class LandingFiles {
       }
       out.sort(Comparator.comparing(LandingFile::path));
       return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("listing " + folder + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@code folder} exists and is a folder. */
+  public static boolean isFolder(Configuration hadoop, String folder) {
+    try {
+      Path root = new Path(folder);
+      FileSystem fs = root.getFileSystem(hadoop);
+      return fs.exists(root) && fs.getFileStatus(root).isDirectory();
     } catch (IOException e) {
       throw new UncheckedIOException("listing " + folder + ": " + e.getMessage(), e);
     }

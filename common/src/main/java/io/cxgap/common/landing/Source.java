@@ -54,4 +54,12 @@ public enum Source {
   public List<String> required() {
     return required;
   }
+
+  /**
+   * Whether the source's folder may be missing (DESIGN.md §4 "Survey-only programs"): channel logs
+   * are optional; a missing CRM or survey folder is a usage error.
+   */
+  public boolean optional() {
+    return this == INTERACTIONS;
+  }
 }

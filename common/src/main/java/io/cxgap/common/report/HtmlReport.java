@@ -135,6 +135,8 @@ public final class HtmlReport {
         .append(" (UTC) · cells with fewer than ")
         .append(d.minRespondents())
         .append(" respondents suppressed</p>");
+    noInteractionsNote(d)
+        .ifPresent(n -> s.append("<p class=\"note\">").append(esc(n)).append("</p>"));
     StringBuilder f = new StringBuilder();
     Optional<GapCell> worst =
         d.gaps().stream()
@@ -169,6 +171,25 @@ public final class HtmlReport {
       s.append("<ul class=\"findings\">").append(f).append("</ul>");
     }
     s.append("</header>\n");
+  }
+
+  /**
+   * The note a survey-only report carries (DESIGN.md §4): where the window has gap cells but no
+   * channel contact on their touchpoints, the friction columns hold nothing to read.
+   */
+  static Optional<String> noInteractionsNote(ReportData d) {
+    if (d.gaps().isEmpty() || d.contacts() > 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "No channel logs (interactions) were found for the "
+            + d.windowDays()
+            + " days to "
+            + d.date()
+            + ": this report rests on surveys alone. The friction columns of "
+            + Table.GAP_SEGMENT_TOUCHPOINT.sqlName()
+            + " are contacts = 0 and empty rates and waits, and pain clusters form on survey gaps"
+            + " only.");
   }
 
   private static void section(StringBuilder s, String id, String title, String how, String body) {
@@ -221,6 +242,7 @@ public final class HtmlReport {
           + "h1{font-size:24px;margin:8px 0 4px}h2{font-size:19px;margin:0 0 4px}h3{font-size:14px;margin:0}"
           + "section{border-top:1px solid #ddd;padding:14px 0 18px}"
           + ".meta{color:#555;margin:2px 0 8px}.how{background:#f4f6f8;border-left:4px solid #67a9cf;padding:6px 10px;margin:6px 0 10px}"
+          + ".note{background:#fff7e0;border-left:4px solid #e0a800;padding:6px 10px;margin:6px 0 10px}"
           + ".empty{color:#555;font-style:italic}.findings{margin:6px 0 12px;padding-left:20px}"
           + "svg.chart{max-width:100%;height:auto;display:block;font-size:12px}"
           + "svg text{fill:#222}svg .tick,svg .val{fill:#555;font-size:11px}svg .axis{fill:#444;font-size:12px}"

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param quarantine rows those runs quarantined, per source and reason
  * @param dimensions D's rows of gold.gap_dimension
  * @param index D's rows of gold.servqual_index
+ * @param contacts channel contacts in the window on the surveyed touchpoints, all customers (the
+ *     whole-base gap cells' {@code contacts}); 0 in a survey-only program (DESIGN.md §4)
  */
 public record ReportData(
     LocalDate date,
@@ -40,7 +42,8 @@ public record ReportData(
     List<SourceCount> sources,
     List<ReasonCount> quarantine,
     List<DimensionRow> dimensions,
-    List<IndexRow> index) {
+    List<IndexRow> index,
+    long contacts) {
 
   public ReportData {
     Objects.requireNonNull(date, "date");

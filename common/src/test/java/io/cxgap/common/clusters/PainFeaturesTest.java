@@ -145,4 +145,21 @@ class PainFeaturesTest extends SparkTestBase {
             Map.entry("friction_repeat", 0.1),
             Map.entry("friction_wait", 0.25));
   }
+
+  @Test
+  void noContactsAtAll_giveBaseRatesOfZero_andFrictionFeaturesOfZero_notNaN() {
+    // a survey-only program (DESIGN.md §4): a base rate over no contacts is undefined; 0 is chosen
+    Dataset<Row> totals = PainFeatures.contactTotals(contacts().limit(0));
+    BaseRates base = BaseRates.of(totals);
+    assertThat(base).isEqualTo(new BaseRates(0, 0, 0));
+    assertThat(PainFeatures.baseline(TOUCHPOINTS, base, W, CAP).values()).containsOnly(0.0);
+    List<Row> rows = PainFeatures.build(items(), totals, base, TOUCHPOINTS, W, CAP).collectAsList();
+    assertThat(rows).hasSize(2);
+    for (Row r : rows) {
+      double[] f = ((Vector) r.get(1)).toArray();
+      assertThat(new double[] {f[3], f[4], f[5]})
+          .as("friction features of %s", r.getString(0))
+          .containsExactly(0.0, 0.0, 0.0);
+    }
+  }
 }

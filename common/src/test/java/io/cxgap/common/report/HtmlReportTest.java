@@ -95,7 +95,8 @@ class HtmlReportTest {
                     "total", "all", evil, 9, 2, -5.0, -8.0, -2.0, 60.0, 3.0, 0.5, 0.8, false),
                 new ReportData.DimensionRow(
                     evil, evil, evil, 9, 2, -5.0, -8.0, -2.0, 60.0, null, 0.9, 0.8, false)),
-            List.of(new ReportData.IndexRow("total", "all", 1, -5.0, null, 60.0)));
+            List.of(new ReportData.IndexRow("total", "all", 1, -5.0, null, 60.0)),
+            CONTACTS);
     String html = HtmlReport.render(d);
     assertThat(html)
         .doesNotContain("<script")
@@ -115,6 +116,45 @@ class HtmlReportTest {
         .contains("No gap deteriorated significantly.")
         .contains("No ingest ran for 2026-10-31")
         .contains("No dimension scores for 2026-10-31");
+  }
+
+  @Test
+  void surveyOnly_gapCellsWithoutContacts_carryAVisibleNote_onTheFrictionColumns() {
+    ReportData f = full();
+    ReportData surveyOnly =
+        new ReportData(
+            f.date(),
+            f.windowDays(),
+            f.minRespondents(),
+            f.trendsMinDelta(),
+            f.maxQuarantineShare(),
+            f.touchpoints(),
+            f.segmentDimensions(),
+            f.gaps(),
+            f.drivers(),
+            f.clusters(),
+            f.trends(),
+            f.sources(),
+            f.quarantine(),
+            f.dimensions(),
+            f.index(),
+            0);
+    String note =
+        "No channel logs (interactions) were found for the 90 days to 2026-10-31: this report"
+            + " rests on surveys alone. The friction columns of cx_gold.gap_segment_touchpoint are"
+            + " contacts = 0 and empty rates and waits, and pain clusters form on survey gaps only.";
+    assertThat(HtmlReport.noInteractionsNote(surveyOnly)).contains(note);
+    String html = HtmlReport.render(surveyOnly);
+    assertThat(html).contains("<p class=\"note\">" + note + "</p>");
+    assertThat(html.indexOf(note))
+        .as("in the header, before the first section")
+        .isLessThan(html.indexOf("<section"));
+    assertThat(HtmlReport.render(f)).as("with contacts: no note").doesNotContain("class=\"note\"");
+    assertThat(
+            HtmlReport.noInteractionsNote(
+                data(List.of(), List.of(), List.of(), List.of(), List.of(), List.of())))
+        .as("no gap cells: the heatmap section already says what is missing")
+        .isEmpty();
   }
 
   @Test
@@ -196,7 +236,8 @@ class HtmlReportTest {
                     null,
                     null,
                     true)),
-            List.of(new ReportData.IndexRow("total", "all", 1, -30.2, -28.0, 61.5)));
+            List.of(new ReportData.IndexRow("total", "all", 1, -30.2, -28.0, 61.5)),
+            CONTACTS);
     String html = HtmlReport.render(d);
     String section = html.substring(html.indexOf("<section id=\"dimensions\""));
     section = section.substring(0, section.indexOf("</section>"));

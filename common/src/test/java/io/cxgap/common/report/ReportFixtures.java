@@ -26,6 +26,10 @@ import org.w3c.dom.NodeList;
  */
 final class ReportFixtures {
   static final LocalDate D = LocalDate.of(2026, 10, 31);
+
+  /** Channel contacts in the fixtures' window: the report is not survey-only. */
+  static final long CONTACTS = 120;
+
   static final List<TouchpointLabel> TOUCHPOINTS =
       List.of(
           new TouchpointLabel("billing", "Billing and invoices"),
@@ -77,7 +81,8 @@ final class ReportFixtures {
         sources,
         reasons,
         List.of(),
-        List.of());
+        List.of(),
+        CONTACTS);
   }
 
   static ReportData gapsOnly(List<GapCell> gaps) {

@@ -4,6 +4,7 @@ import io.cxgap.common.CxErrors;
 import io.cxgap.common.catalog.TouchpointCatalog;
 import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.config.Locations;
+import io.cxgap.common.landing.Source;
 import io.cxgap.jobs.runstate.JobContext;
 import io.cxgap.jobs.runstate.RunLock;
 import java.io.PrintStream;
@@ -50,14 +51,17 @@ public record PipelineRun(
     }
   }
 
-  /** Local landing folders are checked before Spark starts, so the error comes at once. */
+  /**
+   * Local landing folders are checked before Spark starts, so the error comes at once. The channel
+   * logs' folder may be missing (DESIGN.md §4 "Survey-only programs").
+   */
   static void preflight(CxConfig config) {
     if (!Locations.isLocal(config.landing())) {
       return;
     }
-    for (String s : List.of("customers", "surveys", "interactions")) {
-      Path p = Path.of(config.landingPath(s));
-      if (!Files.isDirectory(p)) {
+    for (Source s : Source.values()) {
+      Path p = Path.of(config.landingPath(s.folder()));
+      if (!s.optional() && !Files.isDirectory(p)) {
         throw CxErrors.missingInput("landing folder", p.toString());
       }
     }

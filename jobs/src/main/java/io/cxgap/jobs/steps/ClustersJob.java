@@ -29,12 +29,12 @@ public final class ClustersJob {
   public static StepResult run(JobContext ctx) {
     CxConfig c = ctx.config();
     AnalysisWindow window = new AnalysisWindow(ctx.date(), c.windowDays());
-    Dataset<Row> items = window.items(Silver.table(ctx, Table.SURVEY_ITEMS));
-    Dataset<Row> contacts = Friction.flagged(Silver.table(ctx, Table.SILVER_INTERACTIONS), window);
     String dimension = c.segmentDimensions().get(0);
     Dataset<Row> segments =
         Silver.customersAsOf(ctx)
             .select(col(Columns.CUSTOMER_ID), col(dimension).as(Columns.SEGMENT_VALUE));
+    Dataset<Row> items = window.items(Silver.table(ctx, Table.SURVEY_ITEMS));
+    Dataset<Row> contacts = Friction.flagged(Silver.table(ctx, Table.SILVER_INTERACTIONS), window);
     String profilePath = ctx.table(Table.PAIN_CLUSTER_PROFILE);
     PainClusters.Spec spec =
         new PainClusters.Spec(

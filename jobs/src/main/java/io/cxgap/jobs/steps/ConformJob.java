@@ -10,8 +10,10 @@ import io.cxgap.common.transform.Normalise;
 import io.cxgap.jobs.runstate.FaultPoints;
 import io.cxgap.jobs.runstate.JobContext;
 import io.cxgap.jobs.runstate.StepResult;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Dataset;
@@ -25,6 +27,11 @@ import org.apache.spark.sql.Row;
  */
 public final class ConformJob {
   private ConformJob() {}
+
+  /** The run log's words for a warehouse without channel logs (DESIGN.md §4). */
+  static final String NO_INTERACTIONS =
+      "no interactions found (silver.interactions is empty): friction columns are contacts = 0"
+          + " and null rates";
 
   public static StepResult run(JobContext ctx) {
     Map<String, Long> counts = new TreeMap<>();
@@ -42,8 +49,10 @@ public final class ConformJob {
     }
     counts.put("customers.as_of", customers);
     FaultPoints.hit("conform.customers");
+    Set<Table> empty = EnumSet.noneOf(Table.class);
     long items =
-        conformNew(ctx, Table.BRONZE_SURVEYS, Table.SURVEY_ITEMS, Normalise::surveyItems, counts);
+        conformNew(
+            ctx, Table.BRONZE_SURVEYS, Table.SURVEY_ITEMS, Normalise::surveyItems, counts, empty);
     FaultPoints.hit("conform.survey_items");
     long contacts =
         conformNew(
@@ -51,7 +60,8 @@ public final class ConformJob {
             Table.BRONZE_INTERACTIONS,
             Table.SILVER_INTERACTIONS,
             Normalise::interactions,
-            counts);
+            counts,
+            empty);
     String msg =
         String.format(
             Locale.ROOT,
@@ -60,20 +70,28 @@ public final class ConformJob {
             customers,
             items,
             contacts);
+    for (Table t : empty) {
+      msg += t == Table.SILVER_INTERACTIONS ? "; " + NO_INTERACTIONS : "; " + t + " is empty";
+    }
     return new StepResult(items + contacts, customers + items + contacts, 0, msg, counts);
   }
 
-  /** Appends the bronze batches newer than silver's newest, transformed; returns rows added. */
+  /**
+   * Appends the bronze batches newer than silver's newest, transformed; returns rows added. Adds
+   * {@code silverTable} to {@code empty} where it holds no row after this.
+   */
   private static long conformNew(
       JobContext ctx,
       Table bronzeTable,
       Table silverTable,
       UnaryOperator<Dataset<Row>> transform,
-      Map<String, Long> counts) {
+      Map<String, Long> counts,
+      Set<Table> empty) {
     String bronzePath = ctx.table(bronzeTable);
     String silverPath = ctx.table(silverTable);
     if (!DeltaIO.exists(ctx.spark(), bronzePath)) {
       counts.put(silverTable.id() + ".added", 0L);
+      empty.add(silverTable);
       return 0;
     }
     long done = maxBatch(DeltaIO.readIfExists(ctx.spark(), silverPath).orElse(null));
@@ -84,8 +102,15 @@ public final class ConformJob {
       Dataset<Row> fresh = bronze.where(col(Columns.BATCH_ID).gt(done));
       added = fresh.count();
       DeltaIO.append(transform.apply(fresh), silverPath);
+    } else if (!DeltaIO.exists(ctx.spark(), silverPath)) {
+      // a source without rows so far (DESIGN.md §4 "Survey-only programs"): its silver table is
+      // created empty, with the schema the transform gives, so the gold steps read it as empty
+      DeltaIO.append(transform.apply(bronze.limit(0)), silverPath);
     }
     counts.put(silverTable.id() + ".added", added);
+    if (done == 0 && added == 0) {
+      empty.add(silverTable);
+    }
     return added;
   }
 

@@ -53,12 +53,10 @@ public final class GapsJob {
             .selectExpr(
                 "count(*)",
                 "coalesce(sum(cast(suppressed as int)), 0)",
-                "coalesce(sum(case when segment_dimension = 'total' then responses end), 0)")
+                "coalesce(sum(case when segment_dimension = 'total' then responses end), 0)",
+                "coalesce(sum(case when segment_dimension = 'total' then contacts end), 0)")
             .head();
-    return StepResult.of(
-        n.getLong(2),
-        n.getLong(0),
-        0,
+    String message =
         String.format(
             Locale.ROOT,
             "%d cells for %s..%s (%d suppressed, fewer than %d respondents); %d dimensions%s",
@@ -70,6 +68,11 @@ public final class GapsJob {
             alpha.getLong(0),
             alpha.getString(1).isEmpty()
                 ? ""
-                : "; Cronbach's alpha of experience below 0.70 for " + alpha.getString(1)));
+                : "; Cronbach's alpha of experience below 0.70 for " + alpha.getString(1));
+    if (n.getLong(0) > 0 && n.getLong(3) == 0) {
+      message +=
+          "; no interactions in the window: friction columns are contacts = 0 and null rates";
+    }
+    return StepResult.of(n.getLong(2), n.getLong(0), 0, message);
   }
 }

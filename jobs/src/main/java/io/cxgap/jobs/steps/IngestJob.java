@@ -11,6 +11,7 @@ import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.ingest.BatchCounts;
 import io.cxgap.common.ingest.BatchRecovery;
 import io.cxgap.common.ingest.BatchSplit;
+import io.cxgap.common.ingest.EmptySource;
 import io.cxgap.common.ingest.KnownCustomers;
 import io.cxgap.common.landing.LandingFile;
 import io.cxgap.common.landing.LandingFiles;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -97,9 +99,11 @@ public final class IngestJob {
       JobContext ctx, Source source, IngestLog.State logged, List<String> notes) {
     CxConfig cfg = ctx.config();
     String bronze = ctx.table(Table.of(Layer.BRONZE, source.folder()));
-    List<LandingFile> listed =
-        LandingFiles.list(
-            ctx.spark().sparkContext().hadoopConfiguration(), cfg.landingPath(source.folder()));
+    Configuration hadoop = ctx.spark().sparkContext().hadoopConfiguration();
+    String folder = cfg.landingPath(source.folder());
+    // channel logs are optional (DESIGN.md §4 "Survey-only programs"): no folder, no files
+    boolean present = !source.optional() || LandingFiles.isFolder(hadoop, folder);
+    List<LandingFile> listed = present ? LandingFiles.list(hadoop, folder) : List.of();
     LandingReader reader =
         new LandingReader(
             ctx.spark(),
@@ -109,6 +113,9 @@ public final class IngestJob {
                 cfg.wideExpectationPrefix(), cfg.wideExperiencePrefix()));
     IngestLog.Batch batch = nextBatch(ctx, source, logged, listed, reader, notes);
     if (batch == null) {
+      if (logged.accepted() == 0) {
+        noRowsYet(ctx, source, reader, EmptySource.why(present, listed.size()), listed, notes);
+      }
       return new SourceCounts(source, 0, BatchCounts.NONE);
     }
     FaultPoints.hit("ingest." + source.folder() + ".planned");
@@ -155,10 +162,38 @@ public final class IngestJob {
       FaultPoints.hit("ingest." + source.folder() + ".bronze");
       IngestLog.commit(
           ctx, source, batch.id(), n.read(), n.accepted(), n.quarantined(), n.duplicate());
+      if (logged.accepted() + n.accepted() == 0) {
+        noRowsYet(ctx, source, reader, EmptySource.why(present, listed.size()), listed, notes);
+      }
       return new SourceCounts(source, batch.id(), n);
     } finally {
       marked.unpersist();
     }
+  }
+
+  /**
+   * For a source that has not given one accepted row yet: a note for the run log saying so, and its
+   * bronze table, created without rows where no batch wrote it, so that conform and the gold steps
+   * read the source as empty (DESIGN.md §4 "Survey-only programs").
+   */
+  private static void noRowsYet(
+      JobContext ctx,
+      Source source,
+      LandingReader reader,
+      EmptySource.Why why,
+      List<LandingFile> listed,
+      List<String> notes) {
+    String bronze = ctx.table(Table.of(Layer.BRONZE, source.folder()));
+    if (!DeltaIO.exists(ctx.spark(), bronze)) {
+      Dataset<Row> none = classify(ctx, source, reader.read(List.of(), new ArrayList<>()), -1);
+      DeltaIO.append(
+          BatchSplit.accepted(
+              BatchSplit.markDuplicates(none, BatchSplit.keys(source), none), 0, ctx.runId()),
+          bronze,
+          BRONZE_PROPERTIES);
+    }
+    notes.add(
+        EmptySource.note(source, ctx.config().landingPath(source.folder()), why, listed.size()));
   }
 
   /**

@@ -52,8 +52,11 @@ final class IngestLog {
   /** A batch to process: new (just planned) or pending from a run that died. */
   record Batch(long id, List<LandingFile> files, long customersVersion, boolean resumed) {}
 
-  /** What the log says of one source: files already taken, a pending batch, the newest id. */
-  record State(Set<String> known, Batch pending, long maxBatch) {}
+  /**
+   * What the log says of one source: files already taken, a pending batch, the newest id, and the
+   * rows its committed batches accepted.
+   */
+  record State(Set<String> known, Batch pending, long maxBatch, long accepted) {}
 
   private IngestLog() {}
 
@@ -74,7 +77,8 @@ final class IngestLog {
                         "file",
                         "size",
                         "modified_at",
-                        "customers_version")
+                        "customers_version",
+                        "rows_accepted")
                     .collectAsList()
                     .forEach(
                         r -> rows.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r)));
@@ -87,8 +91,8 @@ final class IngestLog {
 
   /**
    * One source's state from its rows (source, batch_id, status, file, size, modified_at,
-   * customers_version). Files of abandoned batches are not known (they are planned again); the
-   * oldest planned batch without a commit is pending.
+   * customers_version, rows_accepted). Files of abandoned batches are not known (they are planned
+   * again); the oldest planned batch without a commit is pending.
    */
   private static State state(List<Row> rows) {
     TreeMap<Long, List<LandingFile>> planned = new TreeMap<>();
@@ -96,11 +100,15 @@ final class IngestLog {
     Set<Long> abandoned = new HashSet<>();
     TreeMap<Long, Long> versions = new TreeMap<>();
     long maxBatch = 0;
+    long accepted = 0;
     for (Row r : rows) {
       long b = r.getLong(1);
       maxBatch = Math.max(maxBatch, b);
       switch (r.getString(2)) {
-        case COMMITTED -> closed.add(b);
+        case COMMITTED -> {
+          closed.add(b);
+          accepted += r.isNullAt(7) ? 0 : r.getLong(7);
+        }
         case ABANDONED -> {
           closed.add(b);
           abandoned.add(b);
@@ -126,7 +134,7 @@ final class IngestLog {
         pending = new Batch(e.getKey(), files, versions.get(e.getKey()), true);
       }
     }
-    return new State(known, pending, maxBatch);
+    return new State(known, pending, maxBatch, accepted);
   }
 
   /** Records a new batch's file list before any of its rows is written. */

@@ -45,6 +45,7 @@ final class ReportInputs {
             .toList();
     List<Row> ingestRuns =
         rows(ctx, Table.PIPELINE_RUN, df -> df.where(col("job").equalTo("ingest")));
+    List<Row> gaps = rows(ctx, Table.GAP_SEGMENT_TOUCHPOINT, Function.identity());
     return new ReportData(
         ctx.date(),
         c.windowDays(),
@@ -53,14 +54,27 @@ final class ReportInputs {
         c.maxQuarantineShare(),
         touchpoints,
         c.segmentDimensions(),
-        map(rows(ctx, Table.GAP_SEGMENT_TOUCHPOINT, Function.identity()), ReportInputs::gapCell),
+        map(gaps, ReportInputs::gapCell),
         map(rows(ctx, Table.TOUCHPOINT_DRIVER, Function.identity()), ReportInputs::driver),
         map(rows(ctx, Table.PAIN_CLUSTER_PROFILE, Function.identity()), ReportInputs::cluster),
         map(rows(ctx, Table.GAP_TREND, Function.identity()), ReportInputs::trend),
         sources(ingestRuns),
         reasons(ctx, ingestRuns.stream().map(r -> r.<String>getAs(RUN_ID)).distinct().toList()),
         map(rows(ctx, Table.GAP_DIMENSION, Function.identity()), ReportInputs::dimension),
-        map(rows(ctx, Table.SERVQUAL_INDEX, Function.identity()), ReportInputs::index));
+        map(rows(ctx, Table.SERVQUAL_INDEX, Function.identity()), ReportInputs::index),
+        contacts(gaps));
+  }
+
+  /** The window's contacts on the surveyed touchpoints: the sum over the whole-base cells. */
+  static long contacts(List<Row> gaps) {
+    return gaps.stream()
+        .filter(r -> TOTAL.equals(r.getAs(SEGMENT_DIMENSION)))
+        .mapToLong(
+            r ->
+                r.isNullAt(r.fieldIndex(GapColumns.CONTACTS))
+                    ? 0
+                    : r.<Long>getAs(GapColumns.CONTACTS))
+        .sum();
   }
 
   /** D's rows of one table, or none where the table does not exist. */

@@ -20,10 +20,12 @@ record SegmentCells(
     int minRespondents) {
 
   static SegmentCells of(JobContext ctx) {
+    // the CRM slice of D first: without it, conform has not run for D (the error says so)
+    Dataset<Row> customersAsOf = Silver.customersAsOf(ctx);
     return new SegmentCells(
         new AnalysisWindow(ctx.date(), ctx.config().windowDays()),
         Silver.table(ctx, Table.SURVEY_ITEMS),
-        Silver.customersAsOf(ctx),
+        customersAsOf,
         ctx.config().segmentDimensions(),
         ctx.config().minRespondents());
   }

@@ -21,6 +21,7 @@ public record CxConfig(
     String catalog,
     String wideExpectationPrefix,
     String wideExperiencePrefix,
+    String wideAdequatePrefix,
     double trendsMinDelta,
     int clustersKMin,
     int clustersKMax,
@@ -65,6 +66,15 @@ public record CxConfig(
         !wideExpectationPrefix.equals(wideExperiencePrefix),
         "cx.sources.surveys.wide.experience-prefix",
         "must differ from the expectation prefix");
+    require(
+        !wideAdequatePrefix.isBlank(),
+        "cx.sources.surveys.wide.adequate-prefix",
+        "must not be empty");
+    require(
+        !wideAdequatePrefix.equals(wideExpectationPrefix)
+            && !wideAdequatePrefix.equals(wideExperiencePrefix),
+        "cx.sources.surveys.wide.adequate-prefix",
+        "must differ from the expectation and experience prefixes");
     require(trendsMinDelta >= 0, "cx.trends.min-delta", "must be >= 0, was " + trendsMinDelta);
     require(clustersKMin >= 2, "cx.clusters.k-min", "must be at least 2, was " + clustersKMin);
     require(

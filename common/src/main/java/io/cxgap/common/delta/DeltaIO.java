@@ -24,6 +24,10 @@ import scala.Option;
  * The one place cxgap writes Delta tables (DESIGN.md §6), and reads one as_of_date's slice of them.
  * Every write is one atomic commit: an append adds its rows or none; a slice write replaces exactly
  * one predicate's rows.
+ *
+ * <p>Every write merges the schema ({@code mergeSchema}): a column that a newer cxgap adds to a
+ * table (e.g. the zone-of-tolerance columns) is added to a table written before, whose older rows
+ * read it as null. Only new columns merge; a changed type still fails the write.
  */
 public final class DeltaIO {
   private DeltaIO() {}
@@ -103,7 +107,8 @@ public final class DeltaIO {
    * themselves whether a batch already landed (see IngestJob and ConformJob).
    */
   public static void append(Dataset<Row> df, String path, Map<String, String> newTableProperties) {
-    DataFrameWriter<Row> w = df.write().format("delta").mode(SaveMode.Append);
+    DataFrameWriter<Row> w =
+        df.write().format("delta").mode(SaveMode.Append).option(MERGE_SCHEMA, "true");
     if (!newTableProperties.isEmpty() && !exists(df.sparkSession(), path)) {
       w = w.options(newTableProperties);
     }
@@ -127,8 +132,12 @@ public final class DeltaIO {
         .mode(SaveMode.Overwrite)
         .partitionBy(AS_OF_DATE)
         .option("replaceWhere", onDateSql(date))
+        .option(MERGE_SCHEMA, "true")
         .save(path);
   }
+
+  /** Delta's per-write option that adds the frame's new columns to the table's schema. */
+  private static final String MERGE_SCHEMA = "mergeSchema";
 
   /**
    * Gives an existing table its description and column comments where they differ from the given

@@ -9,6 +9,7 @@ import io.cxgap.common.catalog.TouchpointCatalog;
 import io.cxgap.common.transform.AnalysisWindow;
 import io.cxgap.common.transform.Friction;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -63,6 +64,9 @@ public final class GapCells {
    * count, so each task folds its rows into a few hundred cells before the shuffle.
    */
   static Dataset<Row> surveyCells(Dataset<Row> cutItems) {
+    Column msa = optional(cutItems, MSA, "double");
+    Column inversion = optional(cutItems, ZOT_INVERSION, "boolean");
+    Column zone = msa.isNotNull();
     return cutItems
         .groupBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)
         .agg(
@@ -71,7 +75,20 @@ public final class GapCells {
             avg(EXPERIENCE_NORM).as("_perc"),
             avg(GAP).as("_gap"),
             stddev_samp(GAP).as("_sd"),
-            avg(when(col(GAP).lt(0), 1.0).otherwise(0.0)).as("_neg"));
+            avg(when(col(GAP).lt(0), 1.0).otherwise(0.0)).as("_neg"),
+            // zone of tolerance: over the items with an adequate answer that is no inversion
+            count(inversion).as("_adq_answers"),
+            count(when(inversion, 1)).as("_inversions"),
+            count(msa).as("_zn"),
+            avg(when(zone, optional(cutItems, ADEQUATE_NORM, "double"))).as("_adq"),
+            avg(msa).as("_msa"),
+            stddev_samp(msa).as("_msa_sd"),
+            avg(when(zone, when(msa.lt(0), 1.0).otherwise(0.0))).as("_below"));
+  }
+
+  /** Column {@code name}, or a typed null where silver items written before it lack it. */
+  private static Column optional(Dataset<Row> df, String name, String type) {
+    return Arrays.asList(df.columns()).contains(name) ? col(name) : lit(null).cast(type);
   }
 
   /**
@@ -108,32 +125,63 @@ public final class GapCells {
     Column n = col(RESPONSES);
     Column half = Stats.T975.apply(n).multiply(col("_sd")).divide(sqrt(n.cast("double")));
     Column gap = when(shown, col("_gap"));
-    return cells.select(
-        lit(java.sql.Date.valueOf(window.end())).as(AS_OF_DATE),
-        lit(window.days()).as(WINDOW_DAYS),
-        col(SEGMENT_DIMENSION),
-        col(SEGMENT_VALUE),
-        col(TOUCHPOINT),
-        col(JOURNEY_STAGE),
-        col(DIMENSION),
-        col(RESPONDENTS),
-        col(RESPONSES),
-        when(shown, col("_exp")).as(EXPECTATION_MEAN),
-        when(shown, col("_perc")).as(EXPERIENCE_MEAN),
-        gap.as(GAP_MEAN),
-        when(shown, col("_sd")).as(GAP_STDDEV),
-        when(shown, col("_gap").minus(half)).as(GAP_CI95_LOW),
-        when(shown, col("_gap").plus(half)).as(GAP_CI95_HIGH),
-        when(shown, col("_neg")).as(NEGATIVE_GAP_SHARE),
-        col(TARGET_GAP),
-        when(shown, col("_gap").geq(col(TARGET_GAP))).as(MEETS_TARGET),
-        coalesce(col(CONTACTS), lit(0L)).as(CONTACTS),
-        when(shown, col("_repeat")).as(REPEAT_CONTACT_RATE),
-        when(shown, col("_abandon")).as(ABANDONMENT_RATE),
-        when(shown, col("_failure")).as(FAILURE_RATE),
-        when(shown, col("_wait")).as(AVG_WAIT_S),
-        when(shown, col("_p90")).as(P90_WAIT_S),
-        not(shown).as(SUPPRESSED));
+    List<Column> cols =
+        new ArrayList<>(
+            List.of(
+                lit(java.sql.Date.valueOf(window.end())).as(AS_OF_DATE),
+                lit(window.days()).as(WINDOW_DAYS),
+                col(SEGMENT_DIMENSION),
+                col(SEGMENT_VALUE),
+                col(TOUCHPOINT),
+                col(JOURNEY_STAGE),
+                col(DIMENSION),
+                col(RESPONDENTS),
+                col(RESPONSES),
+                when(shown, col("_exp")).as(EXPECTATION_MEAN),
+                when(shown, col("_perc")).as(EXPERIENCE_MEAN),
+                gap.as(GAP_MEAN),
+                when(shown, col("_sd")).as(GAP_STDDEV),
+                when(shown, col("_gap").minus(half)).as(GAP_CI95_LOW),
+                when(shown, col("_gap").plus(half)).as(GAP_CI95_HIGH),
+                when(shown, col("_neg")).as(NEGATIVE_GAP_SHARE),
+                col(TARGET_GAP),
+                when(shown, col("_gap").geq(col(TARGET_GAP))).as(MEETS_TARGET),
+                coalesce(col(CONTACTS), lit(0L)).as(CONTACTS),
+                when(shown, col("_repeat")).as(REPEAT_CONTACT_RATE),
+                when(shown, col("_abandon")).as(ABANDONMENT_RATE),
+                when(shown, col("_failure")).as(FAILURE_RATE),
+                when(shown, col("_wait")).as(AVG_WAIT_S),
+                when(shown, col("_p90")).as(P90_WAIT_S),
+                not(shown).as(SUPPRESSED)));
+    cols.addAll(List.of(zone(shown, half)));
+    return cells.select(cols.toArray(new Column[0]));
+  }
+
+  /**
+   * The zone-of-tolerance columns (DESIGN.md §5): statistics of msa and adequate over the items
+   * with an adequate answer that is no inversion (n = those items); null where the cell is
+   * suppressed or has no such items, zot_inversions null only where the cell is suppressed or has
+   * no adequate answer at all.
+   */
+  private static Column[] zone(Column shown, Column gapHalf) {
+    Column n = col("_zn");
+    Column zoned = shown.and(n.gt(0));
+    Column half = Stats.T975.apply(n).multiply(col("_msa_sd")).divide(sqrt(n.cast("double")));
+    Column msaHigh = col("_msa").plus(half);
+    Column gapLow = col("_gap").minus(gapHalf);
+    Column status =
+        when(msaHigh.lt(0), lit(ZOT_BELOW))
+            .when(gapLow.gt(0), lit(ZOT_ABOVE))
+            .otherwise(lit(ZOT_WITHIN));
+    return new Column[] {
+      when(zoned, col("_adq")).as(ADEQUATE_MEAN),
+      when(zoned, col("_msa")).as(MSA_MEAN),
+      when(zoned, col("_msa").minus(half)).as(MSA_CI95_LOW),
+      when(zoned, msaHigh).as(MSA_CI95_HIGH),
+      when(zoned, col("_below")).as(BELOW_ADEQUATE_SHARE),
+      when(shown.and(col("_adq_answers").gt(0)), col("_inversions")).as(ZOT_INVERSIONS),
+      when(zoned, status).as(ZOT_STATUS)
+    };
   }
 
   /** The catalog as a small frame: touchpoint, journey_stage, dimension, target_gap. */

@@ -31,6 +31,21 @@ public final class GapColumns {
   public static final String P90_WAIT_S = "p90_wait_s";
   public static final String SUPPRESSED = "suppressed";
 
+  // zone of tolerance (DESIGN.md §5), appended after suppressed
+  public static final String ADEQUATE_MEAN = "adequate_mean";
+  public static final String MSA_MEAN = "msa_mean";
+  public static final String MSA_CI95_LOW = "msa_ci95_low";
+  public static final String MSA_CI95_HIGH = "msa_ci95_high";
+  public static final String BELOW_ADEQUATE_SHARE = "below_adequate_share";
+  public static final String ZOT_INVERSIONS = "zot_inversions";
+  public static final String ZOT_STATUS = "zot_status";
+
+  /** zot_status values: the cell's experience relative to its zone of tolerance. */
+  public static final String ZOT_BELOW = "below";
+
+  public static final String ZOT_WITHIN = "within";
+  public static final String ZOT_ABOVE = "above";
+
   // gap_trend
   public static final String PREVIOUS_GAP_MEAN = "previous_gap_mean";
   public static final String DELTA = "delta";
@@ -66,7 +81,14 @@ public final class GapColumns {
           FAILURE_RATE,
           AVG_WAIT_S,
           P90_WAIT_S,
-          SUPPRESSED);
+          SUPPRESSED,
+          ADEQUATE_MEAN,
+          MSA_MEAN,
+          MSA_CI95_LOW,
+          MSA_CI95_HIGH,
+          BELOW_ADEQUATE_SHARE,
+          ZOT_INVERSIONS,
+          ZOT_STATUS);
 
   /** {@code gold.gap_trend}'s columns, in table order. */
   public static final List<String> GAP_TREND =

@@ -92,7 +92,28 @@ public final class GoldDocs {
         col(
             GapColumns.P90_WAIT_S,
             "90th percentile of the wait before an answer, seconds (linear interpolation)"),
-        col(GapColumns.SUPPRESSED, SUPPRESSED));
+        col(GapColumns.SUPPRESSED, SUPPRESSED),
+        col(
+            GapColumns.ADEQUATE_MEAN,
+            "zone of tolerance: mean adequate level (lowest acceptable), 0..100, over ratings with an adequate answer that is not an inversion (adequate > expectation); null without such ratings or when suppressed"),
+        col(
+            GapColumns.MSA_MEAN,
+            "mean measure of service adequacy msa = experience - adequate on 0..100 over the same ratings; below 0 is below the zone of tolerance"),
+        col(
+            GapColumns.MSA_CI95_LOW,
+            "lower end of the 95% confidence interval of msa_mean (Student's t, n - 1 degrees of freedom, n = ratings with an msa)"),
+        col(
+            GapColumns.MSA_CI95_HIGH,
+            "upper end of the 95% confidence interval of msa_mean; below 0 means experience is below the adequate level, not by chance"),
+        col(
+            GapColumns.BELOW_ADEQUATE_SHARE,
+            "share of ratings with an adequate answer (inversions left out) whose experience is below adequate (0..1)"),
+        col(
+            GapColumns.ZOT_INVERSIONS,
+            "ratings whose adequate level is above the expectation (desired level): kept for the gap, left out of the zone columns; null without adequate answers or when suppressed"),
+        col(
+            GapColumns.ZOT_STATUS,
+            "below (msa_ci95_high < 0), above (gap_ci95_low > 0) or within the zone of tolerance; null without adequate answers (inversions left out) or when suppressed"));
     table(
         Table.GAP_DIMENSION,
         "SERVQUAL score per run date, segment cut and dimension, scored the SERVQUAL way: each respondent's mean over the dimension's touchpoints they answered, then statistics over respondents (0..100 scale)",

@@ -34,8 +34,18 @@ public final class LandingReader {
   private final LandingColumns columns;
   private final CsvRecords csv;
 
-  /** Column prefixes that mark a wide survey export. */
-  public record WidePrefixes(String expectation, String experience) {}
+  /**
+   * Column prefixes that mark a wide survey export; {@code adequate} names the optional third
+   * column of a touchpoint (the zone of tolerance's lower bound, DESIGN.md §4).
+   */
+  public record WidePrefixes(String expectation, String experience, String adequate) {
+    /** The default adequate prefix, {@code adequate_}. */
+    public WidePrefixes(String expectation, String experience) {
+      this(expectation, experience, DEFAULT_ADEQUATE);
+    }
+
+    public static final String DEFAULT_ADEQUATE = "adequate_";
+  }
 
   /**
    * @param extraColumns further columns to carry (e.g. configured segment dimensions)

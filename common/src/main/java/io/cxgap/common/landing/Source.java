@@ -23,7 +23,8 @@ public enum Source {
           SCALE_MIN,
           SCALE_MAX,
           OVERALL_NPS,
-          COMMENT),
+          COMMENT,
+          ADEQUATE),
       List.of(RESPONSE_ID, CUSTOMER_ID, RESPONDED_AT, TOUCHPOINT, EXPECTATION, EXPERIENCE)),
   INTERACTIONS(
       "interactions",

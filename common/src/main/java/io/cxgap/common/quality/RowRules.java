@@ -76,8 +76,10 @@ public final class RowRules {
   }
 
   /**
-   * Survey item rows. {@code raw} must carry the boolean {@link #KNOWN_CUSTOMER}; {@code lookup}
-   * maps catalog keys (trimmed, lower-case names, ids and aliases) to touchpoint ids.
+   * Survey item rows; the optional {@code adequate} (DESIGN.md §4, zone of tolerance) follows the
+   * rules of {@code expectation} when present: a number within the scale. {@code raw} must carry
+   * the boolean {@link #KNOWN_CUSTOMER}; {@code lookup} maps catalog keys (trimmed, lower-case
+   * names, ids and aliases) to touchpoint ids.
    */
   public static Dataset<Row> surveys(Dataset<Row> input, Map<String, String> lookup) {
     List<String> columns = Source.SURVEYS.columns();
@@ -90,18 +92,20 @@ public final class RowRules {
             .withColumn("_smax", coalesce(num(SCALE_MAX), lit(7.0)))
             .withColumn("_exp", num(EXPECTATION))
             .withColumn("_perc", num(EXPERIENCE))
+            .withColumn("_adq", num(ADEQUATE))
             .withColumn("_nps", num(OVERALL_NPS));
     Column scaleMin = col("_smin");
     Column scaleMax = col("_smax");
     Column tp = col("_tp");
     List<Rule> rules = baseRules(columns, Source.SURVEYS.required());
     rules.add(Rule.badTimestamp(RESPONDED_AT));
-    for (String c : List.of(EXPECTATION, EXPERIENCE, SCALE_MIN, SCALE_MAX, OVERALL_NPS)) {
+    for (String c : List.of(EXPECTATION, EXPERIENCE, ADEQUATE, SCALE_MIN, SCALE_MAX, OVERALL_NPS)) {
       rules.add(Rule.badNumber(c));
     }
     rules.add(new Rule(Reasons.OUT_OF_RANGE, scaleMin.geq(scaleMax), lit(SCALE_MIN)));
     rules.add(outsideScale("_exp", scaleMin, scaleMax, EXPECTATION));
     rules.add(outsideScale("_perc", scaleMin, scaleMax, EXPERIENCE));
+    rules.add(outsideScale("_adq", scaleMin, scaleMax, ADEQUATE));
     rules.add(outsideScale("_nps", lit(0), lit(10), OVERALL_NPS));
     rules.add(new Rule(Reasons.UNKNOWN_CUSTOMER, not(col(KNOWN_CUSTOMER)), clean(CUSTOMER_ID)));
     rules.add(new Rule(Reasons.UNKNOWN_TOUCHPOINT, tp.isNull(), col(TOUCHPOINT)));
@@ -115,6 +119,7 @@ public final class RowRules {
             tp.as(TOUCHPOINT),
             col("_exp").as(EXPECTATION),
             col("_perc").as(EXPERIENCE),
+            col("_adq").as(ADEQUATE),
             scaleMin.as(SCALE_MIN),
             scaleMax.as(SCALE_MAX),
             col("_nps").as(OVERALL_NPS),

@@ -3,6 +3,7 @@ package io.cxgap.common.transform;
 import static io.cxgap.common.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,11 +19,21 @@ public final class Normalise {
 
   /**
    * Bronze survey rows to silver items: normalised expectation and experience, their gap, the UTC
-   * response date; the raw scale columns are kept for traceability.
+   * response date; the raw scale columns are kept for traceability. The zone of tolerance
+   * (DESIGN.md §4, §5): {@code adequate_norm} (null without an adequate answer), {@code
+   * zot_inversion} (adequate > expectation; null without an adequate answer) and {@code msa} =
+   * experience_norm - adequate_norm, null without an adequate answer and for an inversion. Bronze
+   * batches written before the adequate column existed read as rows without an adequate answer.
    */
   public static Dataset<Row> surveyItems(Dataset<Row> bronze) {
     Column exp = norm(col(EXPECTATION), col(SCALE_MIN), col(SCALE_MAX));
     Column perc = norm(col(EXPERIENCE), col(SCALE_MIN), col(SCALE_MAX));
+    Column adequate =
+        Arrays.asList(bronze.columns()).contains(ADEQUATE)
+            ? col(ADEQUATE)
+            : lit(null).cast("double");
+    Column adq = norm(adequate, col(SCALE_MIN), col(SCALE_MAX));
+    Column inversion = adequate.gt(col(EXPECTATION));
     return bronze.select(
         col(RESPONSE_ID),
         col(CUSTOMER_ID),
@@ -37,9 +48,18 @@ public final class Normalise {
         exp.as(EXPECTATION_NORM),
         perc.as(EXPERIENCE_NORM),
         perc.minus(exp).as(GAP),
+        adequate.as(ADEQUATE),
+        adq.as(ADEQUATE_NORM),
+        when(not(inversion), perc.minus(adq)).as(MSA),
+        inversion.as(ZOT_INVERSION),
         col(OVERALL_NPS),
         col(COMMENT),
         col(BATCH_ID));
+  }
+
+  /** The number of zone-of-tolerance inversions among silver items (adequate > expectation). */
+  public static Column inversions() {
+    return coalesce(sum(when(col(ZOT_INVERSION), 1L)), lit(0L));
   }
 
   /** Bronze interaction rows to silver: the UTC contact date added, lineage dropped. */

@@ -217,4 +217,33 @@ class DeltaIOTest extends SparkTestBase {
     assertThat(DeltaIO.readDateIfExists(spark(), table, java.time.LocalDate.of(2026, 10, 31)))
         .isEmpty();
   }
+
+  @Test
+  void replaceDate_onATableWrittenWithoutANewColumn_addsTheColumn_olderSlicesReadItAsNull()
+      throws IOException {
+    String table = Files.createTempDirectory("cxgap-deltaio").resolve("t").toString();
+    DeltaIO.replaceDate(dated("2026-10-30", 2), table, java.time.LocalDate.of(2026, 10, 30));
+    Dataset<Row> wider = dated("2026-10-31", 1).selectExpr("*", "CAST(7.5 AS DOUBLE) AS msa_mean");
+
+    DeltaIO.replaceDate(wider, table, java.time.LocalDate.of(2026, 10, 31));
+
+    Dataset<Row> all = DeltaIO.read(spark(), table);
+    assertThat(all.columns()).as("new column appended").endsWith("msa_mean");
+    assertThat(all.where("as_of_date = DATE'2026-10-31'").head().<Double>getAs("msa_mean"))
+        .isEqualTo(7.5);
+    assertThat(all.where("as_of_date = DATE'2026-10-30'").select("msa_mean").collectAsList())
+        .extracting(r -> r.isNullAt(0))
+        .containsExactly(true, true);
+  }
+
+  @Test
+  void append_ofAFrameWithANewColumn_addsTheColumnToTheTable() throws IOException {
+    String table = Files.createTempDirectory("cxgap-deltaio").resolve("t").toString();
+    DeltaIO.append(rows(1), table);
+
+    DeltaIO.append(rows(2).selectExpr("*", "CAST(NULL AS DOUBLE) AS adequate"), table);
+
+    assertThat(DeltaIO.read(spark(), table).columns()).contains("adequate");
+    assertThat(DeltaIO.read(spark(), table).count()).isEqualTo(8);
+  }
 }

@@ -132,6 +132,99 @@ class LandingReaderTest extends SparkTestBase {
   }
 
   @Test
+  void wideExport_withAdequatePrefix_carriesEachTouchpointsAdequate_nullWhereItHasNone()
+      throws IOException {
+    write(
+        "surveys/wide/w3.csv",
+        "response_id,customer_id,responded_at,expectation_billing,experience_billing,adequate_billing,expectation_app,experience_app\n"
+            + "R1,C1,2026-10-01,6,4,3,5,5\n"
+            + "R2,C2,2026-10-02,5,2,,,\n"
+            + "R3,C3,2026-10-03,,,4,,\n");
+    List<String> notes = new ArrayList<>();
+    List<String> got = new ArrayList<>();
+    for (Row r : read(Source.SURVEYS, notes)) {
+      got.add(
+          r.getAs("response_id")
+              + "/"
+              + r.getAs("touchpoint")
+              + "/"
+              + r.getAs("expectation")
+              + "/"
+              + r.getAs("experience")
+              + "/"
+              + r.getAs("adequate"));
+    }
+    // app has no adequate column: null. R3 answered only billing's adequate: a row (later
+    // missing_required). R2's app cells are all blank: no row.
+    assertThat(got)
+        .containsExactlyInAnyOrder(
+            "R1/billing/6/4/3", "R1/app/5/5/null", "R2/billing/5/2/null", "R3/billing/null/null/4");
+    assertThat(notes).as("adequate_ columns are item columns, not unknown ones").isEmpty();
+  }
+
+  @Test
+  void wideExport_adequateColumnWithoutItsExpectation_isAUsageError() throws IOException {
+    write(
+        "surveys/wide/w4.csv",
+        "response_id,customer_id,responded_at,expectation_billing,experience_billing,adequate_app\n"
+            + "R1,C1,2026-10-01,6,4,3\n");
+    assertThatThrownBy(() -> read(Source.SURVEYS, new ArrayList<>()))
+        .isInstanceOf(CxException.class)
+        .hasMessageContaining("'adequate_app'")
+        .hasMessageContaining("'expectation_app'");
+  }
+
+  @Test
+  void wideExport_adequatePrefix_isConfigurable() throws IOException {
+    write(
+        "surveys/wide/w5.csv",
+        "response_id,customer_id,responded_at,want_billing,got_billing,min_billing\n"
+            + "R1,C1,2026-10-01,6,4,2\n");
+    List<LandingFile> files =
+        LandingFiles.list(
+            spark().sparkContext().hadoopConfiguration(), dir.resolve("surveys").toString());
+    Row r =
+        new LandingReader(
+                spark(),
+                Source.SURVEYS,
+                List.of(),
+                new LandingReader.WidePrefixes("want_", "got_", "min_"))
+            .read(files, new ArrayList<>())
+            .head();
+    assertThat(r.<String>getAs("touchpoint")).isEqualTo("billing");
+    assertThat(r.<String>getAs("adequate")).isEqualTo("2");
+  }
+
+  @Test
+  void longCsvAndJsonLines_carryTheOptionalAdequateColumn() throws IOException {
+    write(
+        "surveys/long.csv",
+        "response_id,customer_id,responded_at,touchpoint,expectation,experience,adequate\n"
+            + "R1,C1,2026-10-01,billing,6,4,3\n");
+    write(
+        "surveys/j.jsonl",
+        "{\"response_id\":\"R2\",\"customer_id\":\"C2\",\"responded_at\":\"2026-10-02\",\"touchpoint\":\"app\",\"expectation\":5,\"experience\":5,\"adequate\":4.5}\n"
+            + "{\"response_id\":\"R3\",\"customer_id\":\"C3\",\"responded_at\":\"2026-10-02\",\"touchpoint\":\"app\",\"expectation\":5,\"experience\":5}\n");
+    List<String> got = new ArrayList<>();
+    for (Row r : read(Source.SURVEYS, new ArrayList<>())) {
+      got.add(r.getAs("response_id") + "/" + r.getAs("adequate"));
+    }
+    assertThat(got).containsExactlyInAnyOrder("R1/3", "R2/4.5", "R3/null");
+  }
+
+  @Test
+  void parquet_carriesTheOptionalAdequateColumn() throws IOException {
+    spark()
+        .sql(
+            "select 'R1' as response_id, 'C1' as customer_id, timestamp'2026-10-01 00:00:00' as responded_at, 'billing' as touchpoint, 6.0 as expectation, 4.0 as experience, 2.5 as adequate")
+        .coalesce(1)
+        .write()
+        .parquet(dir.resolve("surveys").resolve("p").toString());
+    Row r = read(Source.SURVEYS, new ArrayList<>()).get(0);
+    assertThat(Double.parseDouble(r.<String>getAs("adequate"))).isEqualTo(2.5);
+  }
+
+  @Test
   void missingRequiredColumn_isAUsageError_namingColumnAndFile() throws IOException {
     write("customers/c.csv", "customer_id,segment\nC1,SMB\n");
     assertThatThrownBy(() -> read(Source.CUSTOMERS, new ArrayList<>()))

@@ -29,7 +29,8 @@ class RowRulesTest extends SparkTestBase {
           "file",
           "raw",
           "malformed",
-          "known_customer");
+          "known_customer",
+          "adequate");
   static final Map<String, String> LOOKUP =
       Map.of(
           "billing",
@@ -58,7 +59,8 @@ class RowRulesTest extends SparkTestBase {
       "f.csv",
       "raw",
       null,
-      "true"
+      "true",
+      null
     };
     if (index >= 0) {
       r[index] = value;
@@ -147,6 +149,36 @@ class RowRulesTest extends SparkTestBase {
     assertSurveyReason(survey(7, "7"), "out_of_range", "scale_min");
     assertSurveyReason(survey(14, "false"), "unknown_customer", "C1");
     assertSurveyReason(survey(4, "teleportation"), "unknown_touchpoint", "teleportation");
+  }
+
+  @Test
+  void survey_adequate_isOptional_andTypedWhenGiven() {
+    Row none = surveys(survey(-1, null)).head();
+    assertThat(none.<String>getAs("reason")).isNull();
+    assertThat(none.<Double>getAs("adequate")).isNull();
+    Row given = surveys(survey(15, " 4 ")).head();
+    assertThat(given.<String>getAs("reason")).isNull();
+    assertThat(given.<Double>getAs("adequate")).isEqualTo(4.0);
+    // above the expectation (5): an inversion, kept in bronze for the gap
+    assertThat(reasons(surveys(survey(15, "6"))).get(0)[0]).isNull();
+  }
+
+  @Test
+  void survey_adequateNotANumber_isTheSameReasonAsABadExpectation() {
+    assertSurveyReason(survey(15, "four"), Reasons.BAD_NUMBER, "adequate");
+    assertSurveyReason(survey(5, "four"), Reasons.BAD_NUMBER, "expectation");
+  }
+
+  @Test
+  void survey_adequateOutsideTheScale_isOutOfRange() {
+    assertSurveyReason(survey(15, "8"), "out_of_range", "adequate"); // 1..7
+    assertSurveyReason(survey(15, "0.5"), "out_of_range", "adequate");
+    String[] fiveScale = survey(15, "6");
+    fiveScale[8] = "5";
+    fiveScale[5] = "4";
+    assertSurveyReason(fiveScale, "out_of_range", "adequate"); // 1..5
+    assertThat(reasons(surveys(survey(15, "7"))).get(0)[0]).as("7 on 1..7").isNull();
+    assertThat(reasons(surveys(survey(15, "1"))).get(0)[0]).as("1 on 1..7").isNull();
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.cxgap.common.transform.Normalise;
 import io.cxgap.jobs.runstate.FaultPoints;
 import io.cxgap.jobs.runstate.JobContext;
 import io.cxgap.jobs.runstate.StepResult;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
@@ -62,13 +63,15 @@ public final class ConformJob {
             Normalise::interactions,
             counts,
             empty);
+    long inversions = counts.getOrDefault(INVERSIONS, 0L);
     String msg =
         String.format(
             Locale.ROOT,
-            "customers as of %s: %d; new survey items: %d; new interactions: %d",
+            "customers as of %s: %d; new survey items: %d, %d of them zone-of-tolerance inversions (adequate > expectation) kept for the gap without zone values; new interactions: %d",
             ctx.date(),
             customers,
             items,
+            inversions,
             contacts);
     for (Table t : empty) {
       msg += t == Table.SILVER_INTERACTIONS ? "; " + NO_INTERACTIONS : "; " + t + " is empty";
@@ -76,9 +79,13 @@ public final class ConformJob {
     return new StepResult(items + contacts, customers + items + contacts, 0, msg, counts);
   }
 
+  /** The run-log count of the new survey items with adequate > expectation (DESIGN.md §4). */
+  static final String INVERSIONS = Table.SURVEY_ITEMS.id() + ".zot_inversions";
+
   /**
-   * Appends the bronze batches newer than silver's newest, transformed; returns rows added. Adds
-   * {@code silverTable} to {@code empty} where it holds no row after this.
+   * Appends the bronze batches newer than silver's newest, transformed; returns rows added. Where
+   * the transformed rows carry {@code zot_inversion}, their inversions are counted in the same
+   * pass. Adds {@code silverTable} to {@code empty} where it holds no row after this.
    */
   private static long conformNew(
       JobContext ctx,
@@ -99,9 +106,15 @@ public final class ConformJob {
     long newest = maxBatch(bronze);
     long added = 0;
     if (newest > done) {
-      Dataset<Row> fresh = bronze.where(col(Columns.BATCH_ID).gt(done));
-      added = fresh.count();
-      DeltaIO.append(transform.apply(fresh), silverPath);
+      Dataset<Row> out = transform.apply(bronze.where(col(Columns.BATCH_ID).gt(done)));
+      if (Arrays.asList(out.columns()).contains(Columns.ZOT_INVERSION)) {
+        Row n = out.agg(count(lit(1)), Normalise.inversions()).head();
+        added = n.getLong(0);
+        counts.put(INVERSIONS, n.getLong(1));
+      } else {
+        added = out.count();
+      }
+      DeltaIO.append(out, silverPath);
     } else if (!DeltaIO.exists(ctx.spark(), silverPath)) {
       // a source without rows so far (DESIGN.md §4 "Survey-only programs"): its silver table is
       // created empty, with the schema the transform gives, so the gold steps read it as empty

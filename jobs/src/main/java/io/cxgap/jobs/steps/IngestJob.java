@@ -110,7 +110,7 @@ public final class IngestJob {
             source,
             source == Source.CUSTOMERS ? cfg.segmentDimensions() : List.of(),
             new LandingReader.WidePrefixes(
-                cfg.wideExpectationPrefix(), cfg.wideExperiencePrefix()));
+                cfg.wideExpectationPrefix(), cfg.wideExperiencePrefix(), cfg.wideAdequatePrefix()));
     IngestLog.Batch batch = nextBatch(ctx, source, logged, listed, reader, notes);
     if (batch == null) {
       if (logged.accepted() == 0) {

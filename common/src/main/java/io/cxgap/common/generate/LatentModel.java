@@ -12,6 +12,12 @@ import java.util.SplittableRandom;
  * overall NPS from the weighted gaps. Values map to a survey's scale with stochastic rounding, so
  * their means stay unbiased.
  *
+ * <p>Three-column answers (DESIGN.md §4, zone of tolerance): the responses to {@link
+ * SurveyResponse#THREE_COLUMN_SURVEY} also give the adequate level, expectation minus a tolerance ~
+ * N(20, 8) (at least 0), drawn from the customer's own stream so the two-column answers stay as
+ * they were; in 3% of items the respondent inverts the columns (adequate 10..25 above the
+ * expectation).
+ *
  * <p>Why the driver weights sit where they do. Pain groups are mutually exclusive, so a pain
  * touchpoint's gap mostly says which group a customer is in: a bad delivery gap also says "not in
  * the billing/support group", whose NPS is the lowest, and so hardly correlates with NPS whatever
@@ -43,6 +49,10 @@ final class LatentModel {
   static final int TREND_TOUCHPOINT = Touchpoints.BILLING;
   static final String TREND_SEGMENT = "SMB";
   static final int WINDOW_DAYS = 90;
+
+  static final double TOLERANCE_MEAN = 20;
+  static final double TOLERANCE_SD = 8;
+  static final double INVERSION_PROB = 0.03;
 
   /** Chance that a response covers each of the customer's pain touchpoints. */
   static final double PAIN_ANSWER_PROB = 0.85;
@@ -83,6 +93,17 @@ final class LatentModel {
 
   static double expectation(SplittableRandom r) {
     return Rng.clamp(Rng.gaussian(r, EXPECTATION_MEAN, EXPECTATION_SD), 0, 100);
+  }
+
+  /**
+   * The latent adequate level (0..100) below a latent expectation, or above it for an inversion.
+   */
+  static double adequate(SplittableRandom z, double expectation) {
+    if (z.nextDouble() < INVERSION_PROB) {
+      return Rng.clamp(expectation + 10 + 15 * z.nextDouble(), 0, 100);
+    }
+    double tolerance = Math.max(0, Rng.gaussian(z, TOLERANCE_MEAN, TOLERANCE_SD));
+    return Rng.clamp(expectation - tolerance, 0, 100);
   }
 
   /** One answer's gap: the customer's lasting gap on the touchpoint plus answer noise. */

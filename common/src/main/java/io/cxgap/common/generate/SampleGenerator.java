@@ -65,7 +65,7 @@ public final class SampleGenerator {
         }
         files = out.fileCount();
       }
-      TruthWriter.write(truth, o, period, ledger, tally, surveys.responses);
+      TruthWriter.write(truth, o, period, ledger, tally, surveys.responses, surveys.planted);
       return new GenerationSummary(tally.all.rows, files, truth);
     } catch (IOException e) {
       throw new UncheckedIOException("generate: cannot write " + truth, e);

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * One planted survey submission: 3–6 items drawn from the latent model, and the landing format it
- * goes to (each response goes to exactly one of long CSV, JSON lines, wide export).
+ * goes to (each response goes to exactly one of long CSV, JSON lines, wide export). Responses to
+ * {@link #THREE_COLUMN_SURVEY} also carry an adequate level per item (the zone of tolerance).
  */
 record SurveyResponse(
     String responseId,
@@ -29,9 +30,22 @@ record SurveyResponse(
     WIDE
   }
 
-  /** One answered touchpoint; {@code touchpointText} is the id, name or alias as written. */
+  /**
+   * One answered touchpoint; {@code touchpointText} is the id, name or alias as written, {@code
+   * adequate} null outside three-column surveys. {@code latentGap} is the gap the written scores
+   * have in expectation on the 0..100 scale (stochastic rounding is unbiased): clamp(e + g) - e.
+   */
   record Item(
-      int touchpoint, String touchpointText, int expectation, int experience, String comment) {}
+      int touchpoint,
+      String touchpointText,
+      int expectation,
+      int experience,
+      String comment,
+      Integer adequate,
+      double latentGap) {}
+
+  /** The survey whose responses are three-column (S-10, scale 0..10). */
+  static final int THREE_COLUMN_SURVEY = 2;
 
   static final String[] SURVEY_IDS = {"S-7", "S-5", "S-10"};
   static final int[] SCALE_MIN = {1, 1, 0};
@@ -54,19 +68,30 @@ record SurveyResponse(
    * 15..75 days (mean 45), so every 90-day window holds at least one response of an active
    * customer.
    */
-  static List<SurveyResponse> plan(CustomerPlan c, double[] offsets, Period p, SplittableRandom r) {
+  static List<SurveyResponse> plan(
+      CustomerPlan c, double[] offsets, Period p, SplittableRandom r, SplittableRandom z) {
     List<SurveyResponse> out = new ArrayList<>();
     double t = c.activeFrom(p) + r.nextDouble() * MEAN_DAYS_BETWEEN * Timestamps.DAY;
     int seq = 1;
     while (t < p.end()) {
-      out.add(one(c, offsets, p, r, (long) t, seq++));
+      out.add(one(c, offsets, p, r, z, (long) t, seq++));
       t += (15 + r.nextDouble() * 60) * Timestamps.DAY;
     }
     return out;
   }
 
+  /**
+   * @param z the customer's adequate stream: the three-column answers draw only from it, so the
+   *     other values are those a two-column generator drew
+   */
   private static SurveyResponse one(
-      CustomerPlan c, double[] offsets, Period p, SplittableRandom r, long at, int seq) {
+      CustomerPlan c,
+      double[] offsets,
+      Period p,
+      SplittableRandom r,
+      SplittableRandom z,
+      long at,
+      int seq) {
     int s = Rng.weighted(r, SURVEY_SHARES);
     Format format = Format.values()[Rng.weighted(r, FORMAT_SHARES)];
     boolean blankScale = s == 0 && r.nextDouble() < BLANK_SCALE_PROB;
@@ -84,7 +109,13 @@ record SurveyResponse(
       gaps[tp] = g;
       int exp = LatentModel.toScale(r, e, SCALE_MIN[s], SCALE_MAX[s]);
       int xp = LatentModel.toScale(r, e + g, SCALE_MIN[s], SCALE_MAX[s]);
-      items.add(new Item(tp, Touchpoints.render(r, tp), exp, xp, FakeText.comment(r, g)));
+      Integer adq =
+          s == THREE_COLUMN_SURVEY
+              ? LatentModel.toScale(z, LatentModel.adequate(z, e), SCALE_MIN[s], SCALE_MAX[s])
+              : null;
+      double latentGap = Rng.clamp(e + g, 0, 100) - e;
+      items.add(
+          new Item(tp, Touchpoints.render(r, tp), exp, xp, FakeText.comment(r, g), adq, latentGap));
     }
     int nps = LatentModel.nps(r, gaps, c.group(), offsets, trended);
     String rid = Timestamps.id("R" + c.id().substring(1) + "-", seq, 3);

@@ -31,6 +31,15 @@ final class SurveyWriter {
   static final String WIDE_EXPECTATION_PREFIX = EXPECTATION + "_";
 
   static final String WIDE_EXPERIENCE_PREFIX = EXPERIENCE + "_";
+
+  static final String WIDE_ADEQUATE_PREFIX = ADEQUATE + "_";
+
+  /** Index of {@code adequate} in a long row: the last contract column. */
+  private static final int ADEQUATE_INDEX = COLUMNS.indexOf(ADEQUATE);
+
+  /** First adequate column of a wide row: after the base columns and the pairs. */
+  private static final int WIDE_ADEQUATE = 7 + 2 * Touchpoints.COUNT;
+
   static final String UNKNOWN_CUSTOMER = "C999999x";
   static final String UNKNOWN_TOUCHPOINT = "teleportation";
   private static final int[] MISSING_COLUMNS = {0, 1, 3, 4, 5};
@@ -46,6 +55,7 @@ final class SurveyWriter {
       new PlantedReasons.Cycle(PlantedReasons.WIDE_REASONS);
   private final String wideFile;
   final long[] responses = new long[SurveyResponse.Format.values().length];
+  final PlantedScores planted = new PlantedScores();
 
   SurveyWriter(GeneratorOptions options, Period period, LandingOutput out, Tally tally) {
     this.options = options;
@@ -66,24 +76,30 @@ final class SurveyWriter {
       b.append(',').append(WIDE_EXPECTATION_PREFIX).append(id);
       b.append(',').append(WIDE_EXPERIENCE_PREFIX).append(id);
     }
+    for (String id : Touchpoints.IDS) {
+      b.append(',').append(WIDE_ADEQUATE_PREFIX).append(id);
+    }
     return b.append('\n').toString();
   }
 
   void write(CustomerPlan c) {
     SplittableRandom r = Rng.stream(options.seed(), Rng.SURVEYS, c.index());
     SplittableRandom mess = Rng.stream(options.seed(), Rng.MESS_SURVEYS, c.index());
+    SplittableRandom zone = Rng.stream(options.seed(), Rng.ADEQUATE, c.index());
+    SplittableRandom messZone = Rng.stream(options.seed(), Rng.MESS_ADEQUATE, c.index());
     double[] offsets = LatentModel.offsets(Rng.stream(options.seed(), Rng.GAP_OFFSETS, c.index()));
-    for (SurveyResponse resp : SurveyResponse.plan(c, offsets, period, r)) {
+    for (SurveyResponse resp : SurveyResponse.plan(c, offsets, period, r, zone)) {
       responses[resp.format().ordinal()]++;
       if (resp.format() == SurveyResponse.Format.WIDE) {
         writeWide(resp, mess);
       } else {
-        writeItems(resp, mess);
+        writeItems(resp, mess, messZone);
       }
     }
+    planted.endCustomer();
   }
 
-  private void writeItems(SurveyResponse resp, SplittableRandom mess) {
+  private void writeItems(SurveyResponse resp, SplittableRandom mess, SplittableRandom messZone) {
     boolean json = resp.format() == SurveyResponse.Format.JSON;
     String month = Timestamps.month(resp.respondedAt());
     String file =
@@ -95,17 +111,24 @@ final class SurveyWriter {
       Object[] row = {
         resp.responseId(), resp.customerId(), resp.surveyId(), resp.respondedText(),
         item.touchpointText(), item.expectation(), item.experience(), resp.scaleMin(),
-        resp.scaleMax(), resp.nps(), item.comment()
+        resp.scaleMax(), resp.nps(), item.comment(), item.adequate()
       };
       String reason = null;
       if (mess.nextDouble() < options.messyRate()) {
         reason = corruptItem(row, resp);
       }
-      String line = json ? JsonLine.render(COLUMNS, row) : CsvWriter.line(row);
+      if (reason == null
+          && item.adequate() != null
+          && messZone.nextDouble() < options.messyRate() / 2) {
+        row[ADEQUATE_INDEX] = resp.effectiveMax() + 3;
+        reason = Reasons.OUT_OF_RANGE;
+      }
+      String line = json ? JsonLine.render(COLUMNS, json(row)) : CsvWriter.line(row);
       out.write(file, json ? null : LONG_HEADER, json ? line + "\n" : line);
       boolean dated = inWindow && Objects.equals(row[3], resp.respondedText());
       if (reason == null) {
         tally.row(PlantedReasons.SURVEYS, file, inWindow, 1);
+        planted.accepted(item, inWindow);
       } else {
         tally.bad(PlantedReasons.SURVEYS, reason, file, dated, 1);
       }
@@ -114,6 +137,11 @@ final class SurveyWriter {
         tally.bad(PlantedReasons.SURVEYS, Reasons.MALFORMED, file, false, 1);
       }
     }
+  }
+
+  /** A JSON line leaves out the adequate key of a two-column answer. */
+  private static Object[] json(Object[] row) {
+    return row[ADEQUATE_INDEX] == null ? java.util.Arrays.copyOf(row, ADEQUATE_INDEX) : row;
   }
 
   /** Breaks exactly one rule of the item row; returns the reason. */
@@ -138,7 +166,7 @@ final class SurveyWriter {
   }
 
   private void writeWide(SurveyResponse resp, SplittableRandom mess) {
-    Object[] row = new Object[7 + 2 * Touchpoints.COUNT];
+    Object[] row = new Object[7 + 3 * Touchpoints.COUNT];
     row[0] = resp.responseId();
     row[1] = resp.customerId();
     row[2] = resp.surveyId();
@@ -149,6 +177,7 @@ final class SurveyWriter {
     for (SurveyResponse.Item item : resp.items()) {
       row[7 + 2 * item.touchpoint()] = item.expectation();
       row[8 + 2 * item.touchpoint()] = item.experience();
+      row[WIDE_ADEQUATE + item.touchpoint()] = item.adequate();
     }
     int pairs = resp.items().size();
     boolean inWindow = period.inWindow(resp.respondedAt());
@@ -168,6 +197,7 @@ final class SurveyWriter {
     } else {
       out.write(wideFile, WIDE_HEADER, CsvWriter.line(row));
       tally.row(PlantedReasons.SURVEYS, wideFile, inWindow, pairs);
+      resp.items().forEach(item -> planted.accepted(item, inWindow));
     }
   }
 }

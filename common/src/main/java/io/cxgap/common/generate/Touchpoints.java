@@ -50,6 +50,20 @@ final class Touchpoints {
           List.of("Chat support", "chat", "live chat"),
           List.of("Contract renewal", "contract renewal", "renew"));
 
+  /** SERVQUAL dimension per touchpoint, as {@code conf/touchpoints.conf} gives it. */
+  static final List<String> DIMENSIONS =
+      List.of(
+          "tangibles",
+          "reliability",
+          "reliability",
+          "assurance",
+          "tangibles",
+          "reliability",
+          "empathy",
+          "responsiveness",
+          "responsiveness",
+          "empathy");
+
   /** Channels a contact on each touchpoint comes through, with their weights. */
   private static final String[][] CHANNELS = {
     {"web"},

@@ -32,7 +32,13 @@ final class TruthWriter {
   }
 
   static void write(
-      Path file, GeneratorOptions o, Period p, CustomerLedger ledger, Tally tally, long[] responses)
+      Path file,
+      GeneratorOptions o,
+      Period p,
+      CustomerLedger ledger,
+      Tally tally,
+      long[] responses,
+      PlantedScores planted)
       throws IOException {
     DefaultIndenter nl = new DefaultIndenter("  ", "\n");
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
@@ -41,6 +47,8 @@ final class TruthWriter {
       TruthWriter t = new TruthWriter(o, p, g);
       g.writeStartObject();
       t.design(ledger);
+      t.zone(planted);
+      t.dimensions(planted);
       t.counts(ledger, tally, responses);
       g.writeObjectFieldStart("customer_group");
       ledger.forEach(false, (id, group) -> t.field(id, group));
@@ -123,6 +131,50 @@ final class TruthWriter {
         ledger.trendCustomers);
     trend("trend_control", "Enterprise", "website", 0, -1);
     friction();
+  }
+
+  /** The three-column answers: the survey that carries them, the model, what was written. */
+  private void zone(PlantedScores planted) throws IOException {
+    g.writeObjectFieldStart("zone_of_tolerance");
+    strings("survey_ids", List.of(SurveyResponse.SURVEY_IDS[SurveyResponse.THREE_COLUMN_SURVEY]));
+    g.writeNumberField("tolerance_mean", LatentModel.TOLERANCE_MEAN);
+    g.writeNumberField("tolerance_sd", LatentModel.TOLERANCE_SD);
+    g.writeNumberField("inversion_probability", LatentModel.INVERSION_PROB);
+    g.writeStringField(
+        "counts", "item rows that pass the quality rules; inversions: adequate > expectation");
+    g.writeNumberField("adequate_items", planted.adequateItems);
+    g.writeNumberField("inversions", planted.inversions);
+    g.writeObjectFieldStart("window");
+    g.writeNumberField("adequate_items", planted.windowAdequateItems);
+    g.writeNumberField("inversions", planted.windowInversions);
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  /**
+   * The planted dimension scores of the last window (segment total / all), scored as
+   * gold.gap_dimension scores them: the expected gap_mean and the respondents behind it.
+   */
+  private void dimensions(PlantedScores planted) throws IOException {
+    g.writeObjectFieldStart("dimension_scores");
+    g.writeStringField(
+        "method",
+        "respondent mean of their per-touchpoint mean latent gap over the dimension, then mean over respondents; items in the last window that pass the quality rules");
+    g.writeNumberField("window_days", LatentModel.WINDOW_DAYS);
+    g.writeObjectFieldStart("dimensions");
+    for (Map.Entry<String, double[]> d : planted.dimensions.entrySet()) {
+      double[] acc = d.getValue();
+      g.writeObjectFieldStart(d.getKey());
+      if (acc[1] > 0) {
+        g.writeNumberField("gap_mean", acc[0] / acc[1]);
+      } else {
+        g.writeNullField("gap_mean");
+      }
+      g.writeNumberField("respondents", (long) acc[1]);
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   private void trend(String name, String segment, String tp, double delta, long customers)

@@ -90,7 +90,9 @@ final class Landing {
     return rows;
   }
 
-  /** Wide rows to item rows: one per touchpoint whose expectation or experience is given. */
+  /**
+   * Wide rows to item rows: one per touchpoint whose expectation, experience or adequate is given.
+   */
   private static List<Row> unpivot(List<Row> wide, List<String> header) {
     List<String> ids =
         header.stream()
@@ -102,7 +104,8 @@ final class Landing {
       for (String id : ids) {
         String e = w.get("expectation_" + id);
         String x = w.get("experience_" + id);
-        if (e == null && x == null) {
+        String a = w.get("adequate_" + id);
+        if (e == null && x == null && a == null) {
           continue;
         }
         Map<String, String> v = new HashMap<>();
@@ -120,6 +123,7 @@ final class Landing {
         v.put("touchpoint", id);
         v.put("expectation", e);
         v.put("experience", x);
+        v.put("adequate", a);
         out.add(new Row(w.file(), v, null, false));
       }
     }

@@ -51,7 +51,8 @@ final class LandingRules {
     if (instant(r.get("responded_at")) == null) {
       return "bad_timestamp";
     }
-    for (String c : List.of("expectation", "experience", "scale_min", "scale_max", "overall_nps")) {
+    for (String c :
+        List.of("expectation", "experience", "adequate", "scale_min", "scale_max", "overall_nps")) {
       if (r.get(c) != null && number(r.get(c)) == null) {
         return "bad_number";
       }
@@ -62,6 +63,12 @@ final class LandingRules {
     double x = number(r.get("experience"));
     if (min >= max || e < min || e > max || x < min || x > max) {
       return "out_of_range";
+    }
+    if (r.get("adequate") != null) {
+      double a = number(r.get("adequate"));
+      if (a < min || a > max) {
+        return "out_of_range";
+      }
     }
     if (r.get("overall_nps") != null) {
       double nps = number(r.get("overall_nps"));

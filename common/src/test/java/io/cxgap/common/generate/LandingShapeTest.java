@@ -63,7 +63,8 @@ class LandingShapeTest {
             "scale_min",
             "scale_max",
             "overall_nps",
-            "comment");
+            "comment",
+            "adequate");
     // 120 days ending 2026-10-31 start on 2026-07-04: July .. October
     assertThat(filesUnder("surveys/long/"))
         .containsExactly(
@@ -74,7 +75,7 @@ class LandingShapeTest {
   }
 
   @Test
-  void wideExport_hasAPairOfColumnsPerCatalogTouchpoint() {
+  void wideExport_hasAPairOfColumnsPerCatalogTouchpoint_thenAnAdequateColumnPerTouchpoint() {
     List<String> expected =
         new ArrayList<>(
             List.of(
@@ -88,6 +89,9 @@ class LandingShapeTest {
     for (String id : ConfCatalog.load().names.keySet()) {
       expected.add("expectation_" + id);
       expected.add("experience_" + id);
+    }
+    for (String id : ConfCatalog.load().names.keySet()) {
+      expected.add("adequate_" + id);
     }
     assertThat(filesUnder("surveys/wide/")).containsExactly("surveys/wide/export-2026-10-31.csv");
     assertThat(landing.headers.get("surveys/wide/export-2026-10-31.csv")).isEqualTo(expected);
@@ -119,9 +123,16 @@ class LandingShapeTest {
             "duration_s",
             "outcome");
     int numbers = 0;
+    int threeColumn = 0;
     for (Landing.Row r : landing.surveys) {
       if (r.raw() != null && !r.malformed()) {
-        assertThat(r.values().keySet()).as(r.raw()).containsExactlyInAnyOrderElementsOf(surveyKeys);
+        // the adequate key only on three-column answers (survey S-10)
+        List<String> keys = new ArrayList<>(surveyKeys);
+        if ("S-10".equals(r.get("survey_id"))) {
+          keys.add("adequate");
+          threeColumn++;
+        }
+        assertThat(r.values().keySet()).as(r.raw()).containsExactlyInAnyOrderElementsOf(keys);
         JsonNode n = Landing.JSON.readTree(r.raw());
         if (n.get("overall_nps").isInt() && n.get("expectation").isInt()) {
           numbers++;
@@ -129,6 +140,7 @@ class LandingShapeTest {
       }
     }
     assertThat(numbers).isGreaterThan(100);
+    assertThat(threeColumn).isGreaterThan(20);
     for (Landing.Row r : landing.interactions) {
       if (!r.malformed()) {
         assertThat(r.values().keySet())

@@ -42,6 +42,12 @@ class PlantedTruthTest {
 
   static Map<String, OffsetDateTime> asOfEndAt = new HashMap<>();
   static List<Item> items = new ArrayList<>();
+
+  /** Accepted item rows with an adequate answer, and inversions among them: all, last window. */
+  static long[] adequate = new long[2];
+
+  static long[] inversions = new long[2];
+  static Map<String, Double> adequateSurveys = new TreeMap<>();
   static List<Contact> contacts = new ArrayList<>();
 
   record Item(
@@ -92,6 +98,16 @@ class PlantedTruthTest {
           LandingRules.instant(r.get("responded_at"))
               .atZoneSameInstant(ZoneOffset.UTC)
               .toLocalDate();
+      if (r.get("adequate") != null) {
+        boolean inWindow = !day.isBefore(WINDOW_FROM) && !day.isAfter(END);
+        boolean inverted =
+            Double.parseDouble(r.get("adequate")) > Double.parseDouble(r.get("expectation"));
+        for (int k = 0; k < (inWindow ? 2 : 1); k++) {
+          adequate[k]++;
+          inversions[k] += inverted ? 1 : 0;
+        }
+        adequateSurveys.merge(r.get("survey_id"), 1.0, Double::sum);
+      }
       items.add(
           new Item(
               r.get("customer_id"),
@@ -369,5 +385,69 @@ class PlantedTruthTest {
     assertThat(prev[1]).isGreaterThan(100);
     assertThat(cur[1]).isGreaterThan(100);
     return cur[0] / cur[1] - prev[0] / prev[1];
+  }
+
+  @Test
+  void threeColumnAnswers_areTheS10Survey_withAFewInversions_andTruthCountsThem() {
+    JsonNode zone = truth.get("zone_of_tolerance");
+    assertThat(adequateSurveys.keySet())
+        .as("surveys with adequate answers")
+        .containsExactly("S-10");
+    assertThat(zone.get("survey_ids").get(0).asText()).isEqualTo("S-10");
+    assertThat(zone.get("adequate_items").asLong()).isEqualTo(adequate[0]);
+    assertThat(zone.get("inversions").asLong()).isEqualTo(inversions[0]);
+    assertThat(zone.get("window").get("adequate_items").asLong()).isEqualTo(adequate[1]);
+    assertThat(zone.get("window").get("inversions").asLong()).isEqualTo(inversions[1]);
+    // a quarter of the responses; 3% planted inversions, plus the few a tolerance below one scale
+    // step leaves above expectation after rounding
+    assertThat(adequate[0] / (double) items.size()).isCloseTo(0.25, within(0.04));
+    assertThat(inversions[0] / (double) adequate[0]).isBetween(0.02, 0.08);
+  }
+
+  @Test
+  void plantedDimensionScores_matchTheRespondentLevelScoresOfTheWindowsFiles() {
+    Map<String, String> dimension = new HashMap<>();
+    for (int t = 0; t < Touchpoints.COUNT; t++) {
+      dimension.put(Touchpoints.IDS.get(t), Touchpoints.DIMENSIONS.get(t));
+    }
+    // respondent -> touchpoint -> (sum, n) over the window's accepted items
+    Map<String, Map<String, double[]>> perItem = new TreeMap<>();
+    for (Item i : items) {
+      if (!i.day().isBefore(WINDOW_FROM) && !i.day().isAfter(END)) {
+        perItem
+            .computeIfAbsent(i.customer(), c -> new TreeMap<>())
+            .computeIfAbsent(i.touchpoint(), t -> new double[2]);
+        double[] acc = perItem.get(i.customer()).get(i.touchpoint());
+        acc[0] += i.gap();
+        acc[1]++;
+      }
+    }
+    Map<String, double[]> scores = new TreeMap<>(); // dimension -> (sum of respondent means, n)
+    for (Map<String, double[]> tps : perItem.values()) {
+      Map<String, double[]> mine = new TreeMap<>();
+      tps.forEach(
+          (tp, acc) -> {
+            double[] m = mine.computeIfAbsent(dimension.get(tp), d -> new double[2]);
+            m[0] += acc[0] / acc[1];
+            m[1]++;
+          });
+      mine.forEach(
+          (d, m) -> {
+            double[] s = scores.computeIfAbsent(d, x -> new double[2]);
+            s[0] += m[0] / m[1];
+            s[1]++;
+          });
+    }
+    JsonNode planted = truth.get("dimension_scores").get("dimensions");
+    assertThat(planted.size()).isEqualTo(5);
+    scores.forEach(
+        (d, s) -> {
+          JsonNode p = planted.get(d);
+          assertThat(p.get("respondents").asLong()).as(d + " respondents").isEqualTo((long) s[1]);
+          // the files' scores differ from the latent ones by rounding noise only
+          assertThat(s[0] / s[1])
+              .as(d + " gap_mean from the files")
+              .isCloseTo(p.get("gap_mean").asDouble(), within(1.0));
+        });
   }
 }

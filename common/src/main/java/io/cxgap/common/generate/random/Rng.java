@@ -12,9 +12,11 @@ public final class Rng {
   public static final long SURVEYS = 2;
   public static final long INTERACTIONS = 3;
   public static final long GAP_OFFSETS = 4;
+  public static final long ADEQUATE = 5;
   public static final long MESS_CUSTOMERS = 11;
   public static final long MESS_SURVEYS = 12;
   public static final long MESS_INTERACTIONS = 13;
+  public static final long MESS_ADEQUATE = 14;
 
   private Rng() {}
 

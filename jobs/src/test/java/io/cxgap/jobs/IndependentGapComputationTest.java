@@ -127,7 +127,8 @@ class IndependentGapComputationTest extends JobsTestBase {
       double expectation,
       double experience,
       double scaleMin,
-      double scaleMax) {
+      double scaleMax,
+      Double adequate) {
     double expectationNorm() {
       return 100.0 * (expectation - scaleMin) / (scaleMax - scaleMin);
     }
@@ -138,6 +139,17 @@ class IndependentGapComputationTest extends JobsTestBase {
 
     double gap() {
       return experienceNorm() - expectationNorm();
+    }
+
+    /** DESIGN §5: experience - adequate, normalised; null without adequate or for an inversion. */
+    Double msa() {
+      return adequate == null || adequate > expectation
+          ? null
+          : experienceNorm() - 100.0 * (adequate - scaleMin) / (scaleMax - scaleMin);
+    }
+
+    double adequateNorm() {
+      return 100.0 * (adequate - scaleMin) / (scaleMax - scaleMin);
     }
 
     LocalDate date() {
@@ -161,6 +173,12 @@ class IndependentGapComputationTest extends JobsTestBase {
   @TempDir Path tmp;
 
   private final Random rnd = new Random(20240930L);
+
+  /**
+   * Draws the three-column answers apart from {@link #rnd}, so the other rows stay as they were.
+   */
+  private final Random zoneRnd = new Random(1994L);
+
   private final List<Version> versions = new ArrayList<>();
   private final List<Item> items = new ArrayList<>();
   private final List<Contact> contacts = new ArrayList<>();
@@ -191,7 +209,8 @@ class IndependentGapComputationTest extends JobsTestBase {
           "overall_nps",
           "comment",
           "survey_id",
-          "device");
+          "device",
+          "adequate");
   private final List<String> surveyJson = new ArrayList<>();
   private final Csv contactCsv =
       new Csv(
@@ -308,6 +327,16 @@ class IndependentGapComputationTest extends JobsTestBase {
                 .distinct())
         .as("meets_target both ways")
         .containsExactlyInAnyOrder(true, false);
+    assertThat(
+            expectedCells.values().stream()
+                .map(c -> c.get("zot_status"))
+                .filter(v -> v != null)
+                .distinct())
+        .as("zot_status values exercised")
+        .contains("below", "within");
+    assertThat(expectedCells.values().stream().filter(c -> c.get("zot_status") == null).count())
+        .as("cells without zone values")
+        .isPositive();
     Set<Object> directions = new TreeSet<>();
     expectedTrend.values().forEach(t -> directions.add(t.get("direction")));
     assertThat(directions)
@@ -413,7 +442,8 @@ class IndependentGapComputationTest extends JobsTestBase {
         "",
         "",
         "bank-2024",
-        "kiosk");
+        "kiosk",
+        "");
     plantedBad.add("surveys|unknown_touchpoint");
     surveyJson.add(
         json(
@@ -603,6 +633,7 @@ class IndependentGapComputationTest extends JobsTestBase {
     Integer nps = rnd.nextBoolean() ? rnd.nextInt(11) : null;
     boolean toCsv = rnd.nextBoolean();
     boolean current = !LocalDate.ofInstant(t, ZoneOffset.UTC).isBefore(D.minusDays(WINDOW - 1));
+    boolean threeColumn = zoneRnd.nextDouble() < 0.6;
     for (String tp : tps) {
       double expF = 0.55 + 0.35 * rnd.nextDouble();
       double shift =
@@ -615,7 +646,16 @@ class IndependentGapComputationTest extends JobsTestBase {
       double percF = expF + shift + 0.18 * rnd.nextGaussian();
       double expectation = score(expF, min, max, halves);
       double experience = score(percF, min, max, halves);
-      items.add(new Item(customer, tp, t, expectation, experience, min, max));
+      // adequate: usually 0..30% of the scale below the expectation, in 1 of 8 items above it
+      Double adequate =
+          threeColumn
+              ? score(
+                  expF - 0.3 * zoneRnd.nextDouble() + (zoneRnd.nextDouble() < 0.125 ? 0.35 : 0.0),
+                  min,
+                  max,
+                  halves)
+              : null;
+      items.add(new Item(customer, tp, t, expectation, experience, min, max, adequate));
       String raw = spelling(tp);
       String smin = scale == 3 ? "" : num(min);
       String smax = scale == 3 ? "" : num(max);
@@ -633,7 +673,8 @@ class IndependentGapComputationTest extends JobsTestBase {
             nps == null ? "" : nps.toString(),
             comment,
             "bank-2024",
-            rnd.nextBoolean() ? "kiosk" : "web");
+            rnd.nextBoolean() ? "kiosk" : "web",
+            adequate == null ? "" : num(adequate));
       } else {
         List<Object> kv =
             new ArrayList<>(
@@ -661,6 +702,9 @@ class IndependentGapComputationTest extends JobsTestBase {
         }
         if (nps != null) {
           kv.addAll(List.of("overall_nps", nps));
+        }
+        if (adequate != null) {
+          kv.addAll(List.of("adequate", asStrings ? num(adequate) : adequate));
         }
         surveyJson.add(json(kv.toArray()));
       }
@@ -918,9 +962,48 @@ class IndependentGapComputationTest extends JobsTestBase {
               : null);
       row.put("p90_wait_s", shown ? p90(waits) : null);
       row.put("suppressed", !shown);
+      zone(row, is, shown, half == null ? null : gapMean - half);
       out.put(e.getKey(), row);
     }
     return out;
+  }
+
+  /**
+   * DESIGN §5 zone of tolerance: over the items with an adequate answer that is no inversion; null
+   * without such items or when suppressed; zot_inversions null without any adequate answer.
+   */
+  private static void zone(
+      Map<String, Object> row, List<Item> is, boolean shown, Double gapCi95Low) {
+    List<Item> zoned = is.stream().filter(i -> i.msa() != null).toList();
+    long answered = is.stream().filter(i -> i.adequate() != null).count();
+    long inversions = answered - zoned.size();
+    boolean z = shown && !zoned.isEmpty();
+    int n = zoned.size();
+    double[] msa = zoned.stream().mapToDouble(Item::msa).toArray();
+    Double mean = z ? mean(msa) : null;
+    Double half =
+        z && n >= 2
+            ? new TDistribution(n - 1.0).inverseCumulativeProbability(0.975)
+                * sampleSd(msa)
+                / Math.sqrt(n)
+            : null;
+    row.put(
+        "adequate_mean", z ? mean(zoned.stream().mapToDouble(Item::adequateNorm).toArray()) : null);
+    row.put("msa_mean", mean);
+    row.put("msa_ci95_low", half == null ? null : mean - half);
+    row.put("msa_ci95_high", half == null ? null : mean + half);
+    row.put(
+        "below_adequate_share",
+        z ? Arrays.stream(msa).filter(m -> m < 0).count() / (double) n : null);
+    row.put("zot_inversions", shown && answered > 0 ? inversions : null);
+    String status = null;
+    if (z) {
+      status =
+          half != null && mean + half < 0
+              ? "below"
+              : gapCi95Low != null && gapCi95Low > 0 ? "above" : "within";
+    }
+    row.put("zot_status", status);
   }
 
   private Map<String, Map<String, Object>> expectedTrend() {

@@ -81,6 +81,38 @@ class GapsJobTest extends JobsTestBase {
   }
 
   @Test
+  @Order(1)
+  void dimensionScores_matchThePlantedOnes() {
+    JsonNode planted = truth.at("/dimension_scores/dimensions");
+    List<Row> rows =
+        table(warehouse, "gold", "gap_dimension")
+            .where(col("as_of_date").equalTo(lit(END.toString()).cast("date")))
+            .where(col("segment_dimension").equalTo("total"))
+            .collectAsList();
+    assertThat(rows).hasSize(planted.size());
+    for (Row r : rows) {
+      JsonNode t = planted.get(r.<String>getAs("dimension"));
+      assertThat(t).as(r.toString()).isNotNull();
+      assertThat(r.<Long>getAs("respondents"))
+          .as(r.toString())
+          .isEqualTo(t.get("respondents").asLong());
+      // the planted value is the latent gap; the answers are rounded draws around it
+      assertThat(r.<Double>getAs("gap_mean"))
+          .as(r.toString())
+          .isCloseTo(t.get("gap_mean").asDouble(), org.assertj.core.api.Assertions.within(3.0));
+    }
+    assertThat(rows)
+        .as("survey S-10 asks three-column: some dimension has an adequacy margin")
+        .anyMatch(r -> r.getAs("msa_mean") != null);
+    Row index =
+        table(warehouse, "gold", "servqual_index")
+            .where(col("as_of_date").equalTo(lit(END.toString()).cast("date")))
+            .where(col("segment_dimension").equalTo("total"))
+            .head();
+    assertThat(index.<Long>getAs("dimensions")).isEqualTo(planted.size());
+  }
+
+  @Test
   @Order(2)
   void everyRespondent_isInExactlyOneValueOfEachDimension() {
     Dataset<Row> g =

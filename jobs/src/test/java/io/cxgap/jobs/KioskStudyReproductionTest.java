@@ -20,10 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A published table reproduced (README "A published study reproduced"): the kiosk SERVQUAL study
  * run as a user would, through {@code examples/kiosk-servqual}: {@code KioskToLanding.java} turns
- * the study's files into a survey-only landing zone (no channel logs), {@code nightly} runs every
- * step on it with the example's config and catalog (the 24 items in the study's six dimensions, the
- * authors' cleaned sample as the CRM column {@code sample}), and the cleaned sample's scores,
- * converted back to the 7-point scale (× 6 / 100), round to the study's published figures.
+ * the study's files into a survey-only landing zone (no channel logs), nightly's steps ingest,
+ * conform and gaps run on it with the example's config and catalog (the 24 items in the study's six
+ * dimensions, the authors' cleaned sample as the CRM column {@code sample}), and the cleaned
+ * sample's scores, converted back to the 7-point scale (× 6 / 100), round to the study's published
+ * figures.
  *
  * <p>Nothing on the expected side is computed: the numbers are the study's.
  */
@@ -42,7 +43,7 @@ class KioskStudyReproductionTest extends JobsTestBase {
 
   @TempDir static Path tmp;
   static Path warehouse;
-  static Outcome nightly;
+  static final List<Outcome> steps = new java.util.ArrayList<>();
 
   @BeforeAll
   static void runTheStudyAsAUserWould() throws IOException, InterruptedException {
@@ -65,17 +66,22 @@ class KioskStudyReproductionTest extends JobsTestBase {
     assertThat(Files.readString(landing.resolve("customers/customers.csv")).lines().count())
         .isEqualTo(212);
 
-    nightly =
-        cli(
-            args(
-                landing,
-                warehouse,
-                example.resolve("touchpoints.conf"),
-                "nightly",
-                "--date",
-                "2021-05-31",
-                "--config",
-                example.resolve("kiosk.conf").toString()));
+    // nightly's first three steps, one command each: the ones that write the tables checked
+    // here (SurveyOnlyLandingTest runs the whole nightly on a survey-only zone)
+    for (String step : List.of("ingest", "conform", "gaps")) {
+      Outcome o =
+          cli(
+              args(
+                  landing,
+                  warehouse,
+                  example.resolve("touchpoints.conf"),
+                  step,
+                  "--date",
+                  "2021-05-31",
+                  "--config",
+                  example.resolve("kiosk.conf").toString()));
+      steps.add(o);
+    }
   }
 
   /** A gap on 0..100 back on the study's 1..7 scale, rounded as the study rounds. */
@@ -84,12 +90,9 @@ class KioskStudyReproductionTest extends JobsTestBase {
   }
 
   @Test
-  void nightlyRunsEveryStep_onSurveysAlone() {
-    assertThat(nightly.code()).as(nightly.toString()).isZero();
-    for (String step :
-        List.of("ingest", "conform", "gaps", "trends", "drivers", "clusters", "report")) {
-      assertThat(nightly.out()).contains(step);
-    }
+  void ingestConformAndGaps_succeedOnSurveysAlone() {
+    assertThat(steps).hasSize(3).allSatisfy(o -> assertThat(o.code()).as(o.toString()).isZero());
+    assertThat(steps.get(0).out()).contains("no interactions found");
   }
 
   @Test

@@ -130,7 +130,13 @@ class SurveyOnlyLandingTest extends JobsTestBase {
   void everyGoldTable_hasTheRowsOfD() {
     for (Case c : Case.values()) {
       Zone z = zones.get(c);
-      for (String t : List.of("gap_trend", "touchpoint_driver", "pain_cluster_profile")) {
+      for (String t :
+          List.of(
+              "gap_dimension",
+              "servqual_index",
+              "gap_trend",
+              "touchpoint_driver",
+              "pain_cluster_profile")) {
         assertThat(z.gold(t).count()).as("%s: gold.%s rows of %s", c, t, D).isPositive();
       }
       long respondents =

@@ -30,11 +30,11 @@ public final class GoldDocs {
 
   private static final Map<String, TableDoc> TABLES = new LinkedHashMap<>();
 
-  private static final String AS_OF = "run date D (UTC); the run for D wrote this row";
-  private static final String WINDOW = "days of answers and contacts counted, ending on as_of_date";
-  private static final String SEG_DIM =
+  static final String AS_OF = "run date D (UTC); the run for D wrote this row";
+  static final String WINDOW = "days of answers and contacts counted, ending on as_of_date";
+  static final String SEG_DIM =
       "which CRM column the customers are cut by: total (whole base) or one of cx.segment-dimensions, e.g. region";
-  private static final String SEG_VAL =
+  static final String SEG_VAL =
       "value of segment_dimension: all for total, e.g. North for region; blank CRM values are unknown";
   private static final String TOUCHPOINT = "touchpoint id from the catalog (conf/touchpoints.conf)";
   private static final String STAGE =
@@ -114,58 +114,7 @@ public final class GoldDocs {
         col(
             GapColumns.ZOT_STATUS,
             "below (msa_ci95_high < 0), above (gap_ci95_low > 0) or within the zone of tolerance; null without adequate answers (inversions left out) or when suppressed"));
-    table(
-        Table.GAP_DIMENSION,
-        "SERVQUAL score per run date, segment cut and dimension, scored the SERVQUAL way: each respondent's mean over the dimension's touchpoints they answered, then statistics over respondents (0..100 scale)",
-        col(Columns.AS_OF_DATE, AS_OF),
-        col(Columns.WINDOW_DAYS, WINDOW),
-        col(Columns.SEGMENT_DIMENSION, SEG_DIM),
-        col(Columns.SEGMENT_VALUE, SEG_VAL),
-        col(Columns.DIMENSION, "dimension from the catalog"),
-        col("respondents", "distinct customers who rated at least one touchpoint of the dimension"),
-        col("items", "touchpoints of the dimension answered in this cell"),
-        col("expectation_mean", "mean over respondents of their mean expected level, 0..100"),
-        col(
-            "experience_mean",
-            "mean over respondents of their mean experienced level, 0..100: the SERVPERF score"),
-        col(
-            "gap_mean",
-            "mean over respondents of their mean gap (experience - expectation); below 0 is a shortfall"),
-        col("gap_stddev", "sample standard deviation of the respondents' gaps"),
-        col(
-            "gap_ci95_low",
-            "lower end of the 95% confidence interval of gap_mean (Student's t over respondents)"),
-        col("gap_ci95_high", "upper end of the 95% confidence interval of gap_mean"),
-        col(
-            "msa_mean",
-            "mean over respondents of their mean adequacy margin (experience - adequate); null without adequate answers"),
-        col(
-            "weight",
-            "the dimension's weight from the catalog's dimension-weights, normalised to sum to 1; null without weights"),
-        col(
-            "alpha_expectation",
-            "Cronbach's alpha of the expectation items; null when fewer than 2 items or too few complete respondents; below 0.70 the items do not measure one thing reliably"),
-        col("alpha_experience", "Cronbach's alpha of the experience items"),
-        col("alpha_gap", "Cronbach's alpha of the item gaps"),
-        col(
-            "alpha_respondents",
-            "respondents who answered every item of the cell, over whom alpha is computed"),
-        col(
-            "suppressed",
-            "true when fewer than cx.min-respondents respondents; then every statistic is null"));
-    table(
-        Table.SERVQUAL_INDEX,
-        "Overall SERVQUAL index per run date and segment cut, over the cell's unsuppressed dimensions of gold.gap_dimension",
-        col(Columns.AS_OF_DATE, AS_OF),
-        col(Columns.WINDOW_DAYS, WINDOW),
-        col(Columns.SEGMENT_DIMENSION, SEG_DIM),
-        col(Columns.SEGMENT_VALUE, SEG_VAL),
-        col("dimensions", "unsuppressed dimensions the index averages"),
-        col("unweighted_gap", "mean of the dimensions' gap_mean, each dimension counted once"),
-        col(
-            "weighted_gap",
-            "sum of weight x gap_mean over the dimensions with a weight, re-normalised over those present; null without dimension-weights"),
-        col("experience_index", "mean of the dimensions' experience_mean: the SERVPERF index"));
+    DimensionDocs.define();
     table(
         Table.GAP_TREND,
         "Is a gap getting worse? Current window's mean gap against the previous window of the same length, Welch's t-test",
@@ -280,12 +229,12 @@ public final class GoldDocs {
 
   private GoldDocs() {}
 
-  private static Map.Entry<String, String> col(String name, String comment) {
+  static Map.Entry<String, String> col(String name, String comment) {
     return Map.entry(name, comment);
   }
 
   @SafeVarargs
-  private static void table(Table table, String comment, Map.Entry<String, String>... columns) {
+  static void table(Table table, String comment, Map.Entry<String, String>... columns) {
     String name = table.id();
     Map<String, String> m = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : columns) {

@@ -68,12 +68,14 @@ FROM read_csv(${surveys_wide_csv}, header = true, all_varchar = true, union_by_n
               filename = true, delim = ',', quote = '"', escape = '"');
 
 CREATE OR REPLACE TABLE survey_raw AS
-SELECT response_id, customer_id, responded_at, touchpoint, expectation, experience, scale_min, scale_max,
-       overall_nps, filename
+-- adequate (the optional third SERVQUAL column) is only validated here, as cxgap's row rules do:
+-- the peer computes no zone-of-tolerance columns
+SELECT COLUMNS(c -> c IN ('response_id', 'customer_id', 'responded_at', 'touchpoint', 'expectation',
+                          'experience', 'adequate', 'scale_min', 'scale_max', 'overall_nps', 'filename'))
 FROM read_csv(${surveys_long_csv}, header = true, all_varchar = true, union_by_name = true, filename = true,
               delim = ',', quote = '"', escape = '"')
 UNION ALL BY NAME
-SELECT doc->>'response_id' AS response_id, doc->>'customer_id' AS customer_id, doc->>'responded_at' AS responded_at, doc->>'touchpoint' AS touchpoint, doc->>'expectation' AS expectation, doc->>'experience' AS experience, doc->>'scale_min' AS scale_min, doc->>'scale_max' AS scale_max, doc->>'overall_nps' AS overall_nps, filename
+SELECT doc->>'response_id' AS response_id, doc->>'customer_id' AS customer_id, doc->>'responded_at' AS responded_at, doc->>'touchpoint' AS touchpoint, doc->>'expectation' AS expectation, doc->>'experience' AS experience, doc->>'adequate' AS adequate, doc->>'scale_min' AS scale_min, doc->>'scale_max' AS scale_max, doc->>'overall_nps' AS overall_nps, filename
 FROM (SELECT CASE WHEN json_valid(line) THEN line END AS doc, filename
       FROM read_csv(${surveys_json}, columns = {'line': 'VARCHAR'}, delim = chr(1), quote = '', escape = '',
               header = false, auto_detect = false, filename = true))
@@ -81,7 +83,7 @@ WHERE doc IS NOT NULL
 UNION ALL BY NAME
 -- a wide export: one row per answered touchpoint (expectation or experience given)
 SELECT w.response_id, w.customer_id, w.responded_at, e.tp AS touchpoint, e.expectation, p.experience,
-       w.scale_min, w.scale_max, w.overall_nps, w.filename
+       a.adequate, w.scale_min, w.scale_max, w.overall_nps, w.filename
 FROM wide_rows w
 JOIN (SELECT wide_row, substr(name, length('${wide_exp_prefix}') + 1) AS tp, value AS expectation
       FROM (UNPIVOT (SELECT wide_row, COLUMNS('^${wide_exp_prefix}.+') FROM wide_rows)
@@ -90,7 +92,12 @@ JOIN (SELECT wide_row, substr(name, length('${wide_exp_prefix}') + 1) AS tp, val
 FULL JOIN (SELECT wide_row, substr(name, length('${wide_perc_prefix}') + 1) AS tp, value AS experience
            FROM (UNPIVOT (SELECT wide_row, COLUMNS('^${wide_perc_prefix}.+') FROM wide_rows)
                  ON COLUMNS('^${wide_perc_prefix}.+') INTO NAME name VALUE value)) p
-  ON p.wide_row = e.wide_row AND p.tp = e.tp;
+  ON p.wide_row = e.wide_row AND p.tp = e.tp
+-- adequate_<touchpoint> columns (cx.sources.surveys.wide.adequate-prefix's default)
+LEFT JOIN (SELECT wide_row, substr(name, length('adequate_') + 1) AS tp, value AS adequate
+           FROM (UNPIVOT (SELECT wide_row, COLUMNS('^adequate_.+') FROM wide_rows)
+                 ON COLUMNS('^adequate_.+') INTO NAME name VALUE value)) a
+  ON a.wide_row = coalesce(e.wide_row, p.wide_row) AND a.tp = coalesce(e.tp, p.tp);
 
 CREATE OR REPLACE TABLE items AS
 WITH typed AS (
@@ -101,6 +108,7 @@ WITH typed AS (
          num(overall_nps) AS nps, filename,
          clean(responded_at) AS responded_given, clean(expectation) AS expectation_given,
          clean(experience) AS experience_given, clean(scale_min) AS smin_given, clean(scale_max) AS smax_given,
+         clean(adequate) AS adequate_given, num(adequate) AS adequate,
          clean(overall_nps) AS nps_given
   FROM survey_raw r
   LEFT JOIN touchpoint_lookup l ON l.key = lower(clean(r.touchpoint))
@@ -114,6 +122,7 @@ WITH typed AS (
     AND scale_min < scale_max
     AND expectation BETWEEN scale_min AND scale_max
     AND experience BETWEEN scale_min AND scale_max
+    AND (adequate_given IS NULL OR adequate BETWEEN scale_min AND scale_max)
     AND (nps IS NULL OR nps BETWEEN 0 AND 10)
     AND customer_id IN (SELECT customer_id FROM crm_rows)
     AND touchpoint IS NOT NULL

@@ -39,8 +39,16 @@ public final class TouchpointCatalog implements Serializable {
    * non-negative numbers), each naming a dimension some touchpoint has; at least one above 0.
    */
   public TouchpointCatalog(List<Touchpoint> touchpoints, Map<String, Double> dimensionWeights) {
+    this(touchpoints, dimensionWeights, "touchpoint catalog");
+  }
+
+  /**
+   * @param origin what the errors name: "touchpoint catalog", or the file it was loaded from
+   */
+  private TouchpointCatalog(
+      List<Touchpoint> touchpoints, Map<String, Double> dimensionWeights, String origin) {
     if (touchpoints.isEmpty()) {
-      throw CxErrors.usage("touchpoint catalog is empty: define at least one touchpoint");
+      throw CxErrors.usage("%s: no touchpoints; define at least one", origin);
     }
     this.touchpoints = List.copyOf(touchpoints);
     Map<String, String> m = new LinkedHashMap<>();
@@ -54,16 +62,17 @@ public final class TouchpointCatalog implements Serializable {
         String prev = m.putIfAbsent(key, t.id());
         if (prev != null && !prev.equals(t.id())) {
           throw CxErrors.usage(
-              "touchpoint catalog: '%s' names both '%s' and '%s'; make names and aliases unique",
-              k, prev, t.id());
+              "%s: '%s' names both '%s' and '%s'; make names and aliases unique",
+              origin, k, prev, t.id());
         }
       }
     }
     this.lookup = Map.copyOf(m);
-    this.weights = checkedWeights(dimensionWeights, dimensions());
+    this.weights = checkedWeights(dimensionWeights, dimensions(), origin);
   }
 
-  private static Map<String, Double> checkedWeights(Map<String, Double> raw, List<String> dims) {
+  private static Map<String, Double> checkedWeights(
+      Map<String, Double> raw, List<String> dims, String origin) {
     Map<String, Double> out = new LinkedHashMap<>();
     double sum = 0;
     for (Map.Entry<String, Double> e : raw.entrySet()) {
@@ -71,22 +80,21 @@ public final class TouchpointCatalog implements Serializable {
       double w = e.getValue();
       if (!dims.contains(dim)) {
         throw CxErrors.usage(
-            "touchpoint catalog: dimension-weights names '%s', which no touchpoint has; the"
+            "%s: dimension-weights names '%s', which no touchpoint has; the"
                 + " catalog's dimensions are %s",
-            e.getKey(), dims);
+            origin, e.getKey(), dims);
       }
       if (!(w >= 0) || Double.isInfinite(w)) {
         throw CxErrors.usage(
-            "touchpoint catalog: dimension-weights.%s = %s; give a number >= 0 (points of a"
+            "%s: dimension-weights.%s = %s; give a number >= 0 (points of a"
                 + " 100-point allocation, or any non-negative numbers)",
-            e.getKey(), e.getValue());
+            origin, e.getKey(), e.getValue());
       }
       out.put(dim, w);
       sum += w;
     }
     if (!out.isEmpty() && sum <= 0) {
-      throw CxErrors.usage(
-          "touchpoint catalog: dimension-weights are all 0; give at least one above 0");
+      throw CxErrors.usage("%s: dimension-weights are all 0; give at least one above 0", origin);
     }
     final double total = sum;
     Map<String, Double> normalised = new LinkedHashMap<>();
@@ -151,12 +159,7 @@ public final class TouchpointCatalog implements Serializable {
     for (Config t : c.getConfigList("touchpoints")) {
       out.add(entry(t, file, i++));
     }
-    try {
-      return new TouchpointCatalog(out, weights(c, file));
-    } catch (io.cxgap.common.CxException e) {
-      throw CxErrors.usage(
-          "%s: %s", file, e.getMessage().replaceFirst("^touchpoint catalog: ", ""));
-    }
+    return new TouchpointCatalog(out, weights(c, file), file.toString());
   }
 
   private static Map<String, Double> weights(Config c, Path file) {

@@ -99,7 +99,7 @@ public final class DimensionScores {
             .join(itemsPerCell, CELL);
     Dataset<Row> scores =
         respondent
-            .groupBy(CELL[0], CELL[1], CELL[2])
+            .groupBy(CELL[0], CELL[1], CELL[2], "items") // items is one value per cell
             .agg(
                 count(lit(1)).as("respondents"),
                 avg("_r_exp").as("_exp"),
@@ -109,7 +109,6 @@ public final class DimensionScores {
                 avg("_r_msa").as("_msa"));
     Dataset<Row> cells =
         scores
-            .join(itemsPerCell, CELL)
             .join(alphaParts(cut, respondent), CELL, "left")
             .join(broadcast(weightFrame(spark, catalog)), DIMENSION, "left");
     return finish(cells, minRespondents, window)

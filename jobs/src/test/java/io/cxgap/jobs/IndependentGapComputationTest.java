@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -1032,11 +1034,7 @@ class IndependentGapComputationTest extends JobsTestBase {
       } else {
         delta = mean(g1) - mean(g0);
         pValue = new TTest().tTest(g1, g0); // Welch, two-sided, from the raw samples
-        boolean significant = pValue < ALPHA;
-        direction =
-            delta <= -MIN_DELTA && significant
-                ? "deteriorating"
-                : delta >= MIN_DELTA && significant ? "improving" : "stable";
+        direction = null; // decided on the q-value below
       }
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("as_of_date", D);
@@ -1048,6 +1046,7 @@ class IndependentGapComputationTest extends JobsTestBase {
       row.put("previous_gap_mean", suppressed || isNew ? null : mean(g0));
       row.put("delta", delta);
       row.put("p_value", pValue);
+      row.put("q_value", null);
       row.put("direction", direction);
       row.put("respondents", r1);
       row.put("previous_respondents", r0);
@@ -1056,7 +1055,38 @@ class IndependentGapComputationTest extends JobsTestBase {
       row.put("suppressed", suppressed);
       out.put(e.getKey(), row);
     }
+    benjaminiHochberg(out.values());
     return out;
+  }
+
+  /**
+   * q-values by the definition (DESIGN.md §5), written out as its two loops: q(i) = min over j >= i
+   * of m·p(j)/j, capped at 1; then the direction of each tested row on q < 0.05.
+   */
+  private static void benjaminiHochberg(Collection<Map<String, Object>> rows) {
+    List<Map<String, Object>> tested = new ArrayList<>();
+    for (Map<String, Object> r : rows) {
+      if (r.get("p_value") != null) {
+        tested.add(r);
+      }
+    }
+    tested.sort(Comparator.comparingDouble(r -> (Double) r.get("p_value")));
+    int m = tested.size();
+    for (int i = 0; i < m; i++) {
+      double q = 1.0;
+      for (int j = i; j < m; j++) {
+        q = Math.min(q, m * (Double) tested.get(j).get("p_value") / (j + 1));
+      }
+      Map<String, Object> r = tested.get(i);
+      double delta = (Double) r.get("delta");
+      boolean significant = q < ALPHA;
+      r.put("q_value", q);
+      r.put(
+          "direction",
+          delta <= -MIN_DELTA && significant
+              ? "deteriorating"
+              : delta >= MIN_DELTA && significant ? "improving" : "stable");
+    }
   }
 
   private static double mean(double[] xs) {

@@ -50,6 +50,10 @@ public final class GapColumns {
   public static final String PREVIOUS_GAP_MEAN = "previous_gap_mean";
   public static final String DELTA = "delta";
   public static final String P_VALUE = "p_value";
+
+  /** Benjamini–Hochberg adjusted p-value over the table's p-values of the date. */
+  public static final String Q_VALUE = "q_value";
+
   public static final String DIRECTION = "direction";
   public static final String PREVIOUS_RESPONDENTS = "previous_respondents";
   public static final String PREVIOUS_RESPONSES = "previous_responses";
@@ -102,6 +106,7 @@ public final class GapColumns {
           PREVIOUS_GAP_MEAN,
           DELTA,
           P_VALUE,
+          Q_VALUE,
           DIRECTION,
           RESPONDENTS,
           PREVIOUS_RESPONDENTS,

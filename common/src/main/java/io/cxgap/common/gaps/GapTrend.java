@@ -3,6 +3,7 @@ package io.cxgap.common.gaps;
 import static io.cxgap.common.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
+import io.cxgap.common.stats.FalseDiscovery;
 import io.cxgap.common.transform.AnalysisWindow;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -15,11 +16,12 @@ import org.apache.spark.sql.Row;
  * state as of D, so a cell holds the same customers' answers in both. One aggregation over both
  * windows.
  *
- * <p>Directions: {@code deteriorating} when delta ≤ −minDelta and p < 0.05, {@code improving} when
- * delta ≥ minDelta and p < 0.05, else {@code stable}; a cell with no responses in the previous
- * window is {@code new} (null delta); a cell below min-respondents in either window is {@code
- * suppressed} (null means, delta and p). Cells with no responses in the current window are left
- * out.
+ * <p>{@code q_value} is the Benjamini–Hochberg adjusted p over the date's non-null p-values ({@link
+ * FalseDiscovery}). Directions: {@code deteriorating} when delta ≤ −minDelta and q < 0.05, {@code
+ * improving} when delta ≥ minDelta and q < 0.05, else {@code stable}; a cell with no responses in
+ * the previous window is {@code new} (null delta); a cell below min-respondents in either window is
+ * {@code suppressed} (null means, delta and p). Cells with no responses in the current window are
+ * left out.
  */
 public final class GapTrend {
   public static final String DETERIORATING = "deteriorating";
@@ -78,17 +80,8 @@ public final class GapTrend {
                 col("_m2"),
                 col("_v2"),
                 col(GapColumns.PREVIOUS_RESPONSES)));
-    Column significant = col(GapColumns.P_VALUE).lt(ALPHA);
-    Column direction =
-        when(suppressed, lit(SUPPRESSED))
-            .when(isNew, lit(NEW))
-            .when(col(GapColumns.DELTA).leq(-minDelta).and(significant), lit(DETERIORATING))
-            .when(col(GapColumns.DELTA).geq(minDelta).and(significant), lit(IMPROVING))
-            .otherwise(lit(STABLE));
-    return cells
-        .withColumn(GapColumns.DELTA, delta)
-        .withColumn(GapColumns.P_VALUE, p)
-        .select(
+    Dataset<Row> tested =
+        cells.select(
             lit(java.sql.Date.valueOf(window.end())).as(AS_OF_DATE),
             lit(window.days()).as(WINDOW_DAYS),
             col(SEGMENT_DIMENSION),
@@ -96,14 +89,23 @@ public final class GapTrend {
             col(TOUCHPOINT),
             when(not(suppressed), col("_m1")).as(GapColumns.GAP_MEAN),
             when(not(suppressed), col("_m2")).as(GapColumns.PREVIOUS_GAP_MEAN),
-            col(GapColumns.DELTA),
-            col(GapColumns.P_VALUE),
-            direction.as(GapColumns.DIRECTION),
+            delta.as(GapColumns.DELTA),
+            p.as(GapColumns.P_VALUE),
             col(GapColumns.RESPONDENTS),
             col(GapColumns.PREVIOUS_RESPONDENTS),
             col(GapColumns.RESPONSES),
             col(GapColumns.PREVIOUS_RESPONSES),
-            suppressed.as(GapColumns.SUPPRESSED))
+            suppressed.as(GapColumns.SUPPRESSED));
+    Column significant = col(GapColumns.Q_VALUE).lt(ALPHA);
+    Column direction =
+        when(col(GapColumns.SUPPRESSED), lit(SUPPRESSED))
+            .when(col(GapColumns.PREVIOUS_RESPONSES).equalTo(0), lit(NEW))
+            .when(col(GapColumns.DELTA).leq(-minDelta).and(significant), lit(DETERIORATING))
+            .when(col(GapColumns.DELTA).geq(minDelta).and(significant), lit(IMPROVING))
+            .otherwise(lit(STABLE));
+    return FalseDiscovery.withQValue(tested, GapColumns.P_VALUE, GapColumns.Q_VALUE, AS_OF_DATE)
+        .withColumn(GapColumns.DIRECTION, direction)
+        .select(GapColumns.GAP_TREND.stream().map(c -> col(c)).toArray(Column[]::new))
         .orderBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT);
   }
 }

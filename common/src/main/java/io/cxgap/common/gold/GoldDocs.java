@@ -41,6 +41,8 @@ public final class GoldDocs {
       "journey stage of the touchpoint: awareness, purchase, onboarding, usage, support or renewal";
   private static final String SERVQUAL =
       "dimension of the touchpoint from the catalog: the SERVQUAL five (tangibles, reliability, responsiveness, assurance, empathy) or the study's own";
+  static final String Q_VALUE =
+      "Benjamini-Hochberg adjusted p-value (false discovery rate) over all of this table's p-values of the as_of_date; direction uses q_value < 0.05";
   private static final String SUPPRESSED =
       "true when fewer than cx.min-respondents customers answered; then means, deviations, shares, rates and intervals are null";
 
@@ -133,9 +135,10 @@ public final class GoldDocs {
         col(
             GapColumns.P_VALUE,
             "two-sided p-value of Welch's t-test between the two windows' gaps"),
+        col(GapColumns.Q_VALUE, Q_VALUE),
         col(
             GapColumns.DIRECTION,
-            "deteriorating, improving, stable, new (no previous answers) or suppressed (too few customers in either window)"),
+            "deteriorating (delta <= -cx.trends.min-delta and q_value < 0.05), improving (symmetric), stable, new (no previous answers) or suppressed (too few customers in either window)"),
         col(GapColumns.RESPONDENTS, "distinct customers in the current window"),
         col(GapColumns.PREVIOUS_RESPONDENTS, "distinct customers in the previous window"),
         col(GapColumns.RESPONSES, "ratings in the current window"),

@@ -168,6 +168,72 @@ class GapTrendTest extends GapFixtures {
     assertThat(r.<String>getAs("direction")).isEqualTo("improving");
   }
 
+  @Test
+  void direction_usesTheBenjaminiHochbergQ_notP() {
+    // billing: -10, -20, -15 now against 0, -6, 3 before: delta -14, Welch p = 0.0236 < 0.05
+    // app: 1, 3, 2 against 0, 1, 2: p = 0.288; delivery: 0, 10, -10 against 0, 5, -5: p = 1
+    // each cell twice (total/all and segment/SMB hold the same three customers): m = 6.
+    // Sorted: p_b, p_b, p_a, p_a, 1, 1; m·p/j: 6p_b, 3p_b, 2p_a, 1.5p_a, 1.2, 1
+    // q: 3p_b, 3p_b, 1.5p_a, 1.5p_a, 1, 1 (ties share a q; 1.2 falls to 1 by the step after it)
+    Dataset<Row> trend =
+        trendOfThreeSmbCustomers(
+            item("C1", "billing", "2026-10-22", 50, 40),
+            item("C2", "billing", "2026-10-23", 50, 30),
+            item("C3", "billing", "2026-10-24", 50, 35),
+            item("C1", "billing", "2026-10-12", 50, 50),
+            item("C2", "billing", "2026-10-13", 50, 44),
+            item("C3", "billing", "2026-10-14", 50, 53),
+            item("C1", "app", "2026-10-22", 50, 51),
+            item("C2", "app", "2026-10-23", 50, 53),
+            item("C3", "app", "2026-10-24", 50, 52),
+            item("C1", "app", "2026-10-12", 50, 50),
+            item("C2", "app", "2026-10-13", 50, 51),
+            item("C3", "app", "2026-10-14", 50, 52),
+            item("C1", "delivery", "2026-10-22", 50, 50),
+            item("C2", "delivery", "2026-10-23", 50, 60),
+            item("C3", "delivery", "2026-10-24", 50, 40),
+            item("C1", "delivery", "2026-10-12", 50, 50),
+            item("C2", "delivery", "2026-10-13", 50, 55),
+            item("C3", "delivery", "2026-10-14", 50, 45));
+    double pBilling =
+        new TTest().tTest(new double[] {-10, -20, -15}, new double[] {0, -6, 3}); // 0.0236
+    double pApp = new TTest().tTest(new double[] {1, 3, 2}, new double[] {0, 1, 2}); // 0.288
+    assertThat(pBilling).isCloseTo(0.0236, within(1e-4));
+    for (Row r : trend.collectAsList()) {
+      String tp = r.getAs("touchpoint");
+      double p = r.<Double>getAs("p_value");
+      double q = r.<Double>getAs("q_value");
+      switch (tp) {
+        case "billing" -> {
+          assertThat(p).as("billing p").isCloseTo(pBilling, within(1e-12));
+          assertThat(q).as("billing q").isCloseTo(3 * pBilling, within(1e-12));
+          assertThat(r.<Double>getAs("delta")).isCloseTo(-14.0, within(1e-9));
+          assertThat(r.<String>getAs("direction"))
+              .as("p < 0.05 but q = 0.071: not a discovery")
+              .isEqualTo("stable");
+        }
+        case "app" -> assertThat(q).as("app q").isCloseTo(1.5 * pApp, within(1e-12));
+        case "delivery" -> {
+          assertThat(p).as("delivery p").isCloseTo(1.0, within(1e-12));
+          assertThat(q).as("delivery q").isCloseTo(1.0, within(1e-12));
+        }
+        default -> throw new AssertionError("unexpected touchpoint " + tp);
+      }
+    }
+    assertThat(trend.count()).isEqualTo(6);
+  }
+
+  @Test
+  void suppressedAndNewCells_haveNoQ() {
+    assertThat(cells.get("segment/Enterprise/billing").<Double>getAs("q_value")).isNull();
+    assertThat(cells.get("total/all/checkout").<Double>getAs("q_value")).isNull();
+    // six p-values in the family (billing, app, delivery in total/all and segment/SMB);
+    // total/all billing's, from 4 against 4 answers 20 points apart, is the smallest: q = 6 p
+    double p = new TTest().tTest(new double[] {-20, -22, -18, -20}, new double[] {0, 2, -2, 0});
+    assertThat(cells.get("total/all/billing").<Double>getAs("q_value"))
+        .isCloseTo(6 * p, within(1e-12));
+  }
+
   /** The trend of D = 2026-10-31 over 10 days of {@code items} by C1, C2 and C3, all SMB/North. */
   private Dataset<Row> trendOfThreeSmbCustomers(Row... items) {
     return GapTrend.trend(

@@ -14,8 +14,8 @@ import java.util.List;
  * @param shareLow the 2.5th percentile of importance / (R² − the noise predictor's importance)
  * @param shareHigh the 97.5th percentile of that share
  * @param significant the 2.5th percentile of importance − the noise's importance is above 0
- * @param replicates the replicates that gave a fit (those whose outcome or gaps do not vary count
- *     not)
+ * @param replicates the replicates that gave a fit (one whose outcome or gaps do not vary gives
+ *     none and is left out)
  */
 record DriverIntervals(
     double[] importanceLow,
@@ -32,6 +32,17 @@ record DriverIntervals(
     return Math.max(50L, 10L * touchpoints);
   }
 
+  /** Most subset regressions the exact (LMG) replicates may fit on the driver: 2^22. */
+  static final long MAX_EXACT_SUBSETS = 1L << 22;
+
+  /**
+   * Whether {@code replicates} LMG refits over {@code touchpoints} and the noise predictor stay
+   * within {@link #MAX_EXACT_SUBSETS} (200 replicates: up to 13 touchpoints).
+   */
+  static boolean exactAffordable(int replicates, int touchpoints) {
+    return touchpoints + 1 < 40 && ((long) replicates << (touchpoints + 1)) <= MAX_EXACT_SUBSETS;
+  }
+
   /**
    * The intervals of {@code full}'s touchpoints from the replicates' sums; null where no replicate
    * gives a fit.
@@ -46,9 +57,10 @@ record DriverIntervals(
       DriverFit.Result f =
           DriverFit.of(replicate(sums, r, full), exact ? DriverFit.EXACT_CEILING : 0);
       if (f.fit() != null) {
-        double[] v = f.fit().importance().clone();
-        imp.add(Arrays.copyOf(v, k + 2));
-        imp.get(imp.size() - 1)[k + 1] = f.fit().r2();
+        // the touchpoints' importances, the noise's at k, the replicate's R² at k + 1
+        double[] v = Arrays.copyOf(f.fit().importance(), k + 2);
+        v[k + 1] = f.fit().r2();
+        imp.add(v);
       }
     }
     int n = imp.size();

@@ -154,6 +154,18 @@ public final class TouchpointDrivers {
                 Locale.ROOT,
                 "; no intervals: fewer than %d customers",
                 DriverIntervals.minCustomers(m.k()));
+      } else if (DriverFit.LMG.equals(f.fit().method())
+          && !DriverIntervals.exactAffordable(bootstrap.replicates(), m.k())) {
+        bootstrapNote =
+            String.format(
+                Locale.ROOT,
+                "; no intervals: %d replicates of LMG over %d touchpoints and the noise predictor"
+                    + " would fit %d subsets; lower cx.drivers.max-exact-touchpoints below %d to"
+                    + " bootstrap relative weights, or lower cx.drivers.bootstrap",
+                bootstrap.replicates(),
+                m.k(),
+                (long) bootstrap.replicates() << (m.k() + 1),
+                m.k());
       } else {
         ReplicateSums sums =
             ReplicatePass.sums(

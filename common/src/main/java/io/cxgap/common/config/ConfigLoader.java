@@ -116,6 +116,7 @@ public final class ConfigLoader {
           "clusters.max-match-distance",
           "clusters.silhouette-sample",
           "drivers.max-exact-touchpoints",
+          "drivers.bootstrap",
           "serve.users",
           "serve.tls.keystore",
           "serve.tls.keystore-password-env");
@@ -149,6 +150,7 @@ public final class ConfigLoader {
           cx.getDouble("clusters.max-match-distance"),
           cx.getInt("clusters.silhouette-sample"),
           cx.getInt("drivers.max-exact-touchpoints"),
+          cx.getInt("drivers.bootstrap"),
           serve(cx, workDir),
           sparkSettings(c));
     } catch (ConfigException.Missing e) {

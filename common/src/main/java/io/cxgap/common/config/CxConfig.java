@@ -30,6 +30,7 @@ public record CxConfig(
     double clustersMaxMatchDistance,
     int clustersSilhouetteSample,
     int driversMaxExactTouchpoints,
+    int driversBootstrap,
     ServeConfig serve,
     Map<String, String> spark)
     implements Serializable {
@@ -86,6 +87,10 @@ public record CxConfig(
     require(clustersMaxMatchDistance > 0, "cx.clusters.max-match-distance", "must be > 0");
     require(clustersSilhouetteSample >= 100, "cx.clusters.silhouette-sample", "must be >= 100");
     require(driversMaxExactTouchpoints >= 1, "cx.drivers.max-exact-touchpoints", "must be >= 1");
+    require(
+        driversBootstrap >= 0 && driversBootstrap <= 10_000,
+        "cx.drivers.bootstrap",
+        "must be 0 (no intervals) to 10000 replicates, was " + driversBootstrap);
     segmentDimensions = List.copyOf(segmentDimensions);
     spark = Map.copyOf(spark);
   }

@@ -2,7 +2,9 @@ package io.cxgap.common.drivers;
 
 /**
  * One row of gold.touchpoint_driver for one as_of_date (DESIGN.md §5); see {@link
- * TouchpointDrivers} for the meaning of each field.
+ * TouchpointDrivers} for the meaning of each field. The intervals and {@code significant} are null
+ * where the bootstrap is off or the matrix is too small; {@code priorityRank} is null for a
+ * touchpoint that is not significant.
  */
 public record DriverRow(
     String touchpoint,
@@ -15,5 +17,10 @@ public record DriverRow(
     double r2,
     double gapMean,
     String quadrant,
-    int priorityRank,
-    String method) {}
+    Integer priorityRank,
+    String method,
+    Double importanceCi95Low,
+    Double importanceCi95High,
+    Double shareCi95Low,
+    Double shareCi95High,
+    Boolean significant) {}

@@ -19,8 +19,17 @@ final class DriverTable {
 
   private DriverTable() {}
 
-  /** One row per touchpoint of {@code m}, in catalog order. */
+  /** One row per touchpoint of {@code m}, in catalog order, without intervals. */
   static List<DriverRow> rows(Moments m, DriverFit fit, TouchpointCatalog catalog) {
+    return rows(m, fit, null, catalog);
+  }
+
+  /**
+   * One row per touchpoint of {@code m}, in catalog order; with {@code intervals} (null: none),
+   * only the significant touchpoints are ranked, 1..s in the same order as without.
+   */
+  static List<DriverRow> rows(
+      Moments m, DriverFit fit, DriverIntervals intervals, TouchpointCatalog catalog) {
     int k = m.k();
     double[] share = new double[k];
     for (int i = 0; i < k; i++) {
@@ -28,7 +37,10 @@ final class DriverTable {
     }
     double meanImportance = mean(fit.importance());
     double meanGap = mean(m.means());
-    int[] rank = priorityRanks(m.touchpoints(), fit.importance(), share, m.means());
+    Integer[] rank =
+        significantRanks(
+            priorityRanks(m.touchpoints(), fit.importance(), share, m.means()),
+            intervals == null ? null : intervals.significant());
     List<DriverRow> out = new ArrayList<>(k);
     for (int i = 0; i < k; i++) {
       Touchpoint t = catalog.byId(m.touchpoints().get(i));
@@ -45,7 +57,12 @@ final class DriverTable {
               m.means()[i],
               quadrant(fit.importance()[i], m.means()[i], meanImportance, meanGap),
               rank[i],
-              fit.method()));
+              fit.method(),
+              intervals == null ? null : intervals.importanceLow()[i],
+              intervals == null ? null : intervals.importanceHigh()[i],
+              intervals == null ? null : intervals.shareLow()[i],
+              intervals == null ? null : intervals.shareHigh()[i],
+              intervals == null ? null : intervals.significant()[i]));
     }
     return out;
   }
@@ -86,6 +103,25 @@ final class DriverTable {
       rank[order[r]] = r + 1;
     }
     return rank;
+  }
+
+  /**
+   * The ranks of the significant touchpoints renumbered 1..s in their order; null for the others.
+   * Without significance ({@code significant} null) every rank stays.
+   */
+  static Integer[] significantRanks(int[] rank, boolean[] significant) {
+    int k = rank.length;
+    Integer[] out = new Integer[k];
+    Integer[] order = new Integer[k];
+    Arrays.setAll(order, i -> i);
+    Arrays.sort(order, Comparator.comparingInt(i -> rank[i]));
+    int next = 1;
+    for (int i : order) {
+      if (significant == null || significant[i]) {
+        out[i] = next++;
+      }
+    }
+    return out;
   }
 
   private static double mean(double[] v) {

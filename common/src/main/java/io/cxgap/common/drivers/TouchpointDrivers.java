@@ -39,7 +39,13 @@ import org.apache.spark.storage.StorageLevel;
  * touchpoint — customers without an overall_nps do not count, so it can differ from
  * gold.gap_segment_touchpoint, which averages item rows), {@code quadrant}, {@code priority_rank}
  * (int, 1 first, by importance_share × max(0, -gap_mean)), {@code method} ({@code lmg}, or {@code
- * relative_weights} above {@code cx.drivers.max-exact-touchpoints} varying touchpoints).
+ * relative_weights} above {@code cx.drivers.max-exact-touchpoints} varying touchpoints), {@code
+ * importance_ci95_low/high} and {@code share_ci95_low/high} (doubles, 2.5th and 97.5th percentiles
+ * over {@code cx.drivers.bootstrap} Poisson(1) replicates, each refitted with one more predictor of
+ * seeded N(0,1) noise; the share leaves the noise's importance out of R²), {@code significant}
+ * (boolean, the 2.5th percentile of importance − the noise's importance is above 0). The intervals
+ * and {@code significant} are null when the bootstrap is off or the matrix has fewer than max(50,
+ * 10 · touchpoints) customers; a touchpoint that is not significant gets no {@code priority_rank}.
  *
  * <p>Touchpoints no customer of the matrix answered get no row. With fewer than 3 customers, an
  * outcome that does not vary, or R² not above 0, the date gets no rows and the message says why.
@@ -54,6 +60,11 @@ public final class TouchpointDrivers {
   static final String QUADRANT = "quadrant";
   static final String PRIORITY_RANK = "priority_rank";
   static final String METHOD = "method";
+  static final String IMPORTANCE_CI95_LOW = "importance_ci95_low";
+  static final String IMPORTANCE_CI95_HIGH = "importance_ci95_high";
+  static final String SHARE_CI95_LOW = "share_ci95_low";
+  static final String SHARE_CI95_HIGH = "share_ci95_high";
+  static final String SIGNIFICANT = "significant";
 
   /** The schema of gold.touchpoint_driver. */
   public static final StructType SCHEMA =
@@ -70,8 +81,13 @@ public final class TouchpointDrivers {
           .add(R2, DataTypes.DoubleType, false)
           .add(GAP_MEAN, DataTypes.DoubleType, false)
           .add(QUADRANT, DataTypes.StringType, false)
-          .add(PRIORITY_RANK, DataTypes.IntegerType, false)
-          .add(METHOD, DataTypes.StringType, false);
+          .add(PRIORITY_RANK, DataTypes.IntegerType, true)
+          .add(METHOD, DataTypes.StringType, false)
+          .add(IMPORTANCE_CI95_LOW, DataTypes.DoubleType, true)
+          .add(IMPORTANCE_CI95_HIGH, DataTypes.DoubleType, true)
+          .add(SHARE_CI95_LOW, DataTypes.DoubleType, true)
+          .add(SHARE_CI95_HIGH, DataTypes.DoubleType, true)
+          .add(SIGNIFICANT, DataTypes.BooleanType, true);
 
   private TouchpointDrivers() {}
 
@@ -91,27 +107,83 @@ public final class TouchpointDrivers {
   }
 
   /**
-   * Decomposes the outcome's R² over the catalog's touchpoints.
+   * The bootstrap's settings: {@code replicates} (0: no intervals), drawn from {@code seed} and the
+   * as_of_date {@code date}.
+   */
+  public record Bootstrap(int replicates, long seed, LocalDate date) {
+    /** No intervals. */
+    public static final Bootstrap OFF = new Bootstrap(0, 0, LocalDate.EPOCH);
+  }
+
+  /** {@link #compute(Dataset, TouchpointCatalog, int, Bootstrap)} without intervals. */
+  public static Result compute(
+      Dataset<Row> windowItems, TouchpointCatalog catalog, int maxExactTouchpoints) {
+    return compute(windowItems, catalog, maxExactTouchpoints, Bootstrap.OFF);
+  }
+
+  /**
+   * Decomposes the outcome's R² over the catalog's touchpoints, with bootstrap intervals.
    *
    * @param windowItems silver survey items of the window (customer_id, response_id, touchpoint,
    *     gap, overall_nps)
    * @param maxExactTouchpoints above this many varying touchpoints, relative weights replace LMG
    */
   public static Result compute(
-      Dataset<Row> windowItems, TouchpointCatalog catalog, int maxExactTouchpoints) {
+      Dataset<Row> windowItems,
+      TouchpointCatalog catalog,
+      int maxExactTouchpoints,
+      Bootstrap bootstrap) {
     List<String> ids =
         catalog.touchpoints().stream().map(Touchpoint::id).collect(Collectors.toList());
-    // the moments take two passes over the matrix (means, then co-moments about them): keep it
-    // rather than aggregate the window's items into it twice
+    // the moments take two passes over the matrix (means, then co-moments about them) and the
+    // bootstrap a third: keep it rather than aggregate the window's items into it again
     Dataset<Row> matrix =
         CustomerMatrix.perCustomer(windowItems, ids).persist(StorageLevel.MEMORY_AND_DISK());
     Moments m;
+    DriverFit.Result f;
+    DriverIntervals intervals = null;
+    String bootstrapNote;
     try {
       m = CustomerMatrix.moments(matrix, ids);
+      f = DriverFit.of(m, maxExactTouchpoints);
+      if (f.fit() == null || bootstrap.replicates() == 0) {
+        bootstrapNote = "";
+      } else if (m.n() < DriverIntervals.minCustomers(m.k())) {
+        bootstrapNote =
+            String.format(
+                Locale.ROOT,
+                "; no intervals: fewer than %d customers",
+                DriverIntervals.minCustomers(m.k()));
+      } else if (DriverFit.LMG.equals(f.fit().method())
+          && !DriverIntervals.exactAffordable(bootstrap.replicates(), m.k())) {
+        bootstrapNote =
+            String.format(
+                Locale.ROOT,
+                "; no intervals: %d replicates of LMG over %d touchpoints and the noise predictor"
+                    + " would fit %d subsets; lower cx.drivers.max-exact-touchpoints below %d to"
+                    + " bootstrap relative weights, or lower cx.drivers.bootstrap",
+                bootstrap.replicates(),
+                m.k(),
+                (long) bootstrap.replicates() << (m.k() + 1),
+                m.k());
+      } else {
+        ReplicateSums sums =
+            ReplicatePass.sums(
+                matrix, m, bootstrap.seed(), bootstrap.date(), bootstrap.replicates());
+        intervals = DriverIntervals.of(sums, m, DriverFit.LMG.equals(f.fit().method()));
+        bootstrapNote =
+            intervals == null
+                ? "; no intervals: no bootstrap replicate gave a fit"
+                : String.format(
+                    Locale.ROOT,
+                    "; %d of %d bootstrap replicates fitted, %d touchpoints significant",
+                    intervals.replicates(),
+                    bootstrap.replicates(),
+                    countTrue(intervals.significant()));
+      }
     } finally {
       matrix.unpersist();
     }
-    DriverFit.Result f = DriverFit.of(m, maxExactTouchpoints);
     String counts =
         String.format(
             Locale.ROOT,
@@ -127,7 +199,7 @@ public final class TouchpointDrivers {
           m.items(),
           counts + "; no rows: " + f.noFitReason());
     }
-    List<DriverRow> rows = DriverTable.rows(m, f.fit(), catalog);
+    List<DriverRow> rows = DriverTable.rows(m, f.fit(), intervals, catalog);
     String top =
         rows.stream()
             .sorted(Comparator.comparingDouble(DriverRow::importance).reversed())
@@ -137,12 +209,21 @@ public final class TouchpointDrivers {
     String msg =
         String.format(
             Locale.ROOT,
-            "%s; R² %.3f (%s); most important: %s",
+            "%s; R² %.3f (%s); most important: %s%s",
             counts,
             f.fit().r2(),
             f.fit().method(),
-            top);
+            top,
+            bootstrapNote);
     return new Result(rows, m.customersWithResponse(), m.n(), m.items(), msg);
+  }
+
+  private static int countTrue(boolean[] v) {
+    int n = 0;
+    for (boolean b : v) {
+      n += b ? 1 : 0;
+    }
+    return n;
   }
 
   /** The rows as one as_of_date's slice of gold.touchpoint_driver, sorted by touchpoint. */
@@ -166,7 +247,12 @@ public final class TouchpointDrivers {
               r.gapMean(),
               r.quadrant(),
               r.priorityRank(),
-              r.method()));
+              r.method(),
+              r.importanceCi95Low(),
+              r.importanceCi95High(),
+              r.shareCi95Low(),
+              r.shareCi95High(),
+              r.significant()));
     }
     return spark.createDataFrame(out, SCHEMA).orderBy(TOUCHPOINT);
   }

@@ -167,10 +167,21 @@ public final class GoldDocs {
             "importance-performance quadrant: concentrate_here, keep_up, low_priority or possible_overkill"),
         col(
             "priority_rank",
-            "1 = fix first, by importance_share x max(0, -gap_mean); ties by importance"),
+            "1 = fix first, by importance_share x max(0, -gap_mean); ties by importance; null where significant is false"),
         col(
             "method",
-            "lmg (exact Shapley decomposition) or relative_weights (Johnson's, above cx.drivers.max-exact-touchpoints)"));
+            "lmg (exact Shapley decomposition) or relative_weights (Johnson's, above cx.drivers.max-exact-touchpoints)"),
+        col(
+            "importance_ci95_low",
+            "2.5th percentile of importance over cx.drivers.bootstrap Poisson bootstrap replicates (each refitted with one extra random-noise predictor); null when the bootstrap is off or there are fewer than max(50, 10 x touchpoints) customers"),
+        col("importance_ci95_high", "97.5th percentile of importance over the replicates"),
+        col(
+            "share_ci95_low",
+            "2.5th percentile over the replicates of importance / (R2 - the noise predictor's importance)"),
+        col("share_ci95_high", "97.5th percentile of that share over the replicates"),
+        col(
+            "significant",
+            "true when the 2.5th percentile of (importance - the noise predictor's importance) is above 0; a touchpoint that is not gets no priority_rank; null without intervals"));
     table(
         Table.CUSTOMER_PAIN_CLUSTER,
         "Each customer with a survey response in the window, assigned to a pain cluster (k-means on gap and friction features)",

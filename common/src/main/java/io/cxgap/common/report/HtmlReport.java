@@ -151,7 +151,7 @@ public final class HtmlReport {
                 .append(Html.signed(c.gapMean(), 1))
                 .append(" points.</li>"));
     d.drivers().stream()
-        .filter(p -> p.priorityRank() == 1)
+        .filter(p -> Integer.valueOf(1).equals(p.priorityRank()))
         .findFirst()
         .ifPresent(
             p ->

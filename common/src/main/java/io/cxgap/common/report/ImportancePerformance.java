@@ -13,7 +13,9 @@ import java.util.Map;
  * The importance-performance chart of gold.touchpoint_driver (DESIGN.md §5): x is the touchpoint's
  * mean gap (performance), y its share of the explained NPS variance (importance). The dashed lines
  * are the date's mean gap and mean importance, the quadrant boundaries the table's {@code quadrant}
- * column uses; each dot is coloured by that column.
+ * column uses; each dot is coloured by that column. Where the table has bootstrap intervals, a
+ * vertical whisker spans each touchpoint's {@code share_ci95_low..high}, and a touchpoint that is
+ * not {@code significant} is a hollow ring.
  */
 final class ImportancePerformance {
   static final int WIDTH = 600;
@@ -42,7 +44,15 @@ final class ImportancePerformance {
   }
 
   static Axis yAxis(List<DriverPoint> points) {
-    double max = points.stream().mapToDouble(p -> 100 * p.importanceShare()).max().orElse(1);
+    double max =
+        points.stream()
+            .mapToDouble(
+                p ->
+                    100
+                        * Math.max(
+                            p.importanceShare(), p.shareCi95High() == null ? 0 : p.shareCi95High()))
+            .max()
+            .orElse(1);
     return Axis.rounded(0, Math.max(1, max * 1.08), HEIGHT - BOTTOM, TOP, 5);
   }
 
@@ -160,17 +170,23 @@ final class ImportancePerformance {
           .append(esc(p.touchpoint()))
           .append("\" data-quadrant=\"")
           .append(esc(p.quadrant()))
+          .append("\" data-significant=\"")
+          .append(p.significant() == null ? "" : p.significant().toString())
           .append("\">");
-      s.append(
-          Svg.circle(
-              px,
-              py,
-              6,
-              Colours.quadrant(p.quadrant()),
-              "stroke",
-              "#ffffff",
-              "stroke-width",
-              "1.5"));
+      String colour = Colours.quadrant(p.quadrant());
+      if (p.shareCi95Low() != null && p.shareCi95High() != null) {
+        double lo = y.at(100 * p.shareCi95Low());
+        double hi = y.at(100 * p.shareCi95High());
+        s.append(whisker(px, lo, px, hi, colour));
+        s.append(whisker(px - 4, lo, px + 4, lo, colour));
+        s.append(whisker(px - 4, hi, px + 4, hi, colour));
+      }
+      if (p.notSignificant()) {
+        // hollow: the interval of its importance does not clear that of random noise
+        s.append(Svg.circle(px, py, 5, "#ffffff", "stroke", colour, "stroke-width", "2"));
+      } else {
+        s.append(Svg.circle(px, py, 6, colour, "stroke", "#ffffff", "stroke-width", "1.5"));
+      }
       if (label != null) {
         s.append(Svg.text("ipa-label", label.x(), label.y(), label.anchor(), p.touchpoint()));
       }
@@ -182,12 +198,45 @@ final class ImportancePerformance {
                       + Html.signed(p.gapMean(), 1)
                       + ", "
                       + Html.percent(p.importanceShare(), 1)
-                      + " of explained variance, priority "
-                      + p.priorityRank()
+                      + " of explained variance"
+                      + interval(p)
+                      + (p.priorityRank() == null ? "" : ", priority " + p.priorityRank())
                       + ", "
-                      + p.quadrant().replace('_', ' ')))
+                      + p.quadrant().replace('_', ' ')
+                      + (p.notSignificant() ? ", not significant (no priority)" : "")))
           .append("</title></g>");
     }
+  }
+
+  private static String whisker(double x1, double y1, double x2, double y2, String colour) {
+    return Svg.element(
+        "line",
+        "class",
+        "ipa-whisker",
+        "x1",
+        px(x1),
+        "y1",
+        px(y1),
+        "x2",
+        px(x2),
+        "y2",
+        px(y2),
+        "stroke",
+        colour,
+        "stroke-width",
+        "1.5");
+  }
+
+  /** ", 95% interval 12.0%–30.5%" where the point has one. */
+  private static String interval(DriverPoint p) {
+    if (p.shareCi95Low() == null || p.shareCi95High() == null) {
+      return "";
+    }
+    return " (95% interval "
+        + Html.percent(p.shareCi95Low(), 1)
+        + "\u2013"
+        + Html.percent(p.shareCi95High(), 1)
+        + ")";
   }
 
   /** A label's text position and its estimated box (x, y, width, height). */
@@ -234,14 +283,16 @@ final class ImportancePerformance {
   static String table(List<DriverPoint> points, Map<String, String> names) {
     List<DriverPoint> byRank = new ArrayList<>(points);
     byRank.sort(
-        Comparator.comparingInt(DriverPoint::priorityRank).thenComparing(DriverPoint::touchpoint));
+        Comparator.comparing(
+                DriverPoint::priorityRank, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(DriverPoint::touchpoint));
     StringBuilder s =
         new StringBuilder(
             "<table class=\"data ranks\"><thead><tr><th>priority</th><th>touchpoint</th>"
                 + "<th>share</th><th>gap</th><th>quadrant</th></tr></thead><tbody>");
     for (DriverPoint p : byRank) {
       s.append("<tr><td>")
-          .append(p.priorityRank())
+          .append(p.priorityRank() == null ? "\u2013" : p.priorityRank())
           .append("</td><td>")
           .append(esc(names.getOrDefault(p.touchpoint(), p.touchpoint())))
           .append("</td><td>")

@@ -73,7 +73,10 @@ public record ReportData(
       Double ciHigh,
       boolean suppressed) {}
 
-  /** One row of gold.touchpoint_driver. */
+  /**
+   * One row of gold.touchpoint_driver; the share interval and {@code significant} are null where
+   * the table has none, {@code priorityRank} is null for a touchpoint that is not significant.
+   */
   public record DriverPoint(
       String touchpoint,
       double importance,
@@ -81,7 +84,37 @@ public record ReportData(
       double r2,
       double gapMean,
       String quadrant,
-      int priorityRank) {}
+      Integer priorityRank,
+      Double shareCi95Low,
+      Double shareCi95High,
+      Boolean significant) {
+    /** A point without interval or significance. */
+    public DriverPoint(
+        String touchpoint,
+        double importance,
+        double importanceShare,
+        double r2,
+        double gapMean,
+        String quadrant,
+        Integer priorityRank) {
+      this(
+          touchpoint,
+          importance,
+          importanceShare,
+          r2,
+          gapMean,
+          quadrant,
+          priorityRank,
+          null,
+          null,
+          null);
+    }
+
+    /** True where the table says the touchpoint is not significant (not where it is unknown). */
+    public boolean notSignificant() {
+      return Boolean.FALSE.equals(significant);
+    }
+  }
 
   /** One row of gold.pain_cluster_profile. */
   public record ClusterPanel(

@@ -109,4 +109,17 @@ class DriverTableTest {
     assertThat(rows.get(2).importanceShare()).isCloseTo(1.0 / 12, within(1e-12));
     assertThat(rows.get(2).gapMean()).isEqualTo(-15.0);
   }
+
+  @Test
+  void significantRanks_renumberTheSignificantInOrder_andDropTheOthers() {
+    // ranks 3 1 4 2; the second is not significant: by rank the significant are d (2), a (3),
+    // c (4), which become 1, 2, 3
+    assertThat(
+            DriverTable.significantRanks(
+                new int[] {3, 1, 4, 2}, new boolean[] {true, false, true, true}))
+        .containsExactly(2, null, 3, 1);
+    assertThat(DriverTable.significantRanks(new int[] {3, 1, 4, 2}, null))
+        .as("without significance every rank stays")
+        .containsExactly(3, 1, 4, 2);
+  }
 }

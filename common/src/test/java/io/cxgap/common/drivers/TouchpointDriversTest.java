@@ -71,6 +71,27 @@ class TouchpointDriversTest extends SparkTestBase {
   }
 
   @Test
+  void fewerThanFiftyCustomers_noIntervals_noSignificance_andEveryRankStays() {
+    // 5 customers < max(50, 10 · 2 touchpoints): the bootstrap does not run
+    TouchpointDrivers.Result r =
+        TouchpointDrivers.compute(
+            fiveCustomers(),
+            catalog(),
+            16,
+            new TouchpointDrivers.Bootstrap(200, 42, LocalDate.of(2026, 10, 31)));
+    assertThat(r.rows())
+        .extracting(
+            DriverRow::importanceCi95Low,
+            DriverRow::importanceCi95High,
+            DriverRow::shareCi95Low,
+            DriverRow::shareCi95High,
+            DriverRow::significant)
+        .containsOnly(org.assertj.core.groups.Tuple.tuple(null, null, null, null, null));
+    assertThat(r.rows()).extracting(DriverRow::priorityRank).containsExactly(1, 2);
+    assertThat(r.message()).contains("no intervals: fewer than 50 customers");
+  }
+
+  @Test
   void twoCustomers_noRows_andTheMessageSaysWhy() {
     Dataset<Row> two =
         CustomerMatrixTest.items(
@@ -101,7 +122,12 @@ class TouchpointDriversTest extends SparkTestBase {
             "gap_mean",
             "quadrant",
             "priority_rank",
-            "method");
+            "method",
+            "importance_ci95_low",
+            "importance_ci95_high",
+            "share_ci95_low",
+            "share_ci95_high",
+            "significant");
     List<Row> rows = t.collectAsList();
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).getDate(0).toString()).isEqualTo("2026-10-31");

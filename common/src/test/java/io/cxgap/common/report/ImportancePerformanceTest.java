@@ -95,4 +95,51 @@ class ImportancePerformanceTest {
         .containsExactly(
             "Concentrate here", "Keep up the good work", "Low priority", "Possible overkill");
   }
+
+  /*
+   * The same four points with intervals: billing share 40% [30%, 48%] significant, website 10%
+   * [0%, 20%] not significant (so no rank). y axis: the largest of share and interval high is 48%,
+   * × 1.08 = 51.8 → 0..60 in steps of 10, pixels 388..16, 6.2 pixels a percent.
+   */
+  @Test
+  void whiskersSpanTheShareInterval_andANonSignificantTouchpointIsHollow() {
+    List<DriverPoint> points =
+        List.of(
+            new DriverPoint("billing", 0.2, 0.40, R2, -20, "concentrate_here", 1, 0.30, 0.48, true),
+            new DriverPoint("app", 0.175, 0.35, R2, 10, "keep_up", 2, 0.25, 0.45, true),
+            new DriverPoint("delivery", 0.075, 0.15, R2, -10, "low_priority", 3, 0.05, 0.25, true),
+            new DriverPoint(
+                "website", 0.05, 0.10, R2, 0, "possible_overkill", null, 0.0, 0.20, false));
+    Document doc = parse(ImportancePerformance.svg(points, Map.of()));
+    List<Element> billing =
+        select(doc, "//g[@data-touchpoint='billing']/line[@class='ipa-whisker']");
+    // the vertical whisker at x 159.2 from 30% (388 - 30 · 6.2 = 202) to 48% (90.4)
+    Element v = billing.get(0);
+    assertThat(attr(v, "x1")).isEqualTo(159.2);
+    assertThat(attr(v, "x2")).isEqualTo(159.2);
+    assertThat(attr(v, "y1")).isCloseTo(202.0, within(1e-9));
+    assertThat(attr(v, "y2")).isCloseTo(90.4, within(1e-9));
+    assertThat(billing).hasSize(3); // and its two caps
+    Element billingDot =
+        (Element)
+            select(doc, "//g[@data-touchpoint='billing']")
+                .get(0)
+                .getElementsByTagName("circle")
+                .item(0);
+    assertThat(billingDot.getAttribute("fill")).as("significant: filled").isEqualTo("#b2182b");
+    Element website = select(doc, "//g[@data-touchpoint='website']").get(0);
+    assertThat(website.getAttribute("data-significant")).isEqualTo("false");
+    Element ring = (Element) website.getElementsByTagName("circle").item(0);
+    assertThat(ring.getAttribute("fill")).as("not significant: hollow").isEqualTo("#ffffff");
+    assertThat(ring.getAttribute("stroke")).isNotEqualTo("#ffffff");
+    assertThat(website.getElementsByTagName("title").item(0).getTextContent())
+        .isEqualTo(
+            "website: gap 0.0, 10.0% of explained variance (95% interval 0.0%\u201320.0%),"
+                + " possible overkill, not significant (no priority)");
+    String table = ImportancePerformance.table(points, Map.of());
+    assertThat(table.indexOf("website"))
+        .as("unranked last")
+        .isGreaterThan(table.indexOf("delivery"));
+    assertThat(table).contains("<td>\u2013</td><td>website</td>");
+  }
 }

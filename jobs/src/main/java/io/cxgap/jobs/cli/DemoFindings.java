@@ -107,6 +107,7 @@ final class DemoFindings {
       out.println("Moments of truth (share of explained NPS variance, priority):");
       for (Row r :
           DeltaIO.readDate(ctx.spark(), drivers, ctx.date())
+              .where("priority_rank IS NOT NULL")
               .orderBy("priority_rank")
               .limit(3)
               .collectAsList()) {

@@ -22,7 +22,9 @@ public final class DriversJob {
         TouchpointDrivers.compute(
             window.items(Silver.table(ctx, Table.SURVEY_ITEMS)),
             ctx.catalog(),
-            ctx.config().driversMaxExactTouchpoints());
+            ctx.config().driversMaxExactTouchpoints(),
+            new TouchpointDrivers.Bootstrap(
+                ctx.config().driversBootstrap(), ctx.config().seed(), ctx.date()));
     GoldTables.replaceDate(
         ctx,
         Table.TOUCHPOINT_DRIVER,

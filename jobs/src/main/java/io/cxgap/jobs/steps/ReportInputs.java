@@ -21,6 +21,7 @@ import io.cxgap.common.report.ReportData.TouchpointLabel;
 import io.cxgap.common.report.ReportData.TrendRow;
 import io.cxgap.jobs.runstate.JobContext;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,15 @@ final class ReportInputs {
         r.<Double>getAs("r2"),
         r.<Double>getAs("gap_mean"),
         r.getAs("quadrant"),
-        r.<Integer>getAs("priority_rank"));
+        r.<Integer>getAs("priority_rank"),
+        optional(r, "share_ci95_low"),
+        optional(r, "share_ci95_high"),
+        optional(r, "significant"));
+  }
+
+  /** A column that tables written before it was added lack: null there. */
+  private static <T> T optional(Row r, String column) {
+    return Arrays.asList(r.schema().fieldNames()).contains(column) ? r.getAs(column) : null;
   }
 
   static ClusterPanel cluster(Row r) {

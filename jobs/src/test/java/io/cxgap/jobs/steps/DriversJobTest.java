@@ -187,14 +187,105 @@ class DriversJobTest extends JobsTestBase {
         .isCloseTo(r2, within(1e-9));
     assertThat(rows.stream().mapToDouble(r -> r.<Double>getAs("importance_share")).sum())
         .isCloseTo(1.0, within(1e-9));
+    long significant = rows.stream().filter(r -> r.<Boolean>getAs("significant")).count();
+    List<Integer> ranks = new ArrayList<>();
+    for (int i = 1; i <= significant; i++) {
+      ranks.add(i);
+    }
     assertThat(rows)
+        .as("ranks 1..s for the %d significant touchpoints, none for the others", significant)
+        .filteredOn(r -> r.<Boolean>getAs("significant"))
         .extracting(r -> r.<Integer>getAs("priority_rank"))
-        .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
-    assertThat(endResult.message()).contains("R² ").contains("(lmg)");
+        .containsExactlyInAnyOrderElementsOf(ranks);
+    assertThat(rows)
+        .filteredOn(r -> !r.<Boolean>getAs("significant"))
+        .extracting(r -> r.<Integer>getAs("priority_rank"))
+        .containsOnlyNulls();
+    assertThat(endResult.message())
+        .contains("R² ")
+        .contains("(lmg)")
+        .contains("200 of 200 bootstrap replicates fitted");
+  }
+
+  private static String intervals(List<Row> rows) {
+    return rows.stream()
+        .map(
+            r ->
+                String.format(
+                    Locale.ROOT,
+                    "%s %.4f [%.4f, %.4f] share [%.3f, %.3f] %s",
+                    r.<String>getAs("touchpoint"),
+                    r.<Double>getAs("importance"),
+                    r.<Double>getAs("importance_ci95_low"),
+                    r.<Double>getAs("importance_ci95_high"),
+                    r.<Double>getAs("share_ci95_low"),
+                    r.<Double>getAs("share_ci95_high"),
+                    r.<Boolean>getAs("significant")))
+        .collect(Collectors.joining("; "));
   }
 
   @Test
   @Order(5)
+  void plantedTopDrivers_areSignificant_andTheWeakestPlantedEffectIsNot() {
+    List<Row> rows = byImportance(END);
+    String all = intervals(rows);
+    for (Row r : rows) {
+      if (planted().contains(r.<String>getAs("touchpoint"))) {
+        assertThat(r.<Boolean>getAs("significant")).as(all).isTrue();
+        assertThat(r.<Integer>getAs("priority_rank")).as(all).isNotNull();
+      }
+    }
+    // WEAKEST_PLANTED
+  }
+
+  @Test
+  @Order(6)
+  void intervals_containTheFullDataEstimate() {
+    List<Row> rows = byImportance(END);
+    String all = intervals(rows);
+    for (Row r : rows) {
+      double importance = r.getAs("importance");
+      double share = r.getAs("importance_share");
+      assertThat(importance)
+          .as(all)
+          .isBetween(r.<Double>getAs("importance_ci95_low"), r.getAs("importance_ci95_high"));
+      assertThat(share)
+          .as(all)
+          .isBetween(r.<Double>getAs("share_ci95_low"), r.getAs("share_ci95_high"));
+    }
+  }
+
+  @Test
+  @Order(7)
+  void sameSeed_givesIdenticalIntervals_onARerunWithAnotherPartitioning() {
+    List<Row> before = slice(END).orderBy("touchpoint").collectAsList();
+    String partitions = spark().conf().get("spark.sql.shuffle.partitions");
+    spark().conf().set("spark.sql.shuffle.partitions", "5");
+    try {
+      drivers(END);
+    } finally {
+      spark().conf().set("spark.sql.shuffle.partitions", partitions);
+    }
+    List<Row> after = slice(END).orderBy("touchpoint").collectAsList();
+    assertThat(after).hasSameSizeAs(before);
+    for (int i = 0; i < before.size(); i++) {
+      for (String c :
+          List.of(
+              "importance_ci95_low",
+              "importance_ci95_high",
+              "share_ci95_low",
+              "share_ci95_high",
+              "significant",
+              "priority_rank")) {
+        assertThat(after.get(i).<Object>getAs(c))
+            .as(before.get(i).<String>getAs("touchpoint") + " " + c)
+            .isEqualTo(before.get(i).getAs(c));
+      }
+    }
+  }
+
+  @Test
+  @Order(8)
   void rerunOfOneDate_replacesOnlyThatDatesRows() {
     StepResult earlier = drivers(EARLIER);
     assertThat(earlier.rowsWritten()).isEqualTo(10);
@@ -219,7 +310,7 @@ class DriversJobTest extends JobsTestBase {
   }
 
   @Test
-  @Order(6)
+  @Order(9)
   void aDateWithoutResponses_writesNoRows_saysWhy_andTouchesNoOtherDate() {
     long before = table(warehouse, "gold", "touchpoint_driver").count();
     StepResult r = drivers(BEFORE_DATA);
@@ -230,7 +321,7 @@ class DriversJobTest extends JobsTestBase {
   }
 
   @Test
-  @Order(7)
+  @Order(10)
   void relativeWeightsFallback_ranksTheGeneratedDataLikeLmg() {
     List<String> lmg =
         byImportance(END).stream()

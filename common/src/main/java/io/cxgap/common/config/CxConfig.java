@@ -31,6 +31,7 @@ public record CxConfig(
     int clustersSilhouetteSample,
     int driversMaxExactTouchpoints,
     ServeConfig serve,
+    PrivacyConfig privacy,
     Map<String, String> spark)
     implements Serializable {
 

@@ -83,4 +83,12 @@ public final class Columns {
 
   /** Columns that hold personal data: allowed in bronze only (DESIGN.md §6). */
   public static final java.util.List<String> PII = java.util.List.of(FULL_NAME, EMAIL, PHONE);
+
+  /**
+   * Columns that name or describe a person: the customer id, PII, free text and quarantined raw
+   * text. They get no Delta data-skipping statistics, so no transaction-log entry names a customer
+   * (DESIGN.md §6).
+   */
+  public static final java.util.Set<String> PERSONAL =
+      java.util.Set.of(CUSTOMER_ID, FULL_NAME, EMAIL, PHONE, COMMENT, RAW, DETAIL);
 }

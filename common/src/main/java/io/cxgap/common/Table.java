@@ -30,7 +30,9 @@ public enum Table {
   CUSTOMER_PAIN_CLUSTER(Layer.GOLD, "customer_pain_cluster"),
   PAIN_CLUSTER_PROFILE(Layer.GOLD, "pain_cluster_profile"),
   /** The run log: one row per step of every run. */
-  PIPELINE_RUN(Layer.GOLD, "pipeline_run");
+  PIPELINE_RUN(Layer.GOLD, "pipeline_run"),
+  /** One row per customer erased with {@code forget}: a salted hash, never the id (§6). */
+  ERASURE_LOG(Layer.GOLD, "erasure_log");
 
   private final Layer layer;
   private final String id;

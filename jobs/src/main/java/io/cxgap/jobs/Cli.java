@@ -7,6 +7,7 @@ import io.cxgap.jobs.cli.RunsCommand;
 import io.cxgap.jobs.cli.StepCommand;
 import io.cxgap.jobs.options.Args;
 import io.cxgap.jobs.pipeline.Steps;
+import io.cxgap.jobs.privacy.ForgetCommand;
 import io.cxgap.jobs.serve.ServeCommand;
 import io.cxgap.jobs.serve.ServeUserCommand;
 import io.cxgap.jobs.serve.SqlCommand;
@@ -40,6 +41,7 @@ public final class Cli implements Callable<Integer> {
     cl.addSubcommand("serve", new ServeCommand());
     cl.addSubcommand("serve-user", new ServeUserCommand());
     cl.addSubcommand("runs", new RunsCommand());
+    cl.addSubcommand("forget", new ForgetCommand());
     return cl;
   }
 

@@ -73,9 +73,11 @@ class GoldDocsTest extends JobsTestBase {
     try (var s = Files.list(warehouse.resolve("gold"))) {
       s.map(p -> p.getFileName().toString()).sorted().forEach(written::add);
     }
+    List<String> nightlyTables = new ArrayList<>(GoldDocs.tables());
+    nightlyTables.remove(Table.ERASURE_LOG.id()); // written by forget: ForgetTest checks its docs
     assertThat(written)
         .as("gold tables nightly wrote")
-        .containsExactlyInAnyOrderElementsOf(GoldDocs.tables());
+        .containsExactlyInAnyOrderElementsOf(nightlyTables);
     for (String t : written) {
       GoldDocs.TableDoc doc = GoldDocs.of(t).orElseThrow();
       Map<String, String> actual = comments(DeltaIO.read(spark(), path(t)).schema().fields());

@@ -119,7 +119,10 @@ public final class ConfigLoader {
           "drivers.bootstrap",
           "serve.users",
           "serve.tls.keystore",
-          "serve.tls.keystore-password-env");
+          "serve.tls.keystore-password-env",
+          "privacy.salt",
+          "privacy.vacuum-hours",
+          "privacy.bronze-retention-days");
 
   static CxConfig toRecord(Config c, Path workDir) {
     Config cx = c.getConfig("cx");
@@ -152,12 +155,28 @@ public final class ConfigLoader {
           cx.getInt("drivers.max-exact-touchpoints"),
           cx.getInt("drivers.bootstrap"),
           serve(cx, workDir),
+          privacy(cx),
           sparkSettings(c));
     } catch (ConfigException.Missing e) {
       throw CxErrors.config(e.getMessage().replaceAll(".*'(.*)'.*", "$1"), "missing");
     } catch (ConfigException.WrongType | ConfigException.BadValue e) {
       throw CxErrors.usage("config: %s", e.getMessage());
     }
+  }
+
+  /** {@code cx.privacy.*}; {@code bronze-retention-days = null} (the default) keeps bronze. */
+  private static PrivacyConfig privacy(Config cx) {
+    String days = "privacy.bronze-retention-days";
+    int retention = 0;
+    if (cx.hasPath(days)) {
+      retention = cx.getInt(days);
+      if (retention < 1) {
+        throw CxErrors.config(
+            "cx." + days, "must be at least 1 (or null to keep bronze), was " + retention);
+      }
+    }
+    return new PrivacyConfig(
+        cx.getString("privacy.salt"), cx.getInt("privacy.vacuum-hours"), retention);
   }
 
   private static ServeConfig serve(Config cx, Path workDir) {

@@ -32,6 +32,7 @@ public record CxConfig(
     int driversMaxExactTouchpoints,
     int driversBootstrap,
     ServeConfig serve,
+    PrivacyConfig privacy,
     Map<String, String> spark)
     implements Serializable {
 

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,7 +89,7 @@ public final class DeltaIO {
    * version, schema and metadata without a Spark job. (What needs the list of files, such as {@code
    * DeltaTable.detail()}, makes Delta rebuild the table's state: three jobs.)
    */
-  private static Snapshot snapshot(SparkSession spark, String path) {
+  static Snapshot snapshot(SparkSession spark, String path) {
     return DeltaLog.forTable(spark, path).update(false, Option.empty(), Option.empty());
   }
 
@@ -109,8 +110,12 @@ public final class DeltaIO {
   public static void append(Dataset<Row> df, String path, Map<String, String> newTableProperties) {
     DataFrameWriter<Row> w =
         df.write().format("delta").mode(SaveMode.Append).option(MERGE_SCHEMA, "true");
-    if (!newTableProperties.isEmpty() && !exists(df.sparkSession(), path)) {
-      w = w.options(newTableProperties);
+    if (!exists(df.sparkSession(), path)) {
+      w =
+          w.options(
+              newTableProperties.isEmpty()
+                  ? PersonalStats.properties(df.schema(), List.of())
+                  : newTableProperties);
     }
     w.save(path);
   }
@@ -118,7 +123,8 @@ public final class DeltaIO {
   /**
    * The table property naming the columns whose minimum, maximum and null count Delta records per
    * file for data skipping (by default the first 32 columns): collecting them is a per-row cost of
-   * every write.
+   * every write. Tables with {@link io.cxgap.common.Columns#PERSONAL} columns get it at creation
+   * without those columns (see {@link PersonalStats}).
    */
   public static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
 
@@ -127,13 +133,17 @@ public final class DeltaIO {
    * one atomic commit; other dates are not touched.
    */
   public static void replaceDate(Dataset<Row> df, String path, LocalDate date) {
-    df.write()
-        .format("delta")
-        .mode(SaveMode.Overwrite)
-        .partitionBy(AS_OF_DATE)
-        .option("replaceWhere", onDateSql(date))
-        .option(MERGE_SCHEMA, "true")
-        .save(path);
+    DataFrameWriter<Row> w =
+        df.write()
+            .format("delta")
+            .mode(SaveMode.Overwrite)
+            .partitionBy(AS_OF_DATE)
+            .option("replaceWhere", onDateSql(date))
+            .option(MERGE_SCHEMA, "true");
+    if (!exists(df.sparkSession(), path)) {
+      w = w.options(PersonalStats.properties(df.schema(), List.of(AS_OF_DATE)));
+    }
+    w.save(path);
   }
 
   /** Delta's per-write option that adds the frame's new columns to the table's schema. */

@@ -239,6 +239,7 @@ public final class GoldDocs {
         col(
             "counts",
             "map of per-source counts: <source>.read / accepted / quarantined / duplicates"));
+    PrivacyDocs.define();
   }
 
   private GoldDocs() {}

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.Columns;
 import io.cxgap.common.landing.Source;
+import io.cxgap.common.quality.Reasons;
 import io.cxgap.common.quality.RecordRules;
 import io.cxgap.common.quality.RowRules;
 import io.cxgap.common.transform.Duplicates;
@@ -62,13 +63,15 @@ public final class BatchSplit {
             .agg(
                 functions.count(lit(1)),
                 sum(when(col(Columns.REASON).isNotNull(), 1).otherwise(0)),
-                sum(when(col(Duplicates.DUPLICATE), 1).otherwise(0)))
+                sum(when(col(Duplicates.DUPLICATE), 1).otherwise(0)),
+                sum(when(col(Columns.REASON).equalTo(Reasons.ERASED_CUSTOMER), 1).otherwise(0)))
             .head();
     long read = n.getLong(0);
     // the sums of no rows are null
     long quarantined = read == 0 ? 0 : n.getLong(1);
     long duplicate = read == 0 ? 0 : n.getLong(2);
-    return new BatchCounts(read, read - quarantined - duplicate, quarantined, duplicate);
+    long erased = read == 0 ? 0 : n.getLong(3);
+    return new BatchCounts(read, read - quarantined - duplicate, quarantined, duplicate, erased);
   }
 
   /**

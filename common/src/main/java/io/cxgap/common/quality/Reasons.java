@@ -15,4 +15,10 @@ public final class Reasons {
   public static final String UNKNOWN_TOUCHPOINT = "unknown_touchpoint";
   public static final String UNKNOWN_CHANNEL = "unknown_channel";
   public static final String UNKNOWN_OUTCOME = "unknown_outcome";
+
+  /**
+   * The row's customer was erased with {@code forget} (DESIGN.md §6); checked before every other
+   * rule, and the row keeps no raw text.
+   */
+  public static final String ERASED_CUSTOMER = "erased_customer";
 }

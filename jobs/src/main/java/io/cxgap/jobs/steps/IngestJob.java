@@ -17,6 +17,7 @@ import io.cxgap.common.landing.LandingFile;
 import io.cxgap.common.landing.LandingFiles;
 import io.cxgap.common.landing.LandingReader;
 import io.cxgap.common.landing.Source;
+import io.cxgap.common.privacy.ErasedCustomers;
 import io.cxgap.common.quality.RowRules;
 import io.cxgap.common.spark.Sessions;
 import io.cxgap.jobs.runstate.FaultPoints;
@@ -70,11 +71,15 @@ public final class IngestJob {
       counts.put(p + "accepted", c.accepted());
       counts.put(p + "quarantined", c.quarantined());
       counts.put(p + "duplicate", c.duplicate());
+      if (c.erased() > 0) {
+        counts.put(p + "erased", c.erased());
+      }
       parts.add(
           s.source().folder()
               + (s.batch() == 0 ? ": no new files" : " batch " + s.batch() + ": " + c.equation()));
     }
     parts.addAll(notes);
+    BronzeRetention.apply(ctx).ifPresent(r -> r.record(parts, counts));
     String message = String.join("; ", parts);
     return gate(ctx.config(), all, new StepResult(read, written, quarantined, message, counts));
   }
@@ -275,11 +280,16 @@ public final class IngestJob {
   private static Dataset<Row> classify(
       JobContext ctx, Source source, Dataset<Row> raw, long customersVersion) {
     Map<String, String> lookup = ctx.catalog().lookup();
-    return switch (source) {
-      case CUSTOMERS -> RowRules.customers(raw, ctx.config().segmentDimensions());
-      case SURVEYS -> RowRules.surveys(withKnownCustomer(ctx, raw, customersVersion), lookup);
-      case INTERACTIONS -> RowRules.interactions(raw, lookup);
-    };
+    Dataset<Row> classified =
+        switch (source) {
+          case CUSTOMERS -> RowRules.customers(raw, ctx.config().segmentDimensions());
+          case SURVEYS -> RowRules.surveys(withKnownCustomer(ctx, raw, customersVersion), lookup);
+          case INTERACTIONS -> RowRules.interactions(raw, lookup);
+        };
+    // rows of customers erased with `forget` do not come back from the landing zone (§6)
+    return DeltaIO.readIfExists(ctx.spark(), ctx.table(Table.ERASURE_LOG))
+        .map(erased -> ErasedCustomers.mark(classified, erased, ctx.config().privacy().salt()))
+        .orElse(classified);
   }
 
   /** Marks whether each row's customer id is in bronze.customers at the pinned version. */

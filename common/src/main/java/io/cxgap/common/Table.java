@@ -26,6 +26,10 @@ public enum Table {
   /** The overall SERVQUAL index per segment cut, unweighted and weighted. */
   SERVQUAL_INDEX(Layer.GOLD, "servqual_index"),
   GAP_TREND(Layer.GOLD, "gap_trend"),
+  /**
+   * Net Promoter Score per segment cut, with its interval and the test against the previous window.
+   */
+  NPS_SEGMENT(Layer.GOLD, "nps_segment"),
   TOUCHPOINT_DRIVER(Layer.GOLD, "touchpoint_driver"),
   CUSTOMER_PAIN_CLUSTER(Layer.GOLD, "customer_pain_cluster"),
   PAIN_CLUSTER_PROFILE(Layer.GOLD, "pain_cluster_profile"),

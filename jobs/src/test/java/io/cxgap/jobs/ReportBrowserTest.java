@@ -115,9 +115,10 @@ class ReportBrowserTest extends JobsTestBase {
           + " drivers: q('#drivers g.ipa-point').length,"
           + " panels: q('#clusters .panel').length,"
           + " trendRows: q('#trends g.trend-row').length,"
+          + " npsRows: q('#nps g.nps-row').length,"
           + " qualityRows: q('#quality table.quality tbody tr').length,"
           + " dimensionRows: q('#dimensions table.dims tbody tr').length,"
-          + " charts: Object.fromEntries(['heatmap', 'drivers', 'clusters', 'trends', 'quality'].map(id =>"
+          + " charts: Object.fromEntries(['heatmap', 'nps', 'drivers', 'clusters', 'trends', 'quality'].map(id =>"
           + "     [id, [...q('#' + id + ' svg')].map(s => [Math.round(box(s).width), Math.round(box(s).height)])])),"
           + " sections: [...q('section')].map(s => s.id),"
           + " headings: [...q('h2')].map(h => h.textContent),"
@@ -160,9 +161,10 @@ class ReportBrowserTest extends JobsTestBase {
   void everyChartRendered_withTheRowsOfItsTable() {
     assertThat(dom.path("sections"))
         .extracting(JsonNode::asText)
-        .containsExactly("heatmap", "dimensions", "drivers", "clusters", "trends", "quality");
+        .containsExactly(
+            "heatmap", "dimensions", "nps", "drivers", "clusters", "trends", "quality");
     assertThat(dom.path("how"))
-        .hasSize(6)
+        .hasSize(7)
         .allSatisfy(h -> assertThat(h.asText()).startsWith("How to read this: "));
     assertThat(dom.path("drivers").asLong())
         .isEqualTo(gold("touchpoint_driver").count())
@@ -172,11 +174,15 @@ class ReportBrowserTest extends JobsTestBase {
         .isPositive();
     assertThat(dom.path("trendRows").asLong())
         .isEqualTo(Math.min(15, gold("gap_trend").where("direction = 'deteriorating'").count()));
+    assertThat(dom.path("npsRows").asLong())
+        .as("a row per segment cut of gold.nps_segment")
+        .isEqualTo(gold("nps_segment").count())
+        .isPositive();
     assertThat(dom.path("qualityRows").asLong()).isEqualTo(3);
     assertThat(dom.path("dimensionRows").asLong())
         .isEqualTo(gold("gap_dimension").where("segment_dimension = 'total'").count())
         .isPositive();
-    for (String id : List.of("heatmap", "drivers", "clusters", "quality")) {
+    for (String id : List.of("heatmap", "nps", "drivers", "clusters", "quality")) {
       JsonNode sizes = dom.path("charts").path(id);
       assertThat(sizes.size()).as(id + " svg charts").isPositive();
       for (JsonNode wh : sizes) {

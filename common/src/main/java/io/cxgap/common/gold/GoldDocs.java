@@ -144,6 +144,7 @@ public final class GoldDocs {
         col(GapColumns.RESPONSES, "ratings in the current window"),
         col(GapColumns.PREVIOUS_RESPONSES, "ratings in the previous window"),
         col(GapColumns.SUPPRESSED, SUPPRESSED + " (in either window)"));
+    NpsDocs.define();
     table(
         Table.TOUCHPOINT_DRIVER,
         "Moments of truth: each touchpoint's share of the explained variance (R2) of overall NPS, by LMG (Shapley), with importance-performance quadrants",

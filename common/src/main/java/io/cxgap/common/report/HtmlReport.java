@@ -64,6 +64,23 @@ public final class HtmlReport {
             : DimensionTables.html(d.dimensions(), d.index(), d.minRespondents()));
     section(
         s,
+        "nps",
+        "Net Promoter Score",
+        "NPS = % promoters (9–10) − % detractors (0–6) over the survey responses of the "
+            + d.windowDays()
+            + " days to "
+            + d.date()
+            + ", each response counted once. The line is the 95% interval: two segments whose lines "
+            + "overlap may not really differ. The grey dot is the previous "
+            + d.windowDays()
+            + " days; the dot is red or blue only when the change is at least "
+            + Html.num(d.trendsMinDelta(), 0)
+            + " points and q < 0.05.",
+        d.nps().isEmpty()
+            ? empty("No NPS for " + d.date() + ": run the trends step for this date.")
+            : NpsChart.svg(d.nps(), d.segmentDimensions(), d.minRespondents()));
+    section(
+        s,
         "drivers",
         "Moments of truth: importance and performance",
         "Each dot is a touchpoint. Further right, it performs better (mean gap); higher, it explains more of the differences in "
@@ -98,7 +115,7 @@ public final class HtmlReport {
             + Html.num(d.trendsMinDelta(), 0)
             + " points against the previous "
             + d.windowDays()
-            + " days, with p < 0.05 (Welch's t-test): the grey dot is the previous window, the red dot now.",
+            + " days, with q < 0.05 (Welch's t-test, Benjamini–Hochberg over all cells): the grey dot is the previous window, the red dot now.",
         directionSummary(d.trends())
             + (worse.isEmpty()
                 ? empty("No gap deteriorated significantly.")
@@ -150,6 +167,21 @@ public final class HtmlReport {
                 .append("</b>, gap ")
                 .append(Html.signed(c.gapMean(), 1))
                 .append(" points.</li>"));
+    NpsChart.total(d.nps())
+        .filter(r -> r.nps() != null)
+        .ifPresent(
+            r ->
+                f.append("<li>NPS, all customers: <b>")
+                    .append(Html.signed(r.nps(), 0))
+                    .append("</b> (95% interval ")
+                    .append(Html.signed(r.ciLow(), 0))
+                    .append(" to ")
+                    .append(Html.signed(r.ciHigh(), 0))
+                    .append(
+                        r.previousNps() == null
+                            ? ""
+                            : "; before " + Html.signed(r.previousNps(), 0))
+                    .append(").</li>"));
     d.drivers().stream()
         .filter(p -> Integer.valueOf(1).equals(p.priorityRank()))
         .findFirst()

@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param index D's rows of gold.servqual_index
  * @param contacts channel contacts in the window on the surveyed touchpoints, all customers (the
  *     whole-base gap cells' {@code contacts}); 0 in a survey-only program (DESIGN.md §4)
+ * @param nps D's rows of gold.nps_segment
  */
 public record ReportData(
     LocalDate date,
@@ -43,7 +44,8 @@ public record ReportData(
     List<ReasonCount> quarantine,
     List<DimensionRow> dimensions,
     List<IndexRow> index,
-    long contacts) {
+    long contacts,
+    List<NpsRow> nps) {
 
   public ReportData {
     Objects.requireNonNull(date, "date");
@@ -57,6 +59,45 @@ public record ReportData(
     quarantine = List.copyOf(quarantine);
     dimensions = List.copyOf(dimensions);
     index = List.copyOf(index);
+    nps = List.copyOf(nps);
+  }
+
+  /** A report without NPS rows (gold.nps_segment not written for D). */
+  public ReportData(
+      LocalDate date,
+      int windowDays,
+      int minRespondents,
+      double trendsMinDelta,
+      double maxQuarantineShare,
+      List<TouchpointLabel> touchpoints,
+      List<String> segmentDimensions,
+      List<GapCell> gaps,
+      List<DriverPoint> drivers,
+      List<ClusterPanel> clusters,
+      List<TrendRow> trends,
+      List<SourceCount> sources,
+      List<ReasonCount> quarantine,
+      List<DimensionRow> dimensions,
+      List<IndexRow> index,
+      long contacts) {
+    this(
+        date,
+        windowDays,
+        minRespondents,
+        trendsMinDelta,
+        maxQuarantineShare,
+        touchpoints,
+        segmentDimensions,
+        gaps,
+        drivers,
+        clusters,
+        trends,
+        sources,
+        quarantine,
+        dimensions,
+        index,
+        contacts,
+        List.of());
   }
 
   /** A catalog touchpoint: its id (the tables' key) and readable name. */
@@ -142,6 +183,7 @@ public record ReportData(
       Double gapMean,
       Double delta,
       Double pValue,
+      Double qValue,
       String direction) {}
 
   /** Rows of one source read by D's ingest runs: read = accepted + quarantined + duplicate. */
@@ -175,4 +217,20 @@ public record ReportData(
       Double unweightedGap,
       Double weightedGap,
       Double experienceIndex) {}
+
+  /**
+   * One row of gold.nps_segment; the score, interval and shares are null when suppressed, the
+   * previous score and the test where the previous window is missing or too small.
+   */
+  public record NpsRow(
+      String segmentDimension,
+      String segmentValue,
+      long responses,
+      Double nps,
+      Double ciLow,
+      Double ciHigh,
+      Double previousNps,
+      Double qValue,
+      String direction,
+      boolean suppressed) {}
 }

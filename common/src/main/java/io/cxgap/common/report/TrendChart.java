@@ -99,7 +99,7 @@ final class TrendChart {
               WIDTH - VALUE_W + 12,
               y + 4,
               "start",
-              Html.signed(t.delta(), 1) + "  p " + pValue(t.pValue())));
+              Html.signed(t.delta(), 1) + "  q " + pValue(t.qValue())));
       s.append("<title>")
           .append(
               esc(

@@ -22,13 +22,14 @@ class HtmlReportTest {
   }
 
   @Test
-  void page_hasTheSixSections_eachWithAHowToReadLine_andItsCharts() {
+  void page_hasTheSevenSections_eachWithAHowToReadLine_andItsCharts() {
     String html = HtmlReport.render(full());
     assertThat(html).startsWith("<!DOCTYPE html>");
-    for (String id : List.of("heatmap", "dimensions", "drivers", "clusters", "trends", "quality")) {
+    for (String id :
+        List.of("heatmap", "dimensions", "nps", "drivers", "clusters", "trends", "quality")) {
       assertThat(html).contains("<section id=\"" + id + "\">");
     }
-    assertThat(count(html, "<b>How to read this:</b>")).isEqualTo(6);
+    assertThat(count(html, "<b>How to read this:</b>")).isEqualTo(7);
     // heatmap + importance-performance + 2 cluster panels + trend + quarantine bars
     assertThat(svgs(html)).hasSize(6);
     assertThat(html).contains("<title>cxgap report 2026-10-31</title>");
@@ -87,7 +88,7 @@ class HtmlReportTest {
                     List.of(evil))),
             List.of(
                 new ReportData.TrendRow(
-                    "segment", evil, "billing", 0.0, -10.0, -10.0, 0.01, "deteriorating")),
+                    "segment", evil, "billing", 0.0, -10.0, -10.0, 0.01, 0.03, "deteriorating")),
             List.of(new SourceCount(evil, 1, 0, 1, 0)),
             List.of(new ReasonCount(evil, evil, 1)),
             List.of(

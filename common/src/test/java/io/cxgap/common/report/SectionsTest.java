@@ -37,7 +37,7 @@ class SectionsTest {
               List.of("billing", "friction_wait")));
 
   static TrendRow trend(String value, String tp, double prev, double now, String direction) {
-    return new TrendRow("segment", value, tp, prev, now, now - prev, 0.01, direction);
+    return new TrendRow("segment", value, tp, prev, now, now - prev, 0.01, 0.02, direction);
   }
 
   @Test
@@ -77,7 +77,7 @@ class SectionsTest {
         .extracting(Element::getTextContent)
         .containsExactly("segment Ent · app", "segment SMB · billing");
     assertThat(select(doc, "//text[@class='trend-value']").get(0).getTextContent())
-        .isEqualTo("\u221220.0  p 0.010");
+        .isEqualTo("\u221220.0  q 0.020");
   }
 
   @Test

@@ -55,6 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
           Table.GAP_DIMENSION,
           Table.SERVQUAL_INDEX,
           Table.GAP_TREND,
+          Table.NPS_SEGMENT,
           Table.TOUCHPOINT_DRIVER,
           Table.CUSTOMER_PAIN_CLUSTER,
           Table.PAIN_CLUSTER_PROFILE,

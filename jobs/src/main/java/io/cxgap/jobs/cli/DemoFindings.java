@@ -13,6 +13,27 @@ import org.apache.spark.sql.functions;
 final class DemoFindings {
   private DemoFindings() {}
 
+  /** The whole base's NPS with its interval, and the previous window's where there is one. */
+  static String npsLine(Row r) {
+    Double previous = r.getAs("previous_nps");
+    Double q = r.getAs("q_value");
+    return String.format(
+        Locale.ROOT,
+        "%nNPS, whole base: %.1f  [%.1f, %.1f] 95%% interval, %d responses%s",
+        r.<Double>getAs("nps"),
+        r.<Double>getAs("nps_ci95_low"),
+        r.<Double>getAs("nps_ci95_high"),
+        r.<Long>getAs("responses"),
+        previous == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                "; previous window %.1f, %s (q %.2g)",
+                previous,
+                r.<String>getAs("direction"),
+                q));
+  }
+
   /** The headline results, so a first-time user sees what the tables say. */
   static void print(JobContext ctx, PrintStream out) {
     String d = ctx.date().toString();
@@ -38,6 +59,13 @@ final class DemoFindings {
             r.<Double>getAs("gap_ci95_high"),
             r.<Long>getAs("respondents"));
       }
+    }
+    String nps = ctx.table(Table.NPS_SEGMENT);
+    if (DeltaIO.exists(ctx.spark(), nps)) {
+      DeltaIO.readDate(ctx.spark(), nps, ctx.date())
+          .where("segment_dimension = 'total' and not suppressed")
+          .collectAsList()
+          .forEach(r -> out.println(npsLine(r)));
     }
     String dimensions = ctx.table(Table.GAP_DIMENSION);
     if (DeltaIO.exists(ctx.spark(), dimensions)) {
@@ -93,12 +121,13 @@ final class DemoFindings {
       for (Row r : rows) {
         out.printf(
             Locale.ROOT,
-            "  %-8s %-12s %-14s delta %6.1f  p %.2g%n",
+            "  %-8s %-12s %-14s delta %6.1f  p %.2g  q %.2g%n",
             r.<String>getAs("segment_dimension"),
             r.<String>getAs("segment_value"),
             r.<String>getAs("touchpoint"),
             r.<Double>getAs("delta"),
-            r.<Double>getAs("p_value"));
+            r.<Double>getAs("p_value"),
+            r.<Double>getAs("q_value"));
       }
     }
     String drivers = ctx.table(Table.TOUCHPOINT_DRIVER);

@@ -45,7 +45,11 @@ public final class Steps {
           new Step("gaps", "silver → " + Table.GAP_SEGMENT_TOUCHPOINT + " for D", GapsJob::run),
           new Step(
               "trends",
-              "silver → " + Table.GAP_TREND + " for D (current vs previous window)",
+              "silver → "
+                  + Table.GAP_TREND
+                  + " and "
+                  + Table.NPS_SEGMENT
+                  + " for D (current vs previous window)",
               TrendsJob::run),
           new Step(
               "drivers",

@@ -9,12 +9,14 @@ import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.gaps.GapColumns;
 import io.cxgap.common.landing.Source;
+import io.cxgap.common.nps.NpsColumns;
 import io.cxgap.common.report.ReportData;
 import io.cxgap.common.report.ReportData.ClusterPanel;
 import io.cxgap.common.report.ReportData.DimensionRow;
 import io.cxgap.common.report.ReportData.DriverPoint;
 import io.cxgap.common.report.ReportData.GapCell;
 import io.cxgap.common.report.ReportData.IndexRow;
+import io.cxgap.common.report.ReportData.NpsRow;
 import io.cxgap.common.report.ReportData.ReasonCount;
 import io.cxgap.common.report.ReportData.SourceCount;
 import io.cxgap.common.report.ReportData.TouchpointLabel;
@@ -63,7 +65,22 @@ final class ReportInputs {
         reasons(ctx, ingestRuns.stream().map(r -> r.<String>getAs(RUN_ID)).distinct().toList()),
         map(rows(ctx, Table.GAP_DIMENSION, Function.identity()), ReportInputs::dimension),
         map(rows(ctx, Table.SERVQUAL_INDEX, Function.identity()), ReportInputs::index),
-        contacts(gaps));
+        contacts(gaps),
+        map(rows(ctx, Table.NPS_SEGMENT, Function.identity()), ReportInputs::nps));
+  }
+
+  static NpsRow nps(Row r) {
+    return new NpsRow(
+        r.getAs(SEGMENT_DIMENSION),
+        r.getAs(SEGMENT_VALUE),
+        r.<Long>getAs(NpsColumns.RESPONSES),
+        r.getAs(NpsColumns.NPS),
+        r.getAs(NpsColumns.NPS_CI95_LOW),
+        r.getAs(NpsColumns.NPS_CI95_HIGH),
+        r.getAs(NpsColumns.PREVIOUS_NPS),
+        r.getAs(NpsColumns.Q_VALUE),
+        r.getAs(NpsColumns.DIRECTION),
+        r.<Boolean>getAs(NpsColumns.SUPPRESSED));
   }
 
   /** The window's contacts on the surveyed touchpoints: the sum over the whole-base cells. */
@@ -149,6 +166,7 @@ final class ReportInputs {
         r.getAs(GapColumns.GAP_MEAN),
         r.getAs(GapColumns.DELTA),
         r.getAs(GapColumns.P_VALUE),
+        r.getAs(GapColumns.Q_VALUE),
         r.getAs(GapColumns.DIRECTION));
   }
 

@@ -2,6 +2,7 @@ package io.cxgap.jobs.steps;
 
 import static org.apache.spark.sql.functions.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -110,6 +111,56 @@ class GapsJobTest extends JobsTestBase {
             .where(col("segment_dimension").equalTo("total"))
             .head();
     assertThat(index.<Long>getAs("dimensions")).isEqualTo(planted.size());
+  }
+
+  @Test
+  @Order(1)
+  void npsSegment_total_matchesTheResponsesOfSilver_countedOncePerResponse() {
+    Dataset<Row> nps =
+        table(warehouse, "gold", "nps_segment")
+            .where(col("as_of_date").equalTo(lit(END.toString()).cast("date")));
+    // independently, in SQL over silver: one value per response (mean of its items), 90 days
+    Row silver =
+        table(warehouse, "silver", "survey_items")
+            .where(
+                col("response_date")
+                    .between(lit(END.minusDays(89).toString()), lit(END.toString())))
+            .groupBy("customer_id", "response_id")
+            .agg(avg("overall_nps").as("v"))
+            .where("v is not null")
+            .selectExpr(
+                "count(*)", "count(distinct customer_id)", "count_if(v >= 9)", "count_if(v <= 6)")
+            .head();
+    long n = silver.getLong(0);
+    long promoters = silver.getLong(2);
+    long detractors = silver.getLong(3);
+    Row total = nps.where("segment_dimension = 'total'").head();
+    assertThat(total.<Long>getAs("responses")).isEqualTo(n);
+    assertThat(total.<Long>getAs("respondents")).isEqualTo(silver.getLong(1));
+    assertThat(total.<Long>getAs("promoters")).isEqualTo(promoters);
+    assertThat(total.<Long>getAs("detractors")).isEqualTo(detractors);
+    assertThat(total.<Double>getAs("nps"))
+        .isCloseTo(100.0 * (promoters - detractors) / n, within(1e-9));
+    double p = (promoters + 0.75) / (n + 3);
+    double d = (detractors + 0.75) / (n + 3);
+    double se = Math.sqrt((p + d - (p - d) * (p - d)) / (n + 3));
+    assertThat(total.<Double>getAs("nps_ci95_low"))
+        .isCloseTo(100 * (p - d - 1.96 * se), within(1e-9));
+    assertThat(total.<Double>getAs("nps_ci95_high"))
+        .isCloseTo(100 * (p - d + 1.96 * se), within(1e-9));
+    assertThat(total.<Double>getAs("q_value")).isNotNull().isBetween(0.0, 1.0);
+    assertThat(nps.select("segment_dimension").distinct().count())
+        .as("total, segment, region and tier")
+        .isEqualTo(4);
+    assertThat(nps.where("segment_dimension = 'segment'").agg(sum("respondents")).head().getLong(0))
+        .as("each customer in exactly one segment value")
+        .isEqualTo(silver.getLong(1));
+    assertThat(
+            nps.where(
+                    "not suppressed and (nps_ci95_low > nps or nps_ci95_high < nps"
+                        + " or promoters + passives + detractors != responses)")
+                .count())
+        .isZero();
   }
 
   @Test

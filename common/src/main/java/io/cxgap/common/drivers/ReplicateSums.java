@@ -36,16 +36,22 @@ final class ReplicateSums implements Serializable {
   private final int replicates;
   private final int p;
   private final int width;
-  private final long[] high;
-  private final long[] low;
+  // allocated on the first add or merge, so the empty sums that Spark ships in every task are small
+  private long[] high;
+  private long[] low;
   private int sinceCarry;
 
   ReplicateSums(int replicates, int p) {
     this.replicates = replicates;
     this.p = p;
     this.width = 1 + p + p * (p + 1) / 2;
-    this.high = new long[replicates * width];
-    this.low = new long[replicates * width];
+  }
+
+  private void allocate() {
+    if (low == null) {
+      high = new long[replicates * width];
+      low = new long[replicates * width];
+    }
   }
 
   int replicates() {
@@ -94,6 +100,7 @@ final class ReplicateSums implements Serializable {
 
   /** Adds one customer's {@link #terms} with its weight in each replicate. */
   ReplicateSums add(long[] terms, int[] weights) {
+    allocate();
     for (int b = 0; b < replicates; b++) {
       int w = weights[b];
       if (w == 0) {
@@ -112,6 +119,10 @@ final class ReplicateSums implements Serializable {
 
   /** Adds another partition's sums into these. */
   ReplicateSums merge(ReplicateSums other) {
+    if (other.low == null) {
+      return this;
+    }
+    allocate();
     carry();
     other.carry();
     for (int i = 0; i < low.length; i++) {
@@ -124,6 +135,7 @@ final class ReplicateSums implements Serializable {
 
   /** Moves all but the low bits into the high word: the (high, low) pair stays the same number. */
   private void carry() {
+    allocate();
     for (int i = 0; i < low.length; i++) {
       high[i] += low[i] >> LOW_BITS;
       low[i] &= LOW_MASK;

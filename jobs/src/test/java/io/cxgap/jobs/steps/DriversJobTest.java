@@ -235,7 +235,14 @@ class DriversJobTest extends JobsTestBase {
         assertThat(r.<Integer>getAs("priority_rank")).as(all).isNotNull();
       }
     }
-    // WEAKEST_PLANTED
+    // the least important touchpoint has a planted weight of .02 and explains under .005 of the
+    // variance, not clearly more than the noise predictor, which takes about 1/n (n ≈ 900)
+    Row weakest = rows.get(rows.size() - 1);
+    String t = weakest.getAs("touchpoint");
+    assertThat(truth.get("driver_weights").get(t).asDouble()).as(t).isLessThanOrEqualTo(0.02);
+    assertThat(weakest.<Double>getAs("importance")).as(all).isLessThan(0.005);
+    assertThat(weakest.<Boolean>getAs("significant")).as(all).isFalse();
+    assertThat(weakest.<Integer>getAs("priority_rank")).as(all).isNull();
   }
 
   @Test

@@ -67,6 +67,12 @@ public final class DeltaErase {
     }
   }
 
+  /** Sets columns to the given values where {@code predicate} holds, in one commit. */
+  public static void update(
+      SparkSession spark, String path, Column predicate, Map<String, Column> set) {
+    DeltaTable.forPath(spark, path).update(predicate, set);
+  }
+
   /** Whether the table has a column of this name. */
   public static boolean hasColumn(SparkSession spark, String path, String column) {
     for (StructField f : DeltaIO.snapshot(spark, path).schema().fields()) {

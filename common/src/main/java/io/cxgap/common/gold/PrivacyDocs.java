@@ -24,6 +24,9 @@ final class PrivacyDocs {
         GoldDocs.col("rows", "rows of this customer removed, over all tables"),
         GoldDocs.col(
             "tables",
-            "map table (layer.name) -> rows of this customer removed from it; 0-row tables left out"));
+            "map table (layer.name) -> rows of this customer removed from it; 0-row tables left out"),
+        GoldDocs.col(
+            "vacuumed_at",
+            "when VACUUM removed the files the erasure deleted from (forget --vacuum-now, or the first nightly after cx.privacy.vacuum-hours); null until then"));
   }
 }

@@ -26,7 +26,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cxgap forget --customer ID... | --from FILE [--vacuum-now]} (DESIGN.md §3, §6): erases
@@ -40,6 +42,8 @@ import picocli.CommandLine.Option;
             + " quarantine, record a salted hash in gold.erasure_log, VACUUM")
 public final class ForgetCommand implements Callable<Integer> {
   @Mixin ConfigOptions options;
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--customer", paramLabel = "ID", description = "a customer id (repeatable)")
   List<String> customers = new ArrayList<>();
@@ -61,11 +65,13 @@ public final class ForgetCommand implements Callable<Integer> {
     PrintStream out = System.out;
     double hours = vacuumNow ? 0 : config.privacy().vacuumHours();
     if (hours < 168) {
-      System.err.printf(
-          Locale.ROOT,
-          "cxgap: warning: VACUUM retention %s hours is below Delta's 7 days: a query or a copy that"
-              + " is reading the tables now may fail, and time travel ends here%n",
-          hours);
+      spec.commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "cxgap: warning: VACUUM retention %s hours is below Delta's 7 days: a query or a copy that"
+                  + " is reading the tables now may fail, and time travel ends here%n",
+              hours);
     }
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     String runId = JobContext.newRunId(today);

@@ -13,6 +13,7 @@ import io.cxgap.common.privacy.ErasedCustomers;
 import io.cxgap.common.privacy.RawMentions;
 import io.cxgap.jobs.runstate.JobContext;
 import io.cxgap.jobs.runstate.StepResult;
+import io.cxgap.jobs.steps.ErasureVacuum;
 import io.cxgap.jobs.steps.GoldTables;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -57,7 +58,8 @@ public final class ForgetJob {
           .add(
               "tables",
               DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType, false),
-              false);
+              false)
+          .add(ErasureVacuum.VACUUMED_AT, DataTypes.TimestampType, true);
 
   /**
    * Erases {@code ids}; {@code vacuumHours} is the VACUUM retention. Returns the rows removed per
@@ -112,17 +114,24 @@ public final class ForgetJob {
       perTable.put(t.toString(), rows);
     }
     record(ctx, perCustomer);
+    // only the tables this run changed: each VACUUM is a few Spark jobs. With a retention above 0
+    // it removes the files of earlier erasures; this one's go when a nightly finds them due.
     for (Table t : searched) {
-      DeltaErase.vacuum(spark, ctx.table(t), vacuumHours);
-      if (vacuumHours == 0) {
-        DeltaErase.truncateLog(spark, ctx.table(t));
+      if (perTable.get(t.toString()) > 0) {
+        DeltaErase.vacuum(spark, ctx.table(t), vacuumHours);
+        if (vacuumHours == 0) {
+          DeltaErase.truncateLog(spark, ctx.table(t));
+        }
       }
+    }
+    if (vacuumHours == 0) {
+      ErasureVacuum.markVacuumed(ctx, col(Columns.RUN_ID).equalTo(ctx.runId()));
     }
     long total = perTable.values().stream().mapToLong(Long::longValue).sum();
     String message =
         String.format(
             java.util.Locale.ROOT,
-            "erased %d customers: %d rows from %d tables searched; vacuum retention %s hours%s",
+            "erased %d customers: %d rows from %d tables searched; tables changed VACUUMed with a retention of %s hours%s",
             ids.size(),
             total,
             searched.size(),
@@ -144,7 +153,8 @@ public final class ForgetJob {
                     now,
                     ctx.runId(),
                     tables.values().stream().mapToLong(Long::longValue).sum(),
-                    scala.collection.JavaConverters.mapAsScalaMap(tables))));
+                    scala.collection.JavaConverters.mapAsScalaMap(tables),
+                    null)));
     Dataset<Row> df =
         GoldDocs.withComments(Table.ERASURE_LOG, ctx.spark().createDataFrame(rows, LOG));
     DeltaIO.append(df, ctx.table(Table.ERASURE_LOG));

@@ -80,6 +80,7 @@ public final class IngestJob {
     }
     parts.addAll(notes);
     BronzeRetention.apply(ctx).ifPresent(r -> r.record(parts, counts));
+    ErasureVacuum.due(ctx).ifPresent(parts::add);
     String message = String.join("; ", parts);
     return gate(ctx.config(), all, new StepResult(read, written, quarantined, message, counts));
   }

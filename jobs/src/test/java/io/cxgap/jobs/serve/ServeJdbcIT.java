@@ -3,6 +3,7 @@ package io.cxgap.jobs.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cxgap.common.Table;
 import io.cxgap.common.generate.GeneratorOptions;
 import io.cxgap.common.generate.SampleGenerator;
 import io.cxgap.common.gold.GoldDocs;
@@ -113,7 +114,7 @@ class ServeJdbcIT extends JobsTestBase {
     }
     assertThat(written)
         .as("gold tables nightly wrote")
-        .containsExactlyInAnyOrderElementsOf(GoldDocs.tables());
+        .containsExactlyInAnyOrderElementsOf(nightlyTables());
     try (Connection c = connect();
         Statement st = c.createStatement()) {
       TreeSet<String> shown = new TreeSet<>();
@@ -231,10 +232,17 @@ class ServeJdbcIT extends JobsTestBase {
     assertThat(comments.get("gap_ci95_high")).isEqualTo(doc.columns().get("gap_ci95_high"));
   }
 
+  /** The gold tables a nightly writes: every documented one but forget's erasure log. */
+  static List<String> nightlyTables() {
+    List<String> tables = new ArrayList<>(GoldDocs.tables());
+    tables.remove(Table.ERASURE_LOG.id());
+    return tables;
+  }
+
   /** Every gold table's Delta version (its log's commit files) and its rows, sorted. */
   Map<String, String> goldState() throws IOException {
     Map<String, String> state = new java.util.TreeMap<>();
-    for (String t : GoldDocs.tables()) {
+    for (String t : nightlyTables()) {
       long commits = commitFiles(warehouse.resolve("gold").resolve(t));
       List<String> rows = new ArrayList<>();
       table(warehouse, "gold", t).collectAsList().forEach(r -> rows.add(r.toString()));

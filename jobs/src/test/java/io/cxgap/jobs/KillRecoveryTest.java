@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
  * DESIGN.md §6: a run killed at any point leaves every table as before or after it, and the rerun
  * completes the date. One landing zone, one clean reference run (in-process), then one chain of
  * {@code nightly} runs in child JVMs, each SIGKILLed at the next fault point, with one in-process
- * run that fails by an exception; the last run, started while a second {@code nightly} tries to
- * start, completes. Every table then equals the clean run's, row for row (run ids aside).
+ * run that fails by an exception; while one child is paused between steps, a second {@code nightly}
+ * is refused. The last run (in-process) completes the date, and every table then equals the clean
+ * run's, row for row (run ids aside).
  */
 class KillRecoveryTest extends JobsTestBase {
   static final String DATE = "2026-10-31";
@@ -96,8 +97,21 @@ class KillRecoveryTest extends JobsTestBase {
     assertThat(failed.err()).contains("injected fault at ingest.surveys.bronze");
     assertThat(failed.out()).contains("recovers interrupted run");
 
-    // 3. SIGKILL between steps, after conform's run log row
-    killAt(dir, "conform.done", child);
+    // 3. SIGKILL between steps, after conform's run log row; while it is paused there, holding the
+    // run lock, a second nightly is refused at once
+    try (ChildCli paused = ChildCli.start(dir, "conform.done", child)) {
+      paused.awaitPause();
+      long t0 = System.nanoTime();
+      Outcome second = cli(nightly(landing, wh));
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      assertThat(second.code()).as(second.toString()).isEqualTo(CxException.LOCKED);
+      assertThat(second.err().strip().lines().count()).as("one line").isEqualTo(1);
+      assertThat(second.err())
+          .contains(
+              "is in use by another run", "pid " + paused.process.pid(), "nightly --date " + DATE);
+      assertThat(seconds).as("refused at once").isLessThan(5);
+      paused.kill();
+    }
 
     // 4. SIGKILL inside the gold write: data files written, Delta commit not
     killAt(dir, "delta.commit.gap_segment_touchpoint", child);
@@ -116,21 +130,9 @@ class KillRecoveryTest extends JobsTestBase {
     assertThat(contents(wh, "gold.gap_segment_touchpoint"))
         .containsExactlyInAnyOrderElementsOf(expected.get("gold.gap_segment_touchpoint"));
 
-    // 6. the last run completes while a second nightly, started meanwhile, is refused at once
-    try (ChildCli last = ChildCli.start(dir, "ingest.done", child)) {
-      last.awaitPause();
-      long t0 = System.nanoTime();
-      Outcome second = cli(nightly(landing, wh));
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      assertThat(second.code()).as(second.toString()).isEqualTo(CxException.LOCKED);
-      assertThat(second.err().strip().lines().count()).as("one line").isEqualTo(1);
-      assertThat(second.err())
-          .contains(
-              "is in use by another run", "pid " + last.process.pid(), "nightly --date " + DATE);
-      assertThat(seconds).as("refused at once").isLessThan(5);
-      last.release();
-      assertThat(last.awaitExit()).as(last.output()).isZero();
-    }
+    // 6. the last run completes the date
+    Outcome last = cli(nightly(landing, wh));
+    assertThat(last.code()).as(last.toString()).isZero();
 
     Map<String, List<Row>> got = contents(wh);
     long rows = 0;

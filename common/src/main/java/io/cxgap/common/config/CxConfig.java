@@ -113,6 +113,35 @@ public record CxConfig(
     return !initiatives.isBlank();
   }
 
+  /** This config with {@code cx.initiatives} set to {@code file} ("" for none). */
+  public CxConfig withInitiatives(String file) {
+    return new CxConfig(
+        landing,
+        warehouse,
+        windowDays,
+        minRespondents,
+        segmentDimensions,
+        maxQuarantineShare,
+        seed,
+        catalog,
+        wideExpectationPrefix,
+        wideExperiencePrefix,
+        wideAdequatePrefix,
+        trendsMinDelta,
+        clustersKMin,
+        clustersKMax,
+        clustersFrictionWeight,
+        clustersWaitCapS,
+        clustersMaxMatchDistance,
+        clustersSilhouetteSample,
+        driversMaxExactTouchpoints,
+        driversBootstrap,
+        file,
+        serve,
+        privacy,
+        spark);
+  }
+
   /** Root folder of one Delta table: {@code <warehouse>/<layer>/<table>} (DESIGN.md §2). */
   public String tablePath(Table table) {
     return tablePath(table.layer().id(), table.id());

@@ -261,6 +261,11 @@ public final class GoldDocs {
     TABLES.put(name, new TableDoc(comment, m));
   }
 
+  /** Registers a table's docs built elsewhere (e.g. {@link InitiativeDocs}). */
+  static void table(Table table, TableDoc doc) {
+    TABLES.put(table.id(), doc);
+  }
+
   /** The gold tables that have docs, in DESIGN.md order. */
   public static List<String> tables() {
     return List.copyOf(TABLES.keySet());

@@ -30,6 +30,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void initiatives_noneByDefault_aSetFileResolvesAgainstTheWorkDir() {
+    CxConfig none = ConfigLoader.load(dir, null, List.of());
+    assertThat(none.initiatives()).isEmpty();
+    assertThat(none.hasInitiatives()).isFalse();
+    CxConfig some = ConfigLoader.load(dir, null, List.of("cx.initiatives=conf/initiatives.conf"));
+    assertThat(some.initiatives()).isEqualTo(dir.resolve("conf/initiatives.conf").toString());
+    assertThat(some.hasInitiatives()).isTrue();
+  }
+
+  @Test
   void configFileThenSet_overrideInThatOrder() throws IOException {
     Path f = dir.resolve("my.conf");
     Files.writeString(f, "cx { window-days = 30, min-respondents = 3 }\n", StandardCharsets.UTF_8);

@@ -63,9 +63,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CxConfig config = options.load();
+    CxConfig loaded = options.load();
     LocalDate d = date == null ? GeneratorOptions.DEFAULT_END_DATE : Args.parseDate(date);
-    Path landing = Path.of(config.landing());
+    Path landing = Path.of(loaded.landing());
     if (!Files.isDirectory(landing.resolve("customers"))) {
       System.out.println("demo: no landing data in " + landing + "; generating sample data ...");
       GenerationSummary s =
@@ -75,10 +75,11 @@ public final class DemoCommand implements Callable<Integer> {
                   GeneratorOptions.DEFAULT_CUSTOMERS,
                   GeneratorOptions.DEFAULT_DAYS,
                   d.toString(),
-                  config.seed(),
+                  loaded.seed(),
                   GeneratorOptions.DEFAULT_MESSY_RATE));
       System.out.println("demo: " + s);
     }
+    CxConfig config = withSampleInitiatives(loaded, landing);
     System.out.println("demo: nightly --date " + d);
     PipelineRun.prepare(config, "demo", d)
         .run(
@@ -91,6 +92,24 @@ public final class DemoCommand implements Callable<Integer> {
               DemoFindings.print(ctx, System.out);
             });
     return 0;
+  }
+
+  /**
+   * The config with {@code cx.initiatives} set to the sample's planted {@code initiatives.conf}
+   * when demo runs on a landing zone {@code generate} wrote and no initiatives are configured; any
+   * other landing zone, or a configured file, leaves the config as it is.
+   */
+  static CxConfig withSampleInitiatives(CxConfig config, Path landing) {
+    if (config.hasInitiatives() || !Locations.isLocal(config.landing())) {
+      return config;
+    }
+    return SampleGenerator.sampleInitiatives(landing)
+        .map(
+            f -> {
+              System.out.println("demo: the sample's initiatives: " + f);
+              return config.withInitiatives(f.toAbsolutePath().normalize().toString());
+            })
+        .orElse(config);
   }
 
   /** The report's file, as an absolute path where it is local. */

@@ -117,6 +117,7 @@ public final class ConfigLoader {
           "clusters.silhouette-sample",
           "drivers.max-exact-touchpoints",
           "drivers.bootstrap",
+          "followup-days",
           "serve.users",
           "serve.tls.keystore",
           "serve.tls.keystore-password-env",
@@ -154,6 +155,7 @@ public final class ConfigLoader {
           cx.getInt("clusters.silhouette-sample"),
           cx.getInt("drivers.max-exact-touchpoints"),
           cx.getInt("drivers.bootstrap"),
+          cx.getInt("followup-days"),
           serve(cx, workDir),
           privacy(cx),
           sparkSettings(c));

@@ -31,6 +31,7 @@ public record CxConfig(
     int clustersSilhouetteSample,
     int driversMaxExactTouchpoints,
     int driversBootstrap,
+    int followupDays,
     ServeConfig serve,
     PrivacyConfig privacy,
     Map<String, String> spark)
@@ -92,6 +93,7 @@ public record CxConfig(
         driversBootstrap >= 0 && driversBootstrap <= 10_000,
         "cx.drivers.bootstrap",
         "must be 0 (no intervals) to 10000 replicates, was " + driversBootstrap);
+    require(followupDays >= 1, "cx.followup-days", "must be at least 1, was " + followupDays);
     segmentDimensions = List.copyOf(segmentDimensions);
     spark = Map.copyOf(spark);
   }

@@ -118,6 +118,7 @@ public final class ConfigLoader {
           "drivers.max-exact-touchpoints",
           "drivers.bootstrap",
           "initiatives",
+          "followup-days",
           "serve.users",
           "serve.tls.keystore",
           "serve.tls.keystore-password-env",
@@ -156,6 +157,7 @@ public final class ConfigLoader {
           cx.getInt("drivers.max-exact-touchpoints"),
           cx.getInt("drivers.bootstrap"),
           initiatives(cx, workDir),
+          cx.getInt("followup-days"),
           serve(cx, workDir),
           privacy(cx),
           sparkSettings(c));

@@ -35,6 +35,7 @@ public record CxConfig(
     int driversMaxExactTouchpoints,
     int driversBootstrap,
     String initiatives,
+    int followupDays,
     ServeConfig serve,
     PrivacyConfig privacy,
     Map<String, String> spark)
@@ -98,6 +99,7 @@ public record CxConfig(
         "must be 0 (no intervals) to 10000 replicates, was " + driversBootstrap);
     require(
         initiatives != null, "cx.initiatives", "must be a file name, or null for no initiatives");
+    require(followupDays >= 1, "cx.followup-days", "must be at least 1, was " + followupDays);
     segmentDimensions = List.copyOf(segmentDimensions);
     spark = Map.copyOf(spark);
   }
@@ -137,6 +139,7 @@ public record CxConfig(
         driversMaxExactTouchpoints,
         driversBootstrap,
         file,
+        followupDays,
         serve,
         privacy,
         spark);

@@ -25,6 +25,7 @@ class ConfigLoaderTest {
     assertThat(c.clustersKMin()).isEqualTo(2);
     assertThat(c.clustersKMax()).isEqualTo(10);
     assertThat(c.seed()).isEqualTo(42);
+    assertThat(c.followupDays()).isEqualTo(7);
     assertThat(c.landing()).isEqualTo(dir.resolve("data/landing").toString());
     assertThat(c.spark()).containsEntry("spark.master", "local[*]");
   }
@@ -67,6 +68,9 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(dir, null, List.of("cx.window-days=ninety")))
         .isInstanceOf(CxException.class)
         .hasMessageContaining("window-days");
+    assertThatThrownBy(() -> ConfigLoader.load(dir, null, List.of("cx.followup-days=0")))
+        .isInstanceOf(CxException.class)
+        .hasMessageContaining("cx.followup-days");
   }
 
   @Test

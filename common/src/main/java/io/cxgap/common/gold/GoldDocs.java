@@ -224,6 +224,7 @@ public final class GoldDocs {
         col(
             "match_distance",
             "distance to the previous run's centroid whose id it kept; null for a new id"));
+    InitiativeDocs.define(Table.INITIATIVE_CHECK);
     AlertDocs.define();
     table(
         Table.PIPELINE_RUN,

@@ -10,9 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The comments of {@code gold.initiative_check} (DESIGN.md §5), for {@link GoldDocs}' catalogue.
- * The step that writes the table registers them with {@link #define(Table)} once the table has its
- * {@link Table} entry.
+ * The comments of {@code gold.initiative_check} (DESIGN.md §5), for {@link GoldDocs}' catalogue,
+ * which registers them under {@link Table#INITIATIVE_CHECK}.
  */
 final class InitiativeDocs {
   private InitiativeDocs() {}

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Column names and values of {@code gold.alert} and {@code gold.detractor_followup} (DESIGN.md §5),
  * each table's columns in order, and the columns of the tables they read that no other class names
- * ({@code gold.touchpoint_driver}, {@code gold.initiative_check}). Keys shared with other tables
- * come from {@link io.cxgap.common.Columns}.
+ * ({@code gold.touchpoint_driver}; gold.initiative_check's are {@link InitiativeColumns}'). Keys
+ * shared with other tables come from {@link io.cxgap.common.Columns}.
  */
 public final class AlertColumns {
   private AlertColumns() {}
@@ -47,17 +47,6 @@ public final class AlertColumns {
 
   // read from gold.touchpoint_driver
   static final String PRIORITY_RANK = "priority_rank";
-
-  // read from gold.initiative_check (written by InitiativeCheck)
-  static final String INITIATIVE_ID = "initiative_id";
-  static final String NAME = "name";
-  static final String DUE = "due";
-  static final String EXPECTED_CHANGE = "expected_change";
-  static final String OBSERVED_CHANGE = "observed_change";
-  static final String EXPECTED_TO_DATE = "expected_to_date";
-  static final String STATUS = "status";
-  static final String BEHIND = "behind";
-  static final String MISSED = "missed";
 
   /** {@code gold.alert}'s columns, in table order. */
   public static final List<String> ALERT =

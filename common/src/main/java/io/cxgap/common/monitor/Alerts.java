@@ -226,49 +226,49 @@ public final class Alerts {
   }
 
   static Dataset<Row> initiatives(Dataset<Row> checks) {
-    Column behind = col(STATUS).equalTo(BEHIND);
+    Column behind = col(InitiativeColumns.STATUS).equalTo(InitiativeColumns.BEHIND);
     Dataset<Row> b =
         rows(
             checks.where(behind),
             INITIATIVE_BEHIND,
             col(TOUCHPOINT),
-            col(INITIATIVE_ID),
-            OBSERVED_CHANGE,
-            col(OBSERVED_CHANGE),
-            col(EXPECTED_TO_DATE),
+            col(InitiativeColumns.INITIATIVE_ID),
+            InitiativeColumns.OBSERVED_CHANGE,
+            col(InitiativeColumns.OBSERVED_CHANGE),
+            col(InitiativeColumns.EXPECTED_TO_DATE),
             lit(null),
             format_string(
                 "Initiative %s (%s) on %s for %s is behind: the gap changed by %+.1f points, %+.1f"
                     + " expected by now and %+.1f by %s: review its rollout.",
-                col(INITIATIVE_ID),
-                col(NAME),
+                col(InitiativeColumns.INITIATIVE_ID),
+                col(InitiativeColumns.NAME),
                 col(TOUCHPOINT),
                 who(),
-                col(OBSERVED_CHANGE),
-                col(EXPECTED_TO_DATE),
-                col(EXPECTED_CHANGE),
-                col(DUE).cast("string")));
+                col(InitiativeColumns.OBSERVED_CHANGE),
+                col(InitiativeColumns.EXPECTED_TO_DATE),
+                col(InitiativeColumns.EXPECTED_CHANGE),
+                col(InitiativeColumns.DUE).cast("string")));
     Dataset<Row> m =
         rows(
-            checks.where(col(STATUS).equalTo(MISSED)),
+            checks.where(col(InitiativeColumns.STATUS).equalTo(InitiativeColumns.MISSED)),
             INITIATIVE_MISSED,
             col(TOUCHPOINT),
-            col(INITIATIVE_ID),
-            OBSERVED_CHANGE,
-            col(OBSERVED_CHANGE),
-            col(EXPECTED_CHANGE),
+            col(InitiativeColumns.INITIATIVE_ID),
+            InitiativeColumns.OBSERVED_CHANGE,
+            col(InitiativeColumns.OBSERVED_CHANGE),
+            col(InitiativeColumns.EXPECTED_CHANGE),
             lit(null),
             format_string(
                 "Initiative %s (%s) on %s for %s missed its target: the gap changed by %+.1f"
                     + " points against %+.1f expected by %s: decide whether to extend, change or"
                     + " stop it.",
-                col(INITIATIVE_ID),
-                col(NAME),
+                col(InitiativeColumns.INITIATIVE_ID),
+                col(InitiativeColumns.NAME),
                 col(TOUCHPOINT),
                 who(),
-                col(OBSERVED_CHANGE),
-                col(EXPECTED_CHANGE),
-                col(DUE).cast("string")));
+                col(InitiativeColumns.OBSERVED_CHANGE),
+                col(InitiativeColumns.EXPECTED_CHANGE),
+                col(InitiativeColumns.DUE).cast("string")));
     return b.unionByName(m);
   }
 }

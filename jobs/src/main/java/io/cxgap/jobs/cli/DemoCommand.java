@@ -59,6 +59,9 @@ public final class DemoCommand implements Callable<Integer> {
           Table.TOUCHPOINT_DRIVER,
           Table.CUSTOMER_PAIN_CLUSTER,
           Table.PAIN_CLUSTER_PROFILE,
+          Table.INITIATIVE_CHECK,
+          Table.ALERT,
+          Table.DETRACTOR_FOLLOWUP,
           Table.PIPELINE_RUN);
 
   @Override
@@ -124,7 +127,7 @@ public final class DemoCommand implements Callable<Integer> {
     for (Table t : TABLES) {
       String path = ctx.table(t);
       long n = DeltaIO.exists(ctx.spark(), path) ? DeltaIO.read(ctx.spark(), path).count() : 0;
-      out.printf(Locale.ROOT, "  %-7s %-14s %9d rows  %s%n", t.layer().id(), t.id(), n, path);
+      out.printf(Locale.ROOT, "  %-7s %-18s %9d rows  %s%n", t.layer().id(), t.id(), n, path);
     }
     String q = ctx.table(Table.QUARANTINE);
     if (DeltaIO.exists(ctx.spark(), q)) {

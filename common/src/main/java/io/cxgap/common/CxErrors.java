@@ -14,6 +14,14 @@ public final class CxErrors {
     return error(CxException.USAGE, "config key '%s': %s", key, problem);
   }
 
+  /**
+   * A bad initiatives file ({@code cx.initiatives}, DESIGN.md §5): exit 2, naming the file and the
+   * initiative.
+   */
+  public static CxException initiatives(String file, String problem) {
+    return error(CxException.USAGE, "initiatives file %s (cx.initiatives): %s", file, problem);
+  }
+
   public static CxException missingInput(String what, String path) {
     return error(
         CxException.USAGE,

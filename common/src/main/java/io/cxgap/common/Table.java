@@ -33,6 +33,12 @@ public enum Table {
   TOUCHPOINT_DRIVER(Layer.GOLD, "touchpoint_driver"),
   CUSTOMER_PAIN_CLUSTER(Layer.GOLD, "customer_pain_cluster"),
   PAIN_CLUSTER_PROFILE(Layer.GOLD, "pain_cluster_profile"),
+  /** Each declared initiative's expected change, checked on the run date (cx.initiatives). */
+  INITIATIVE_CHECK(Layer.GOLD, "initiative_check"),
+  /** What a CX team must look at on a run date, one row per alert key. */
+  ALERT(Layer.GOLD, "alert"),
+  /** Detractors' recent responses to call back, comments masked; keyed by customer_id. */
+  DETRACTOR_FOLLOWUP(Layer.GOLD, "detractor_followup"),
   /** The run log: one row per step of every run. */
   PIPELINE_RUN(Layer.GOLD, "pipeline_run"),
   /** One row per customer erased with {@code forget}: a salted hash, never the id (§6). */

@@ -1,6 +1,7 @@
 package io.cxgap.jobs;
 
 import io.cxgap.common.CxException;
+import io.cxgap.jobs.cli.AlertsCommand;
 import io.cxgap.jobs.cli.DemoCommand;
 import io.cxgap.jobs.cli.GenerateCommand;
 import io.cxgap.jobs.cli.RunsCommand;
@@ -41,6 +42,7 @@ public final class Cli implements Callable<Integer> {
     cl.addSubcommand("serve", new ServeCommand());
     cl.addSubcommand("serve-user", new ServeUserCommand());
     cl.addSubcommand("runs", new RunsCommand());
+    cl.addSubcommand("alerts", new AlertsCommand());
     cl.addSubcommand("forget", new ForgetCommand());
     return cl;
   }

@@ -87,6 +87,34 @@ class CliTest {
   }
 
   @Test
+  void badInitiativesFile_exits2_withOneLineNamingTheFileAndTheProblem_beforeAnySparkWork()
+      throws IOException {
+    Path bad = dir.resolve("initiatives.conf");
+    Files.writeString(
+        bad,
+        "initiatives = [ { id = \"ivr\", touchpoint = \"fax\", segment = \"total\",\n"
+            + "  started = \"2026-09-01\", due = \"2026-12-31\", expected-change = 10 } ]\n",
+        StandardCharsets.UTF_8);
+    for (String command : new String[] {"nightly", "monitor"}) {
+      assertUsage(
+          run(landingArgs(command, "--date", "2026-10-31", "--set", "cx.initiatives=" + bad)),
+          "initiatives file "
+              + bad
+              + " (cx.initiatives): initiative 'ivr': unknown touchpoint 'fax'");
+    }
+    assertUsage(
+        run(
+            landingArgs(
+                "nightly",
+                "--date",
+                "2026-10-31",
+                "--set",
+                "cx.initiatives=" + dir.resolve("none.conf"))),
+        "none.conf",
+        "not found");
+  }
+
+  @Test
   void unreadableOrInvalidConfig_exits2() throws IOException {
     assertUsage(
         run(
@@ -143,7 +171,9 @@ class CliTest {
           "trends",
           "drivers",
           "clusters",
+          "monitor",
           "report",
+          "alerts",
           "sql",
           "serve",
           "serve-user",

@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxgap.common.Columns;
+import io.cxgap.common.Table;
+import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.generate.GeneratorOptions;
 import io.cxgap.common.generate.SampleGenerator;
+import io.cxgap.common.monitor.AlertColumns;
+import io.cxgap.common.monitor.InitiativeColumns;
 import io.cxgap.jobs.pipeline.Steps;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** The foundation on generated data with its planted bad rows (the end-to-end checks). */
+/**
+ * The foundation on generated data with its planted bad rows (the end-to-end checks), and the
+ * monitor on the sample's planted initiatives (DESIGN.md §5): statuses, idempotent reruns, the
+ * alerts command.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest extends JobsTestBase {
@@ -39,8 +48,14 @@ class EndToEndTest extends JobsTestBase {
     {"bronze", "ingest_log"},
     {"silver", "customers"},
     {"silver", "survey_items"},
-    {"silver", "interactions"}
+    {"silver", "interactions"},
+    {"gold", "initiative_check"},
+    {"gold", "alert"},
+    {"gold", "detractor_followup"}
   };
+
+  /** The monitor runs of {@link #monitorRerun_givesTheSameRows_andYesterdaysAlertsAreNotNew}. */
+  static final int MONITOR_RUNS = 2;
 
   Path dir;
   Path landing;
@@ -55,11 +70,18 @@ class EndToEndTest extends JobsTestBase {
     warehouse = dir.resolve("warehouse");
     SampleGenerator.generate(new GeneratorOptions(landing, 300, 120, END, 7, 0.02));
     truth = new ObjectMapper().readTree(landing.resolve("truth.json").toFile());
-    first = cli(args(landing, warehouse, repoCatalog(), "nightly", "--date", END.toString()));
+    first = nightly();
+  }
+
+  /** A command on this warehouse with the sample's planted initiatives. */
+  private Outcome run(String... command) {
+    List<String> a = new java.util.ArrayList<>(List.of(command));
+    a.addAll(List.of("--set", "cx.initiatives=" + landing.resolve(SampleGenerator.INITIATIVES)));
+    return cli(args(landing, warehouse, repoCatalog(), a.toArray(new String[0])));
   }
 
   private Outcome nightly() {
-    return cli(args(landing, warehouse, repoCatalog(), "nightly", "--date", END.toString()));
+    return run("nightly", "--date", END.toString());
   }
 
   private Map<String, Long> lastCounts(String job) {
@@ -187,7 +209,7 @@ class EndToEndTest extends JobsTestBase {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void secondRunForTheSameDate_changesNothing() {
     Map<String, List<Row>> before = snapshot();
     Outcome again = nightly();
@@ -204,6 +226,138 @@ class EndToEndTest extends JobsTestBase {
     }
   }
 
+  @Test
+  @Order(6)
+  void monitor_findsThePlantedInitiatives_andListsDetractorsWithoutPersonalColumns() {
+    Map<String, Row> checks = new HashMap<>();
+    DeltaIO.readDate(spark(), gold(Table.INITIATIVE_CHECK), END)
+        .collectAsList()
+        .forEach(r -> checks.put(r.getAs(InitiativeColumns.INITIATIVE_ID), r));
+    assertThat(checks.keySet()).containsExactlyInAnyOrder("chat-handover", "callback-promise");
+    Row working = checks.get("chat-handover");
+    assertThat(working.<String>getAs(InitiativeColumns.STATUS))
+        .as("the planted working initiative: %s", working)
+        .isIn("on_track", "achieved");
+    Row failing = checks.get("callback-promise");
+    assertThat(failing.<String>getAs(InitiativeColumns.STATUS))
+        .as("the planted failing initiative: %s", failing)
+        .isIn("behind", "missed");
+    assertThat(
+            DeltaIO.readDate(spark(), gold(Table.ALERT), END)
+                .where(col(AlertColumns.ALERT_KEY).endsWith("|callback-promise"))
+                .select(AlertColumns.KIND)
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList())
+        .as("the failing initiative's alert")
+        .containsExactly("initiative_" + failing.<String>getAs(InitiativeColumns.STATUS));
+    Dataset<Row> followup = DeltaIO.readDate(spark(), gold(Table.DETRACTOR_FOLLOWUP), END);
+    assertThat(followup.columns())
+        .containsExactlyElementsOf(
+            AlertColumns.detractorFollowup(List.of("segment", "region", "tier")))
+        .doesNotContain("full_name", "email", "phone");
+    assertThat(followup.where(col(AlertColumns.NPS).gt(6)).count()).as("detractors only").isZero();
+    assertThat(first.out())
+        .containsPattern(
+            "monitor +ok .*alerts \\d+, new \\d+, high \\d+; initiatives \\{.*(behind|missed)")
+        .contains("detractors to follow up " + followup.count());
+  }
+
+  @Test
+  @Order(7)
+  void monitorRerun_givesTheSameRows_andYesterdaysAlertsAreNotNew() throws IOException {
+    Map<String, List<Row>> before = snapshot();
+    Outcome again = run("monitor", "--date", END.toString());
+    assertThat(again.code()).as(again.toString()).isZero();
+    Map<String, List<Row>> after = snapshot();
+    for (String t : List.of("gold.initiative_check", "gold.alert", "gold.detractor_followup")) {
+      assertThat(after.get(t))
+          .as(t + " after a rerun")
+          .containsExactlyInAnyOrderElementsOf(before.get(t));
+    }
+    // the target_missed alerts also fired the day before: they are no longer new
+    LocalDate yesterday = END.minusDays(1);
+    Dataset<Row> today = DeltaIO.readDate(spark(), gold(Table.ALERT), END);
+    long targetMissed = today.where(col(AlertColumns.KIND).equalTo("target_missed")).count();
+    assertThat(targetMissed).as("the sample misses targets").isPositive();
+    DeltaIO.replaceDate(
+        today
+            .where(col(AlertColumns.KIND).equalTo("target_missed"))
+            .withColumn(Columns.AS_OF_DATE, lit(java.sql.Date.valueOf(yesterday)))
+            .withColumn(AlertColumns.FIRST_SEEN, lit(java.sql.Date.valueOf(yesterday))),
+        gold(Table.ALERT),
+        yesterday);
+    Outcome monitor = run("monitor", "--date", END.toString());
+    assertThat(monitor.code()).as(monitor.toString()).isZero();
+    Dataset<Row> rerun = DeltaIO.readDate(spark(), gold(Table.ALERT), END);
+    assertThat(
+            rerun
+                .where(not(col(AlertColumns.NEW)))
+                .where(col(AlertColumns.FIRST_SEEN).equalTo(lit(java.sql.Date.valueOf(yesterday))))
+                .count())
+        .as("yesterday's keys: not new, first seen yesterday")
+        .isEqualTo(targetMissed);
+
+    Outcome table = run("alerts", "--date", END.toString());
+    assertThat(table.code()).as(table.toString()).isZero();
+    List<String> lines = table.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("new  sev").endsWith("message");
+    List<String> alertLines = lines.subList(1, lines.size() - 1);
+    assertThat(alertLines).hasSize((int) rerun.count());
+    int firstOld = 0;
+    while (firstOld < alertLines.size() && alertLines.get(firstOld).startsWith("NEW")) {
+      firstOld++;
+    }
+    assertThat(alertLines.subList(0, firstOld))
+        .as("new ones first")
+        .allMatch(l -> l.startsWith("NEW"));
+    assertThat(alertLines.subList(firstOld, alertLines.size()))
+        .as("then the others")
+        .noneMatch(l -> l.startsWith("NEW"))
+        .allMatch(l -> l.contains("target_missed"));
+    assertThat(lines.get(lines.size() - 1)).contains(rerun.count() + " alerts for " + END);
+
+    Outcome json = run("alerts", "--date", END.toString(), "--format", "json");
+    assertThat(json.code()).as(json.toString()).isZero();
+    ObjectMapper mapper = new ObjectMapper();
+    List<String> jsonLines = json.out().lines().toList();
+    assertThat(jsonLines).hasSize((int) rerun.count());
+    for (String l : jsonLines) {
+      List<String> keys = new java.util.ArrayList<>();
+      mapper.readTree(l).fieldNames().forEachRemaining(keys::add);
+      assertThat(keys).as(l).containsExactlyElementsOf(AlertColumns.ALERT);
+    }
+    assertThat(mapper.readTree(jsonLines.get(0)).get(AlertColumns.NEW).asBoolean()).isTrue();
+
+    Outcome notRun = run("alerts", "--date", yesterday.toString());
+    assertThat(notRun.code()).as(notRun.toString()).isEqualTo(2);
+    assertThat(notRun.err().strip())
+        .isEqualTo(
+            "cxgap: no monitor run for "
+                + yesterday
+                + " in "
+                + warehouse
+                + "; run 'cxgap monitor --date "
+                + yesterday
+                + "' (or nightly) first");
+    Outcome noTable =
+        cli(
+            args(
+                landing,
+                dir.resolve("empty-wh"),
+                repoCatalog(),
+                "alerts",
+                "--date",
+                END.toString()));
+    assertThat(noTable.code()).as(noTable.toString()).isEqualTo(2);
+    assertThat(noTable.err())
+        .contains("no gold.alert table")
+        .contains("run 'cxgap monitor --date " + END);
+  }
+
+  private String gold(Table t) {
+    return warehouse.resolve("gold").resolve(t.id()).toString();
+  }
+
   private Map<String, List<Row>> snapshot() {
     Map<String, List<Row>> m = new HashMap<>();
     for (String[] t : TABLES) {
@@ -213,7 +367,7 @@ class EndToEndTest extends JobsTestBase {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void aRunAfterAddingOneFile_ingestsOnlyThatFile() throws IOException {
     Row known =
         table(warehouse, "bronze", "interactions")
@@ -270,12 +424,12 @@ class EndToEndTest extends JobsTestBase {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void runLog_recordsEveryStep() {
     Dataset<Row> runs = table(warehouse, "gold", "pipeline_run");
     assertThat(runs.where("status = 'succeeded'").count())
-        .as("3 nightly runs x every step")
-        .isEqualTo(3L * Steps.ALL.size());
+        .as("3 nightly runs x every step, and the monitor reruns")
+        .isEqualTo(3L * Steps.ALL.size() + MONITOR_RUNS);
     assertThat(runs.where("rows_read is null or finished_at < started_at").count()).isZero();
   }
 }

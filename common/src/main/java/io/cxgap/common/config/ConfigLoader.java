@@ -117,6 +117,8 @@ public final class ConfigLoader {
           "clusters.silhouette-sample",
           "drivers.max-exact-touchpoints",
           "drivers.bootstrap",
+          "initiatives",
+          "followup-days",
           "serve.users",
           "serve.tls.keystore",
           "serve.tls.keystore-password-env",
@@ -154,6 +156,8 @@ public final class ConfigLoader {
           cx.getInt("clusters.silhouette-sample"),
           cx.getInt("drivers.max-exact-touchpoints"),
           cx.getInt("drivers.bootstrap"),
+          initiatives(cx, workDir),
+          cx.getInt("followup-days"),
           serve(cx, workDir),
           privacy(cx),
           sparkSettings(c));
@@ -162,6 +166,15 @@ public final class ConfigLoader {
     } catch (ConfigException.WrongType | ConfigException.BadValue e) {
       throw CxErrors.usage("config: %s", e.getMessage());
     }
+  }
+
+  /** {@code cx.initiatives}: a file, or "" where it is null (the default) or empty. */
+  private static String initiatives(Config cx, Path workDir) {
+    if (!cx.hasPath("initiatives")) {
+      return "";
+    }
+    String file = cx.getString("initiatives");
+    return file.isBlank() ? "" : location(file, workDir);
   }
 
   /** {@code cx.privacy.*}; {@code bronze-retention-days = null} (the default) keeps bronze. */
@@ -234,6 +247,9 @@ public final class ConfigLoader {
             Locale.ROOT, "cx.quality.max-quarantine-share = %s", config.maxQuarantineShare()));
     lines.add("cx.catalog = " + config.catalog());
     lines.add("cx.seed = " + config.seed());
+    if (config.hasInitiatives()) {
+      lines.add("cx.initiatives = " + config.initiatives());
+    }
     config
         .spark()
         .forEach((k, v) -> lines.add(k + " = " + (SECRET.matcher(k).matches() ? "****" : v)));

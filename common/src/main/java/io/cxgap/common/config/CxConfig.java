@@ -9,6 +9,9 @@ import java.util.Map;
 /**
  * The typed configuration of a run (DESIGN.md §3), read once at start-up by {@link ConfigLoader}.
  * Every value is validated here, so a bad value fails before any Spark work, naming its key.
+ *
+ * @param initiatives the initiatives file ({@code cx.initiatives}, DESIGN.md §5), absolute where
+ *     local; empty when none is configured (the default)
  */
 public record CxConfig(
     String landing,
@@ -31,6 +34,8 @@ public record CxConfig(
     int clustersSilhouetteSample,
     int driversMaxExactTouchpoints,
     int driversBootstrap,
+    String initiatives,
+    int followupDays,
     ServeConfig serve,
     PrivacyConfig privacy,
     Map<String, String> spark)
@@ -92,6 +97,9 @@ public record CxConfig(
         driversBootstrap >= 0 && driversBootstrap <= 10_000,
         "cx.drivers.bootstrap",
         "must be 0 (no intervals) to 10000 replicates, was " + driversBootstrap);
+    require(
+        initiatives != null, "cx.initiatives", "must be a file name, or null for no initiatives");
+    require(followupDays >= 1, "cx.followup-days", "must be at least 1, was " + followupDays);
     segmentDimensions = List.copyOf(segmentDimensions);
     spark = Map.copyOf(spark);
   }
@@ -100,6 +108,41 @@ public record CxConfig(
     if (!ok) {
       throw CxErrors.config(key, problem);
     }
+  }
+
+  /** True when {@code cx.initiatives} names a file (DESIGN.md §5 proactive monitoring). */
+  public boolean hasInitiatives() {
+    return !initiatives.isBlank();
+  }
+
+  /** This config with {@code cx.initiatives} set to {@code file} ("" for none). */
+  public CxConfig withInitiatives(String file) {
+    return new CxConfig(
+        landing,
+        warehouse,
+        windowDays,
+        minRespondents,
+        segmentDimensions,
+        maxQuarantineShare,
+        seed,
+        catalog,
+        wideExpectationPrefix,
+        wideExperiencePrefix,
+        wideAdequatePrefix,
+        trendsMinDelta,
+        clustersKMin,
+        clustersKMax,
+        clustersFrictionWeight,
+        clustersWaitCapS,
+        clustersMaxMatchDistance,
+        clustersSilhouetteSample,
+        driversMaxExactTouchpoints,
+        driversBootstrap,
+        file,
+        followupDays,
+        serve,
+        privacy,
+        spark);
   }
 
   /** Root folder of one Delta table: {@code <warehouse>/<layer>/<table>} (DESIGN.md §2). */

@@ -27,6 +27,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.cxgap.common.catalog.Touchpoint;
 import io.cxgap.common.catalog.TouchpointCatalog;
+import io.cxgap.common.stats.TTests;
 import io.cxgap.common.transform.AnalysisWindow;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -167,7 +168,7 @@ public final class DimensionScores {
       Dataset<Row> cells, int minRespondents, AnalysisWindow window) {
     Column shown = col("respondents").geq(minRespondents);
     Column n = col("respondents");
-    Column half = Stats.T975.apply(n).multiply(col("_sd")).divide(sqrt(n.cast("double")));
+    Column half = TTests.T975.apply(n).multiply(col("_sd")).divide(sqrt(n.cast("double")));
     return cells.select(
         lit(java.sql.Date.valueOf(window.end())).as(AS_OF_DATE),
         lit(window.days()).as(WINDOW_DAYS),

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.catalog.Touchpoint;
 import io.cxgap.common.catalog.TouchpointCatalog;
+import io.cxgap.common.stats.TTests;
 import io.cxgap.common.transform.AnalysisWindow;
 import io.cxgap.common.transform.Friction;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ public final class GapCells {
       Dataset<Row> cells, int minRespondents, AnalysisWindow window) {
     Column shown = col(RESPONDENTS).geq(minRespondents);
     Column n = col(RESPONSES);
-    Column half = Stats.T975.apply(n).multiply(col("_sd")).divide(sqrt(n.cast("double")));
+    Column half = TTests.T975.apply(n).multiply(col("_sd")).divide(sqrt(n.cast("double")));
     Column gap = when(shown, col("_gap"));
     List<Column> cols =
         new ArrayList<>(
@@ -166,7 +167,7 @@ public final class GapCells {
   private static Column[] zone(Column shown, Column gapHalf) {
     Column n = col("_zn");
     Column zoned = shown.and(n.gt(0));
-    Column half = Stats.T975.apply(n).multiply(col("_msa_sd")).divide(sqrt(n.cast("double")));
+    Column half = TTests.T975.apply(n).multiply(col("_msa_sd")).divide(sqrt(n.cast("double")));
     Column msaHigh = col("_msa").plus(half);
     Column gapLow = col("_gap").minus(gapHalf);
     Column status =

@@ -4,6 +4,7 @@ import static io.cxgap.common.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.stats.FalseDiscovery;
+import io.cxgap.common.stats.TTests;
 import io.cxgap.common.transform.AnalysisWindow;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -73,7 +74,7 @@ public final class GapTrend {
     Column p =
         when(
             not(suppressed).and(not(isNew)),
-            Stats.WELCH_P.apply(
+            TTests.WELCH_P.apply(
                 col("_m1"),
                 col("_v1"),
                 col(GapColumns.RESPONSES),

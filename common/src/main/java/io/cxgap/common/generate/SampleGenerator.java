@@ -12,9 +12,10 @@ import java.util.SplittableRandom;
 
 /**
  * {@code cxgap generate} (DESIGN.md §3): writes a sample landing zone (§4) with planted, recorded
- * signals — pain groups, touchpoint drivers, an SMB × billing trend, channel friction, bad rows of
- * every quarantine reason (docs/landing-format.md), duplicates — and {@code truth.json} describing
- * them, against which the analytics are tested.
+ * signals — pain groups, touchpoint drivers, an SMB × billing trend, channel friction, two
+ * initiatives (one working, one not; declared in {@code initiatives.conf}), bad rows of every
+ * quarantine reason (docs/landing-format.md), duplicates — and {@code truth.json} describing them,
+ * against which the analytics are tested.
  *
  * <p>Deterministic: the same options give byte-identical files. Streaming: customers are generated
  * one at a time and their rows written at once, so memory does not grow with the customer count.
@@ -23,6 +24,13 @@ import java.util.SplittableRandom;
  */
 public final class SampleGenerator {
   static final String TRUTH = "truth.json";
+
+  /**
+   * The planted initiatives' declarations (DESIGN.md §5), beside the landing folders; only {@code
+   * demo} reads it, and only for the sample landing zone ({@link #sampleInitiatives}).
+   */
+  public static final String INITIATIVES = PlantedInitiatives.FILE;
+
   private static final String SCRATCH = ".truth-customers.tmp";
   private static final String[][] OWN_FILES = {
     {"customers", "customers-*.csv"},
@@ -30,6 +38,7 @@ public final class SampleGenerator {
     {"surveys/json", "responses-*.jsonl"},
     {"surveys/wide", "export-*.csv"},
     {"interactions", "interactions-*.jsonl"},
+    {".", INITIATIVES},
     {".", TRUTH},
     {".", SCRATCH},
   };
@@ -65,11 +74,23 @@ public final class SampleGenerator {
         }
         files = out.fileCount();
       }
+      PlantedInitiatives.writeConf(root, period);
       TruthWriter.write(truth, o, period, ledger, tally, surveys.responses, surveys.planted);
       return new GenerationSummary(tally.all.rows, files, truth);
     } catch (IOException e) {
       throw new UncheckedIOException("generate: cannot write " + truth, e);
     }
+  }
+
+  /**
+   * The planted initiatives file of a landing zone this generator wrote completely (its {@code
+   * truth.json} is present), or empty for any other landing zone.
+   */
+  public static java.util.Optional<Path> sampleInitiatives(Path landing) {
+    Path conf = landing.resolve(INITIATIVES);
+    return Files.isRegularFile(conf) && Files.isRegularFile(landing.resolve(TRUTH))
+        ? java.util.Optional.of(conf)
+        : java.util.Optional.empty();
   }
 
   private static void removePrevious(Path root) throws IOException {

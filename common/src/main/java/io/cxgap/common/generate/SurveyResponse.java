@@ -105,7 +105,8 @@ record SurveyResponse(
         continue;
       }
       double e = LatentModel.expectation(r);
-      double g = LatentModel.gap(r, c.group(), offsets[tp], tp, trended);
+      double planted = PlantedInitiatives.shift(c, p, tp, at);
+      double g = LatentModel.gap(r, c.group(), offsets[tp] + planted, tp, trended);
       gaps[tp] = g;
       int exp = LatentModel.toScale(r, e, SCALE_MIN[s], SCALE_MAX[s]);
       int xp = LatentModel.toScale(r, e + g, SCALE_MIN[s], SCALE_MAX[s]);

@@ -131,6 +131,7 @@ final class TruthWriter {
         ledger.trendCustomers);
     trend("trend_control", "Enterprise", "website", 0, -1);
     friction();
+    PlantedInitiatives.writeTruth(g, p);
   }
 
   /** The three-column answers: the survey that carries them, the model, what was written. */

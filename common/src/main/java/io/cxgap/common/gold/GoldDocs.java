@@ -224,6 +224,8 @@ public final class GoldDocs {
         col(
             "match_distance",
             "distance to the previous run's centroid whose id it kept; null for a new id"));
+    InitiativeDocs.define(Table.INITIATIVE_CHECK);
+    AlertDocs.define();
     table(
         Table.PIPELINE_RUN,
         "The run log: one row per step of every run, with counts and a message",
@@ -259,6 +261,11 @@ public final class GoldDocs {
       }
     }
     TABLES.put(name, new TableDoc(comment, m));
+  }
+
+  /** Registers a table's docs built elsewhere (e.g. {@link InitiativeDocs}). */
+  static void table(Table table, TableDoc doc) {
+    TABLES.put(table.id(), doc);
   }
 
   /** The gold tables that have docs, in DESIGN.md order. */

@@ -38,6 +38,18 @@ public final class HtmlReport {
     header(s, d, names);
     section(
         s,
+        "attention",
+        "What needs attention",
+        "Today's new high-severity alerts (all alerts: cxgap alerts --date "
+            + d.date()
+            + "), the declared initiatives (cx.initiatives) that are behind their expected path or "
+            + "missed it, and the detractors to call back. An initiative's observed change is its "
+            + "touchpoint's gap now minus before it started, with a 95% interval; DiD subtracts "
+            + "the change of the segment's other touchpoints, so what moved for everyone is not "
+            + "counted as the initiative's.",
+        Attention.html(d, names));
+    section(
+        s,
         "heatmap",
         "Gap by segment and touchpoint",
         "Each cell is the mean gap (experience minus expectation, 0..100 points) of a segment's customers on a touchpoint in the "
@@ -275,6 +287,7 @@ public final class HtmlReport {
           + "section{border-top:1px solid #ddd;padding:14px 0 18px}"
           + ".meta{color:#555;margin:2px 0 8px}.how{background:#f4f6f8;border-left:4px solid #67a9cf;padding:6px 10px;margin:6px 0 10px}"
           + ".note{background:#fff7e0;border-left:4px solid #e0a800;padding:6px 10px;margin:6px 0 10px}"
+          + ".alerts li{margin:2px 0}.detractors{margin:4px 0}"
           + ".empty{color:#555;font-style:italic}.findings{margin:6px 0 12px;padding-left:20px}"
           + "svg.chart{max-width:100%;height:auto;display:block;font-size:12px}"
           + "svg text{fill:#222}svg .tick,svg .val{fill:#555;font-size:11px}svg .axis{fill:#444;font-size:12px}"

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param contacts channel contacts in the window on the surveyed touchpoints, all customers (the
  *     whole-base gap cells' {@code contacts}); 0 in a survey-only program (DESIGN.md §4)
  * @param nps D's rows of gold.nps_segment
+ * @param monitoring what D's monitor step found ({@link Monitoring#NOT_RUN} where it did not run)
  */
 public record ReportData(
     LocalDate date,
@@ -45,7 +46,8 @@ public record ReportData(
     List<DimensionRow> dimensions,
     List<IndexRow> index,
     long contacts,
-    List<NpsRow> nps) {
+    List<NpsRow> nps,
+    Monitoring monitoring) {
 
   public ReportData {
     Objects.requireNonNull(date, "date");
@@ -60,44 +62,7 @@ public record ReportData(
     dimensions = List.copyOf(dimensions);
     index = List.copyOf(index);
     nps = List.copyOf(nps);
-  }
-
-  /** A report without NPS rows (gold.nps_segment not written for D). */
-  public ReportData(
-      LocalDate date,
-      int windowDays,
-      int minRespondents,
-      double trendsMinDelta,
-      double maxQuarantineShare,
-      List<TouchpointLabel> touchpoints,
-      List<String> segmentDimensions,
-      List<GapCell> gaps,
-      List<DriverPoint> drivers,
-      List<ClusterPanel> clusters,
-      List<TrendRow> trends,
-      List<SourceCount> sources,
-      List<ReasonCount> quarantine,
-      List<DimensionRow> dimensions,
-      List<IndexRow> index,
-      long contacts) {
-    this(
-        date,
-        windowDays,
-        minRespondents,
-        trendsMinDelta,
-        maxQuarantineShare,
-        touchpoints,
-        segmentDimensions,
-        gaps,
-        drivers,
-        clusters,
-        trends,
-        sources,
-        quarantine,
-        dimensions,
-        index,
-        contacts,
-        List.of());
+    Objects.requireNonNull(monitoring, "monitoring");
   }
 
   /** A catalog touchpoint: its id (the tables' key) and readable name. */
@@ -233,4 +198,51 @@ public record ReportData(
       Double qValue,
       String direction,
       boolean suppressed) {}
+
+  /**
+   * What D's monitor step wrote (DESIGN.md §5 "Proactive monitoring"), for the report's "What needs
+   * attention": D's new high-severity alerts, D's initiative checks and the number of detractors to
+   * follow up (a count only: the report names no customer).
+   *
+   * @param ran false where gold.alert has no slice for D (monitor did not run)
+   */
+  public record Monitoring(
+      boolean ran, List<AlertRow> newHighAlerts, List<InitiativeRow> initiatives, long detractors) {
+    public static final Monitoring NOT_RUN = new Monitoring(false, List.of(), List.of(), 0);
+
+    public Monitoring {
+      newHighAlerts = List.copyOf(newHighAlerts);
+      initiatives = List.copyOf(initiatives);
+    }
+  }
+
+  /** One row of gold.alert; touchpoint is null for an NPS alert. */
+  public record AlertRow(
+      String kind,
+      String segmentDimension,
+      String segmentValue,
+      String touchpoint,
+      String message) {}
+
+  /**
+   * One row of gold.initiative_check; the change, its interval and the difference in differences
+   * are null where the status is not_started or insufficient_data (the DiD also where the segment's
+   * other touchpoints are too thin).
+   */
+  public record InitiativeRow(
+      String id,
+      String name,
+      String touchpoint,
+      String segmentDimension,
+      String segmentValue,
+      LocalDate due,
+      double expectedChange,
+      double expectedToDate,
+      Double observedChange,
+      Double observedCiLow,
+      Double observedCiHigh,
+      Double didChange,
+      Double didCiLow,
+      Double didCiHigh,
+      String status) {}
 }

@@ -1,5 +1,6 @@
 /**
- * Statistics shared by the gold tables that test many cells in one run (DESIGN.md §5 "False
- * discovery control"). Column expressions only; may depend on the root package only.
+ * Statistics shared by the gold tables (DESIGN.md §5): Student's t and Welch's t-test from summary
+ * statistics, and the false discovery control of the tables that test many cells in one run. Column
+ * expressions and plain functions only; may depend on the root package only.
  */
 package io.cxgap.common.stats;

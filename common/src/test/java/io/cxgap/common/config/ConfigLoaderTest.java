@@ -25,8 +25,19 @@ class ConfigLoaderTest {
     assertThat(c.clustersKMin()).isEqualTo(2);
     assertThat(c.clustersKMax()).isEqualTo(10);
     assertThat(c.seed()).isEqualTo(42);
+    assertThat(c.followupDays()).isEqualTo(7);
     assertThat(c.landing()).isEqualTo(dir.resolve("data/landing").toString());
     assertThat(c.spark()).containsEntry("spark.master", "local[*]");
+  }
+
+  @Test
+  void initiatives_noneByDefault_aSetFileResolvesAgainstTheWorkDir() {
+    CxConfig none = ConfigLoader.load(dir, null, List.of());
+    assertThat(none.initiatives()).isEmpty();
+    assertThat(none.hasInitiatives()).isFalse();
+    CxConfig some = ConfigLoader.load(dir, null, List.of("cx.initiatives=conf/initiatives.conf"));
+    assertThat(some.initiatives()).isEqualTo(dir.resolve("conf/initiatives.conf").toString());
+    assertThat(some.hasInitiatives()).isTrue();
   }
 
   @Test
@@ -57,6 +68,9 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(dir, null, List.of("cx.window-days=ninety")))
         .isInstanceOf(CxException.class)
         .hasMessageContaining("window-days");
+    assertThatThrownBy(() -> ConfigLoader.load(dir, null, List.of("cx.followup-days=0")))
+        .isInstanceOf(CxException.class)
+        .hasMessageContaining("cx.followup-days");
   }
 
   @Test

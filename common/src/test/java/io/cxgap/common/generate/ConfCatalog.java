@@ -43,7 +43,7 @@ final class ConfCatalog {
     return s.trim().toLowerCase(Locale.ROOT);
   }
 
-  private static Path file() {
+  static Path file() {
     String root = System.getProperty("cx.repo.root");
     if (root != null && Files.exists(Path.of(root, "conf", "touchpoints.conf"))) {
       return Path.of(root, "conf", "touchpoints.conf");

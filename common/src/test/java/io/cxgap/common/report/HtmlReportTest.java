@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxgap.common.report.ReportData.ReasonCount;
 import io.cxgap.common.report.ReportData.SourceCount;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -22,14 +23,22 @@ class HtmlReportTest {
   }
 
   @Test
-  void page_hasTheSevenSections_eachWithAHowToReadLine_andItsCharts() {
+  void page_hasTheEightSections_eachWithAHowToReadLine_andItsCharts() {
     String html = HtmlReport.render(full());
     assertThat(html).startsWith("<!DOCTYPE html>");
     for (String id :
-        List.of("heatmap", "dimensions", "nps", "drivers", "clusters", "trends", "quality")) {
+        List.of(
+            "attention",
+            "heatmap",
+            "dimensions",
+            "nps",
+            "drivers",
+            "clusters",
+            "trends",
+            "quality")) {
       assertThat(html).contains("<section id=\"" + id + "\">");
     }
-    assertThat(count(html, "<b>How to read this:</b>")).isEqualTo(7);
+    assertThat(count(html, "<b>How to read this:</b>")).isEqualTo(8);
     // heatmap + importance-performance + 2 cluster panels + trend + quarantine bars
     assertThat(svgs(html)).hasSize(6);
     assertThat(html).contains("<title>cxgap report 2026-10-31</title>");
@@ -97,7 +106,9 @@ class HtmlReportTest {
                 new ReportData.DimensionRow(
                     evil, evil, evil, 9, 2, -5.0, -8.0, -2.0, 60.0, null, 0.9, 0.8, false)),
             List.of(new ReportData.IndexRow("total", "all", 1, -5.0, null, 60.0)),
-            CONTACTS);
+            CONTACTS,
+            List.of(),
+            ReportData.Monitoring.NOT_RUN);
     String html = HtmlReport.render(d);
     assertThat(html)
         .doesNotContain("<script")
@@ -139,7 +150,9 @@ class HtmlReportTest {
             f.quarantine(),
             f.dimensions(),
             f.index(),
-            0);
+            0,
+            List.of(),
+            ReportData.Monitoring.NOT_RUN);
     String note =
         "No channel logs (interactions) were found for the 90 days to 2026-10-31: this report"
             + " rests on surveys alone. The friction columns of cx_gold.gap_segment_touchpoint are"
@@ -156,6 +169,91 @@ class HtmlReportTest {
                 data(List.of(), List.of(), List.of(), List.of(), List.of(), List.of())))
         .as("no gap cells: the heatmap section already says what is missing")
         .isEmpty();
+  }
+
+  @Test
+  void whatNeedsAttention_opensThePage_withNewHighAlerts_laggingInitiatives_andTheDetractorCount() {
+    ReportData f = full();
+    ReportData.InitiativeRow behind =
+        new ReportData.InitiativeRow(
+            "callback-promise",
+            "Callback <within> the hour",
+            "billing",
+            "segment",
+            "Enterprise",
+            LocalDate.of(2026, 12, 31),
+            8,
+            4.8,
+            -0.94,
+            -3.1,
+            1.26,
+            -1.5,
+            -4.0,
+            1.0,
+            "behind");
+    ReportData.InitiativeRow onTrack =
+        new ReportData.InitiativeRow(
+            "chat-handover",
+            "Chat",
+            "app",
+            "segment",
+            "Consumer",
+            LocalDate.of(2026, 12, 31),
+            8,
+            4.5,
+            8.6,
+            3.2,
+            14.0,
+            8.1,
+            2.0,
+            14.2,
+            "on_track");
+    ReportData d =
+        new ReportData(
+            f.date(),
+            f.windowDays(),
+            f.minRespondents(),
+            f.trendsMinDelta(),
+            f.maxQuarantineShare(),
+            f.touchpoints(),
+            f.segmentDimensions(),
+            f.gaps(),
+            f.drivers(),
+            f.clusters(),
+            f.trends(),
+            f.sources(),
+            f.quarantine(),
+            f.dimensions(),
+            f.index(),
+            f.contacts(),
+            f.nps(),
+            new ReportData.Monitoring(
+                true,
+                List.of(
+                    new ReportData.AlertRow(
+                        "gap_deteriorating",
+                        "segment",
+                        "SMB",
+                        "billing",
+                        "billing gap for segment=SMB fell: find out what changed.")),
+                List.of(onTrack, behind),
+                7));
+    String html = HtmlReport.render(d);
+    assertThat(html.indexOf("<section id=\"attention\">"))
+        .as("first section")
+        .isLessThan(html.indexOf("<section id=\"heatmap\">"))
+        .isPositive();
+    assertThat(html)
+        .contains("<li data-kind=\"gap_deteriorating\">billing gap for segment=SMB fell: find out")
+        .contains("<tr data-initiative=\"callback-promise\">")
+        .contains("Callback &lt;within&gt; the hour")
+        .contains("\u22120.9 [\u22123.1, +1.3]") // observed change [CI95]
+        .contains("<td>+4.8</td>") // expected by now
+        .contains("\u22121.5 [\u22124.0, +1.0]") // DiD [CI95]
+        .contains("<b>7</b> responses with NPS 0–6")
+        .doesNotContain("<tr data-initiative=\"chat-handover\">");
+    assertThat(svgs(html)).as("the page's charts and the initiatives' whiskers").hasSize(7);
+    assertThat(HtmlReport.render(f)).contains("The monitor step did not run for 2026-10-31");
   }
 
   @Test
@@ -238,7 +336,9 @@ class HtmlReportTest {
                     null,
                     true)),
             List.of(new ReportData.IndexRow("total", "all", 1, -30.2, -28.0, 61.5)),
-            CONTACTS);
+            CONTACTS,
+            List.of(),
+            ReportData.Monitoring.NOT_RUN);
     String html = HtmlReport.render(d);
     String section = html.substring(html.indexOf("<section id=\"dimensions\""));
     section = section.substring(0, section.indexOf("</section>"));

@@ -88,7 +88,8 @@ class NpsChartTest {
             d.dimensions(),
             d.index(),
             d.contacts(),
-            ROWS);
+            ROWS,
+            ReportData.Monitoring.NOT_RUN);
     String html = HtmlReport.render(withNps);
     assertThat(html)
         .contains("<section id=\"nps\">")

@@ -82,7 +82,9 @@ final class ReportFixtures {
         reasons,
         List.of(),
         List.of(),
-        CONTACTS);
+        CONTACTS,
+        List.of(),
+        ReportData.Monitoring.NOT_RUN);
   }
 
   static ReportData gapsOnly(List<GapCell> gaps) {

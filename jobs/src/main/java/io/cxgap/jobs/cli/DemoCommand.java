@@ -59,13 +59,16 @@ public final class DemoCommand implements Callable<Integer> {
           Table.TOUCHPOINT_DRIVER,
           Table.CUSTOMER_PAIN_CLUSTER,
           Table.PAIN_CLUSTER_PROFILE,
+          Table.INITIATIVE_CHECK,
+          Table.ALERT,
+          Table.DETRACTOR_FOLLOWUP,
           Table.PIPELINE_RUN);
 
   @Override
   public Integer call() {
-    CxConfig config = options.load();
+    CxConfig loaded = options.load();
     LocalDate d = date == null ? GeneratorOptions.DEFAULT_END_DATE : Args.parseDate(date);
-    Path landing = Path.of(config.landing());
+    Path landing = Path.of(loaded.landing());
     if (!Files.isDirectory(landing.resolve("customers"))) {
       System.out.println("demo: no landing data in " + landing + "; generating sample data ...");
       GenerationSummary s =
@@ -75,10 +78,11 @@ public final class DemoCommand implements Callable<Integer> {
                   GeneratorOptions.DEFAULT_CUSTOMERS,
                   GeneratorOptions.DEFAULT_DAYS,
                   d.toString(),
-                  config.seed(),
+                  loaded.seed(),
                   GeneratorOptions.DEFAULT_MESSY_RATE));
       System.out.println("demo: " + s);
     }
+    CxConfig config = withSampleInitiatives(loaded, landing);
     System.out.println("demo: nightly --date " + d);
     PipelineRun.prepare(config, "demo", d)
         .run(
@@ -93,6 +97,24 @@ public final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * The config with {@code cx.initiatives} set to the sample's planted {@code initiatives.conf}
+   * when demo runs on a landing zone {@code generate} wrote and no initiatives are configured; any
+   * other landing zone, or a configured file, leaves the config as it is.
+   */
+  static CxConfig withSampleInitiatives(CxConfig config, Path landing) {
+    if (config.hasInitiatives() || !Locations.isLocal(config.landing())) {
+      return config;
+    }
+    return SampleGenerator.sampleInitiatives(landing)
+        .map(
+            f -> {
+              System.out.println("demo: the sample's initiatives: " + f);
+              return config.withInitiatives(f.toAbsolutePath().normalize().toString());
+            })
+        .orElse(config);
+  }
+
   /** The report's file, as an absolute path where it is local. */
   static String reportLocation(JobContext ctx) {
     String p = ReportJob.path(ctx.config().warehouse(), ctx.date());
@@ -105,7 +127,7 @@ public final class DemoCommand implements Callable<Integer> {
     for (Table t : TABLES) {
       String path = ctx.table(t);
       long n = DeltaIO.exists(ctx.spark(), path) ? DeltaIO.read(ctx.spark(), path).count() : 0;
-      out.printf(Locale.ROOT, "  %-7s %-14s %9d rows  %s%n", t.layer().id(), t.id(), n, path);
+      out.printf(Locale.ROOT, "  %-7s %-18s %9d rows  %s%n", t.layer().id(), t.id(), n, path);
     }
     String q = ctx.table(Table.QUARANTINE);
     if (DeltaIO.exists(ctx.spark(), q)) {

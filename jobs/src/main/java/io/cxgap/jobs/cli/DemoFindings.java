@@ -2,6 +2,8 @@ package io.cxgap.jobs.cli;
 
 import io.cxgap.common.Table;
 import io.cxgap.common.delta.DeltaIO;
+import io.cxgap.common.monitor.AlertColumns;
+import io.cxgap.common.monitor.InitiativeColumns;
 import io.cxgap.jobs.runstate.JobContext;
 import java.io.PrintStream;
 import java.util.List;
@@ -167,6 +169,7 @@ final class DemoFindings {
             r.<Double>getAs("mean_nps"));
       }
     }
+    monitoring(ctx, out);
     out.println();
     out.println(
         "Report: "
@@ -176,5 +179,75 @@ final class DemoFindings {
         "Query them: bin/cxgap sql \"SELECT * FROM "
             + Table.GAP_TREND.sqlName()
             + " WHERE direction = 'deteriorating'\"");
+  }
+
+  /** One line an initiative: its status, observed change and DiD with their 95% intervals. */
+  static String initiativeLine(Row r) {
+    return String.format(
+        Locale.ROOT,
+        "  %-18s %-17s observed %s vs %+.1f expected by now (%+.1f by %s); DiD %s",
+        r.<String>getAs(InitiativeColumns.INITIATIVE_ID),
+        r.<String>getAs(InitiativeColumns.STATUS),
+        interval(
+            r.getAs(InitiativeColumns.OBSERVED_CHANGE),
+            r.getAs(InitiativeColumns.OBSERVED_CI95_LOW),
+            r.getAs(InitiativeColumns.OBSERVED_CI95_HIGH)),
+        r.<Double>getAs(InitiativeColumns.EXPECTED_TO_DATE),
+        r.<Double>getAs(InitiativeColumns.EXPECTED_CHANGE),
+        r.getAs(InitiativeColumns.DUE),
+        interval(
+            r.getAs(InitiativeColumns.DID_CHANGE),
+            r.getAs(InitiativeColumns.DID_CI95_LOW),
+            r.getAs(InitiativeColumns.DID_CI95_HIGH)));
+  }
+
+  private static String interval(Double v, Double lo, Double hi) {
+    if (v == null) {
+      return "n/a";
+    }
+    return lo == null
+        ? String.format(Locale.ROOT, "%+.1f", v)
+        : String.format(Locale.ROOT, "%+.1f [%+.1f, %+.1f]", v, lo, hi);
+  }
+
+  /** The initiatives' statuses, one line each, the alert count and the detractors to call back. */
+  static void monitoring(JobContext ctx, PrintStream out) {
+    String checks = ctx.table(Table.INITIATIVE_CHECK);
+    if (!DeltaIO.exists(ctx.spark(), checks)) {
+      return;
+    }
+    out.println();
+    List<Row> initiatives =
+        DeltaIO.readDate(ctx.spark(), checks, ctx.date())
+            .orderBy(InitiativeColumns.INITIATIVE_ID)
+            .collectAsList();
+    if (initiatives.isEmpty()) {
+      out.println("Initiatives: none declared (cx.initiatives)");
+    } else {
+      out.println(
+          "Initiatives (cx.initiatives; gap change since the start, 95% interval; DiD = against"
+              + " the segment's other touchpoints):");
+      initiatives.forEach(r -> out.println(initiativeLine(r)));
+    }
+    Row a =
+        DeltaIO.readDate(ctx.spark(), ctx.table(Table.ALERT), ctx.date())
+            .agg(
+                functions.count(functions.lit(1)),
+                functions.sum(functions.col(AlertColumns.NEW).cast("long")),
+                functions.sum(
+                    functions.col(AlertColumns.SEVERITY).equalTo(AlertColumns.HIGH).cast("long")))
+            .head();
+    out.printf(
+        Locale.ROOT,
+        "Alerts: %d (%d new, %d high): bin/cxgap alerts --date %s%n",
+        a.getLong(0),
+        a.isNullAt(1) ? 0 : a.getLong(1),
+        a.isNullAt(2) ? 0 : a.getLong(2),
+        ctx.date());
+    out.printf(
+        Locale.ROOT,
+        "Detractors to follow up: %d (%s)%n",
+        DeltaIO.readDate(ctx.spark(), ctx.table(Table.DETRACTOR_FOLLOWUP), ctx.date()).count(),
+        Table.DETRACTOR_FOLLOWUP.sqlName());
   }
 }

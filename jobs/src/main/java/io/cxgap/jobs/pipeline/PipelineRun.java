@@ -7,6 +7,7 @@ import io.cxgap.common.config.Locations;
 import io.cxgap.common.landing.Source;
 import io.cxgap.jobs.runstate.JobContext;
 import io.cxgap.jobs.runstate.RunLock;
+import io.cxgap.jobs.steps.MonitorJob;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,13 @@ import org.apache.spark.sql.SparkSession;
 public record PipelineRun(
     CxConfig config, TouchpointCatalog catalog, String command, LocalDate date) {
 
-  /** Loads the catalog and checks the local landing folders, so a bad input fails at once. */
+  /**
+   * Loads the catalog, validates the initiatives file ({@code cx.initiatives}) against it and
+   * checks the local landing folders, so a bad input fails at once (exit 2, one line).
+   */
   public static PipelineRun prepare(CxConfig config, String command, LocalDate date) {
     TouchpointCatalog catalog = JobContext.loadCatalog(config);
+    MonitorJob.initiatives(config, catalog);
     preflight(config);
     return new PipelineRun(config, catalog, command, date);
   }

@@ -15,6 +15,7 @@ import io.cxgap.jobs.steps.DriversJob;
 import io.cxgap.jobs.steps.GapsJob;
 import io.cxgap.jobs.steps.GoldTables;
 import io.cxgap.jobs.steps.IngestJob;
+import io.cxgap.jobs.steps.MonitorJob;
 import io.cxgap.jobs.steps.ReportJob;
 import io.cxgap.jobs.steps.TrendsJob;
 import java.io.PrintStream;
@@ -63,6 +64,16 @@ public final class Steps {
                   + Table.PAIN_CLUSTER_PROFILE
                   + " for D",
               ClustersJob::run),
+          new Step(
+              "monitor",
+              "silver + gold → "
+                  + Table.INITIATIVE_CHECK
+                  + ", "
+                  + Table.ALERT
+                  + " and "
+                  + Table.DETRACTOR_FOLLOWUP
+                  + " for D (cx.initiatives, alerts, detractors to call back)",
+              MonitorJob::run),
           new Step(
               "report",
               "gold → <warehouse>/reports/cx-report-D.html, the HTML report for D",

@@ -9,13 +9,18 @@ import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.gaps.GapColumns;
 import io.cxgap.common.landing.Source;
+import io.cxgap.common.monitor.AlertColumns;
+import io.cxgap.common.monitor.InitiativeColumns;
 import io.cxgap.common.nps.NpsColumns;
 import io.cxgap.common.report.ReportData;
+import io.cxgap.common.report.ReportData.AlertRow;
 import io.cxgap.common.report.ReportData.ClusterPanel;
 import io.cxgap.common.report.ReportData.DimensionRow;
 import io.cxgap.common.report.ReportData.DriverPoint;
 import io.cxgap.common.report.ReportData.GapCell;
 import io.cxgap.common.report.ReportData.IndexRow;
+import io.cxgap.common.report.ReportData.InitiativeRow;
+import io.cxgap.common.report.ReportData.Monitoring;
 import io.cxgap.common.report.ReportData.NpsRow;
 import io.cxgap.common.report.ReportData.ReasonCount;
 import io.cxgap.common.report.ReportData.SourceCount;
@@ -66,7 +71,69 @@ final class ReportInputs {
         map(rows(ctx, Table.GAP_DIMENSION, Function.identity()), ReportInputs::dimension),
         map(rows(ctx, Table.SERVQUAL_INDEX, Function.identity()), ReportInputs::index),
         contacts(gaps),
-        map(rows(ctx, Table.NPS_SEGMENT, Function.identity()), ReportInputs::nps));
+        map(rows(ctx, Table.NPS_SEGMENT, Function.identity()), ReportInputs::nps),
+        monitoring(ctx));
+  }
+
+  /**
+   * What D's monitor step wrote: the new high alerts and the initiative checks (a row each), and
+   * the number of detractors to follow up (counted, never read); {@link Monitoring#NOT_RUN} where
+   * the run log has no succeeded monitor step of D.
+   */
+  static Monitoring monitoring(JobContext ctx) {
+    boolean ran =
+        !rows(
+                ctx,
+                Table.PIPELINE_RUN,
+                df ->
+                    df.where(col("job").equalTo("monitor").and(col("status").equalTo("succeeded"))))
+            .isEmpty();
+    if (!ran) {
+      return Monitoring.NOT_RUN;
+    }
+    List<AlertRow> alerts =
+        map(
+            rows(
+                ctx,
+                Table.ALERT,
+                df ->
+                    df.where(
+                            col(AlertColumns.NEW)
+                                .and(col(AlertColumns.SEVERITY).equalTo(AlertColumns.HIGH)))
+                        .orderBy(AlertColumns.ALERT_KEY)),
+            r ->
+                new AlertRow(
+                    r.getAs(AlertColumns.KIND),
+                    r.getAs(SEGMENT_DIMENSION),
+                    r.getAs(SEGMENT_VALUE),
+                    r.getAs(TOUCHPOINT),
+                    r.getAs(AlertColumns.MESSAGE)));
+    List<InitiativeRow> initiatives =
+        map(rows(ctx, Table.INITIATIVE_CHECK, Function.identity()), ReportInputs::initiative);
+    long detractors =
+        DeltaIO.readDateIfExists(ctx.spark(), ctx.table(Table.DETRACTOR_FOLLOWUP), ctx.date())
+            .map(Dataset::count)
+            .orElse(0L);
+    return new Monitoring(true, alerts, initiatives, detractors);
+  }
+
+  static InitiativeRow initiative(Row r) {
+    return new InitiativeRow(
+        r.getAs(InitiativeColumns.INITIATIVE_ID),
+        r.getAs(InitiativeColumns.NAME),
+        r.getAs(TOUCHPOINT),
+        r.getAs(SEGMENT_DIMENSION),
+        r.getAs(SEGMENT_VALUE),
+        r.<java.sql.Date>getAs(InitiativeColumns.DUE).toLocalDate(),
+        r.<Double>getAs(InitiativeColumns.EXPECTED_CHANGE),
+        r.<Double>getAs(InitiativeColumns.EXPECTED_TO_DATE),
+        r.getAs(InitiativeColumns.OBSERVED_CHANGE),
+        r.getAs(InitiativeColumns.OBSERVED_CI95_LOW),
+        r.getAs(InitiativeColumns.OBSERVED_CI95_HIGH),
+        r.getAs(InitiativeColumns.DID_CHANGE),
+        r.getAs(InitiativeColumns.DID_CI95_LOW),
+        r.getAs(InitiativeColumns.DID_CI95_HIGH),
+        r.getAs(InitiativeColumns.STATUS));
   }
 
   static NpsRow nps(Row r) {

@@ -44,7 +44,10 @@ class KillRecoveryTest extends JobsTestBase {
           "gold.gap_trend",
           "gold.touchpoint_driver",
           "gold.customer_pain_cluster",
-          "gold.pain_cluster_profile");
+          "gold.pain_cluster_profile",
+          "gold.initiative_check",
+          "gold.alert",
+          "gold.detractor_followup");
 
   /**
    * The kill points of the chain, in order: during ingest, between steps, in a gold write (twice).

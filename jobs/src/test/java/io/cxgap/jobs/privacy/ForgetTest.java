@@ -133,7 +133,9 @@ class ForgetTest extends JobsTestBase {
         .containsPattern("bronze\\.customers +[1-9]\\d* rows removed")
         .containsPattern("bronze\\.quarantine +[1-9]\\d* rows removed")
         .containsPattern("gold\\.customer_pain_cluster +[1-9]\\d* rows removed")
-        .containsPattern("silver\\.customers +[1-9]\\d* rows removed");
+        .containsPattern("silver\\.customers +[1-9]\\d* rows removed")
+        .as("every table with customer_id is visited, the monitoring follow-up list too")
+        .containsPattern("gold\\.detractor_followup +\\d+ rows removed");
     for (String id : erased) {
       assertThat(forget.out() + forget.err()).as("output names no erased id").doesNotContain(id);
     }
@@ -236,7 +238,8 @@ class ForgetTest extends JobsTestBase {
           {"silver", "customers"},
           {"silver", "survey_items"},
           {"silver", "interactions"},
-          {"gold", "customer_pain_cluster"}
+          {"gold", "customer_pain_cluster"},
+          {"gold", "detractor_followup"}
         }) {
       assertThat(
               table(warehouse, t[0], t[1]).where(col("customer_id").isin(erased.toArray())).count())

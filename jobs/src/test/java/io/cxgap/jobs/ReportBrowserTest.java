@@ -118,6 +118,8 @@ class ReportBrowserTest extends JobsTestBase {
           + " npsRows: q('#nps g.nps-row').length,"
           + " qualityRows: q('#quality table.quality tbody tr').length,"
           + " dimensionRows: q('#dimensions table.dims tbody tr').length,"
+          + " attentionAlerts: q('#attention ul.alerts li').length,"
+          + " detractors: (document.querySelector('#attention p.detractors b') || {}).textContent,"
           + " charts: Object.fromEntries(['heatmap', 'nps', 'drivers', 'clusters', 'trends', 'quality'].map(id =>"
           + "     [id, [...q('#' + id + ' svg')].map(s => [Math.round(box(s).width), Math.round(box(s).height)])])),"
           + " sections: [...q('section')].map(s => s.id),"
@@ -162,7 +164,19 @@ class ReportBrowserTest extends JobsTestBase {
     assertThat(dom.path("sections"))
         .extracting(JsonNode::asText)
         .containsExactly(
-            "heatmap", "dimensions", "nps", "drivers", "clusters", "trends", "quality");
+            "attention",
+            "heatmap",
+            "dimensions",
+            "nps",
+            "drivers",
+            "clusters",
+            "trends",
+            "quality");
+    assertThat(dom.path("attentionAlerts").asLong())
+        .as("the new high-severity alerts, at most 10")
+        .isEqualTo(Math.min(10, gold("alert").where("new and severity = 'high'").count()));
+    assertThat(dom.path("detractors").asText().replace(",", ""))
+        .isEqualTo(Long.toString(gold("detractor_followup").count()));
     assertThat(dom.path("how"))
         .hasSize(7)
         .allSatisfy(h -> assertThat(h.asText()).startsWith("How to read this: "));

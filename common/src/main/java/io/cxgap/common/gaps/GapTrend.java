@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.stats.FalseDiscovery;
 import io.cxgap.common.stats.TTests;
+import io.cxgap.common.stats.TrendDirection;
 import io.cxgap.common.transform.AnalysisWindow;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -25,12 +26,6 @@ import org.apache.spark.sql.Row;
  * left out.
  */
 public final class GapTrend {
-  public static final String DETERIORATING = "deteriorating";
-  public static final String IMPROVING = "improving";
-  public static final String STABLE = "stable";
-  public static final String NEW = "new";
-  public static final String SUPPRESSED = "suppressed";
-  static final double ALPHA = 0.05;
 
   private GapTrend() {}
 
@@ -41,11 +36,8 @@ public final class GapTrend {
       int minRespondents,
       AnalysisWindow window,
       double minDelta) {
-    AnalysisWindow prev = window.previous();
     Dataset<Row> both =
-        items
-            .where(window.contains(col(RESPONSE_DATE)).or(prev.contains(col(RESPONSE_DATE))))
-            .withColumn("_cur", window.contains(col(RESPONSE_DATE)));
+        window.itemsWithPrevious(items).withColumn("_cur", window.contains(col(RESPONSE_DATE)));
     Dataset<Row> cells =
         SegmentCuts.explode(both, customersAsOf, dimensions)
             .groupBy(SEGMENT_DIMENSION, SEGMENT_VALUE, TOUCHPOINT)
@@ -97,13 +89,14 @@ public final class GapTrend {
             col(GapColumns.RESPONSES),
             col(GapColumns.PREVIOUS_RESPONSES),
             suppressed.as(GapColumns.SUPPRESSED));
-    Column significant = col(GapColumns.Q_VALUE).lt(ALPHA);
     Column direction =
-        when(col(GapColumns.SUPPRESSED), lit(SUPPRESSED))
-            .when(col(GapColumns.PREVIOUS_RESPONSES).equalTo(0), lit(NEW))
-            .when(col(GapColumns.DELTA).leq(-minDelta).and(significant), lit(DETERIORATING))
-            .when(col(GapColumns.DELTA).geq(minDelta).and(significant), lit(IMPROVING))
-            .otherwise(lit(STABLE));
+        TrendDirection.of(
+            col(GapColumns.SUPPRESSED),
+            col(GapColumns.PREVIOUS_RESPONSES).equalTo(0),
+            lit(false),
+            col(GapColumns.DELTA),
+            col(GapColumns.Q_VALUE),
+            minDelta);
     return FalseDiscovery.withQValue(tested, GapColumns.P_VALUE, GapColumns.Q_VALUE, AS_OF_DATE)
         .withColumn(GapColumns.DIRECTION, direction)
         .select(GapColumns.GAP_TREND.stream().map(c -> col(c)).toArray(Column[]::new))

@@ -5,8 +5,8 @@ import static io.cxgap.common.monitor.AlertColumns.*;
 import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.gaps.GapColumns;
-import io.cxgap.common.gaps.GapTrend;
 import io.cxgap.common.nps.NpsColumns;
+import io.cxgap.common.stats.TrendDirection;
 import java.sql.Date;
 import java.time.LocalDate;
 import org.apache.spark.sql.Column;
@@ -143,7 +143,7 @@ public final class Alerts {
 
   static Dataset<Row> gapDeteriorating(Dataset<Row> trend) {
     return rows(
-        trend.where(col(GapColumns.DIRECTION).equalTo(GapTrend.DETERIORATING)),
+        trend.where(col(GapColumns.DIRECTION).equalTo(TrendDirection.DETERIORATING)),
         GAP_DETERIORATING,
         col(TOUCHPOINT),
         col(TOUCHPOINT),
@@ -165,7 +165,7 @@ public final class Alerts {
 
   static Dataset<Row> npsDeteriorating(Dataset<Row> nps) {
     return rows(
-        nps.where(col(NpsColumns.DIRECTION).equalTo(GapTrend.DETERIORATING)),
+        nps.where(col(NpsColumns.DIRECTION).equalTo(TrendDirection.DETERIORATING)),
         NPS_DETERIORATING,
         lit(null),
         lit(null),

@@ -4,9 +4,9 @@ import static io.cxgap.common.Columns.*;
 import static io.cxgap.common.nps.NpsColumns.*;
 import static org.apache.spark.sql.functions.*;
 
-import io.cxgap.common.gaps.GapTrend;
 import io.cxgap.common.gaps.SegmentCuts;
 import io.cxgap.common.stats.FalseDiscovery;
+import io.cxgap.common.stats.TrendDirection;
 import io.cxgap.common.transform.AnalysisWindow;
 import java.util.List;
 import org.apache.commons.math3.special.Erf;
@@ -24,11 +24,11 @@ import org.apache.spark.sql.types.DataTypes;
  * <p>The unit is a survey response with an {@code overall_nps}: a response counts once, however
  * many items it has; where its items carry different values, the response's value is their mean.
  * Promoters have a value of at least 9, detractors at most 6. Both windows are cut by the CRM state
- * as of D, as in {@link GapTrend}. Interval: n' = n + 3, p' = (promoters + 0.75)/n', d' =
- * (detractors + 0.75)/n', se = sqrt((p' + d' − (p' − d')²)/n'), 100·((p' − d') ± 1.96·se) clipped
- * to [−100, 100]. The test: z = (p' − d' now − p' − d' before)/sqrt(se_now² + se_before²),
- * two-sided normal p; {@code q_value} is the Benjamini–Hochberg q over the date's p-values ({@link
- * FalseDiscovery}).
+ * as of D, as in {@link io.cxgap.common.gaps.GapTrend}. Interval: n' = n + 3, p' = (promoters +
+ * 0.75)/n', d' = (detractors + 0.75)/n', se = sqrt((p' + d' − (p' − d')²)/n'), 100·((p' − d') ±
+ * 1.96·se) clipped to [−100, 100]. The test: z = (p' − d' now − p' − d' before)/sqrt(se_now² +
+ * se_before²), two-sided normal p; {@code q_value} is the Benjamini–Hochberg q over the date's
+ * p-values ({@link FalseDiscovery}).
  *
  * <p>Directions as in gap_trend, with delta in NPS points: {@code suppressed} when the current
  * window has fewer than min-respondents customers (then every share, score, interval and test is
@@ -38,7 +38,6 @@ import org.apache.spark.sql.types.DataTypes;
  * without a response in the current window are left out.
  */
 public final class NpsSegment {
-  static final double ALPHA = 0.05;
   static final double Z975 = 1.96;
 
   private static final String CUR = "_cur";
@@ -56,11 +55,10 @@ public final class NpsSegment {
       int minRespondents,
       AnalysisWindow window,
       double minDelta) {
-    AnalysisWindow prev = window.previous();
     Dataset<Row> responses =
-        items
+        window
+            .itemsWithPrevious(items)
             .where(col(CUSTOMER_ID).isNotNull())
-            .where(window.contains(col(RESPONSE_DATE)).or(prev.contains(col(RESPONSE_DATE))))
             .groupBy(col(CUSTOMER_ID), col(RESPONSE_ID))
             .agg(avg(col(OVERALL_NPS)).as(VALUE), min(col(RESPONSE_DATE)).as(RESPONSE_DATE))
             .where(col(VALUE).isNotNull());
@@ -141,13 +139,13 @@ public final class NpsSegment {
   }
 
   private static Column direction(double minDelta) {
-    Column significant = col(Q_VALUE).lt(ALPHA);
-    return when(col(SUPPRESSED), lit(GapTrend.SUPPRESSED))
-        .when(col(PREVIOUS_RESPONSES).equalTo(0), lit(GapTrend.NEW))
-        .when(col(P_VALUE).isNull(), lit(GapTrend.SUPPRESSED))
-        .when(col(DELTA).leq(-minDelta).and(significant), lit(GapTrend.DETERIORATING))
-        .when(col(DELTA).geq(minDelta).and(significant), lit(GapTrend.IMPROVING))
-        .otherwise(lit(GapTrend.STABLE));
+    return TrendDirection.of(
+        col(SUPPRESSED),
+        col(PREVIOUS_RESPONSES).equalTo(0),
+        col(P_VALUE).isNull(),
+        col(DELTA),
+        col(Q_VALUE),
+        minDelta);
   }
 
   /** 100·(promoters − detractors)/n. */

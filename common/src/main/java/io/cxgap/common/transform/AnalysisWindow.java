@@ -34,6 +34,17 @@ public record AnalysisWindow(LocalDate end, int days) {
         lit(start().toString()).cast("date"), lit(end.toString()).cast("date"));
   }
 
+  /**
+   * The silver survey items answered in this window or the previous one of the same length: what a
+   * table that compares the two windows reads (one pass over both).
+   */
+  public Dataset<Row> itemsWithPrevious(Dataset<Row> surveyItems) {
+    return surveyItems.where(
+        col(RESPONSE_DATE)
+            .between(
+                lit(previous().start().toString()).cast("date"), lit(end.toString()).cast("date")));
+  }
+
   /** The silver survey items answered in the window. */
   public Dataset<Row> items(Dataset<Row> surveyItems) {
     return surveyItems.where(contains(col(RESPONSE_DATE)));

@@ -178,7 +178,7 @@ class ReportBrowserTest extends JobsTestBase {
     assertThat(dom.path("detractors").asText().replace(",", ""))
         .isEqualTo(Long.toString(gold("detractor_followup").count()));
     assertThat(dom.path("how"))
-        .hasSize(7)
+        .hasSize(8)
         .allSatisfy(h -> assertThat(h.asText()).startsWith("How to read this: "));
     assertThat(dom.path("drivers").asLong())
         .isEqualTo(gold("touchpoint_driver").count())

@@ -1,10 +1,12 @@
 -- The benchmark's peer (issue 8, issue 27): gold.gap_segment_touchpoint for one date computed by
 -- DuckDB straight from the landing files, with the formulas of DESIGN.md §5 written in plain SQL,
 -- the way a DuckDB user would write it: each landing file group read once, each JSON line parsed
--- once, CTEs that DuckDB streams, a window function for repeat contacts, and GROUP BY over an
--- UNPIVOT for the segment cuts. It shares no code with the Spark pipeline; `bin/cxgap-bench` runs
--- it through DuckDB's JDBC driver in an in-memory database (spilling to a scratch folder) and
--- compares its result value by value with the Delta table.
+-- once, survey items and contacts typed once into a table, CTEs over those tables for the rules,
+-- the duplicate drop and a window function (lead) for repeat contacts, and GROUPING SETS for the
+-- segment cuts. It shares no code with the Spark pipeline; `bin/cxgap-bench` runs it through
+-- DuckDB's JDBC driver in an in-memory database (spilling to a scratch folder) and compares its
+-- result value by value with the Delta table. After the line '-- @@ rows read' comes the runner's
+-- untimed count of the landing records.
 --
 -- The runner (io.cxgap.bench.DuckDbPeer) fills in before running:
 --   ${customers_csv} ${customers_json} ${surveys_long_csv} ${surveys_json} ${surveys_wide_csv}

@@ -19,18 +19,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * The benchmark's peer: runs {@code bench/duckdb_gaps.sql} ({@link PeerScript}) in a DuckDB
- * database file under the scratch folder (deleted after the run) over the landing files and returns
- * its {@code gap_segment_touchpoint} rows for one date, and how long DuckDB took from the files to
- * the table. DuckDB is reached through JDBC only, so it is a runtime dependency.
+ * The benchmark's peer: runs {@code bench/duckdb_gaps.sql} ({@link PeerScript}) in an in-memory
+ * DuckDB database (spilling to the scratch folder) over the landing files and returns its {@code
+ * gap_segment_touchpoint} rows for one date, how long DuckDB took from the files to the table, and
+ * how many landing records it read (counted afterwards, untimed). DuckDB is reached through JDBC
+ * only, so it is a runtime dependency.
  */
 final class DuckDbPeer {
   private DuckDbPeer() {}
@@ -51,10 +54,8 @@ final class DuckDbPeer {
 
   static Result run(Params p, Path scratch) {
     PeerScript script = PeerScript.of(p, scratch);
-    Path db = scratch.resolve("peer.duckdb");
-    deleteDatabase(db);
-    try (Connection c =
-            DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath(), settings(scratch));
+    Path spill = scratch.resolve("duckdb-spill");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:", settings(scratch));
         Statement s = c.createStatement()) {
       long t0 = System.nanoTime();
       createCatalogTables(c, p.catalog());
@@ -65,12 +66,7 @@ final class DuckDbPeer {
       List<Map<String, Object>> rows =
           query(s, "SELECT * FROM " + Table.GAP_SEGMENT_TOUCHPOINT.id());
       long read =
-          ((Number)
-                  query(
-                          s,
-                          "SELECT (SELECT count(*) FROM survey_raw) + (SELECT count(*) FROM crm_rows) AS n")
-                      .get(0)
-                      .get("n"))
+          ((Number) query(s, PeerScript.statements(script.rowsRead()).get(0)).get(0).get("n"))
               .longValue();
       return new Result(rows, millis, read);
     } catch (SQLException e) {
@@ -78,17 +74,21 @@ final class DuckDbPeer {
     } catch (IOException e) {
       throw new UncheckedIOException("bench: cannot create " + scratch, e);
     } finally {
-      deleteDatabase(db);
+      deleteSpill(spill);
     }
   }
 
-  /** Removes the peer's database file and its write-ahead log. */
-  private static void deleteDatabase(Path db) {
-    try {
-      Files.deleteIfExists(db);
-      Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
+  /** Removes what DuckDB spilled, if it left anything. */
+  private static void deleteSpill(Path spill) {
+    if (!Files.isDirectory(spill)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(spill)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(f);
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("bench: cannot delete " + db, e);
+      throw new UncheckedIOException("bench: cannot delete " + spill, e);
     }
   }
 

@@ -16,25 +16,38 @@ import java.util.stream.Collectors;
 /**
  * The DuckDB peer's SQL, {@code bench/duckdb_gaps.sql} (packaged as {@code
  * cxgap/bench/duckdb_gaps.sql}), with its placeholders filled in (see the file's header) and cut at
- * the line {@code -- @@ t975}, where the peer fills in the t quantiles DuckDB cannot compute.
+ * the line {@code -- @@ t975}, where the peer fills in the t quantiles DuckDB cannot compute, and
+ * at the line {@code -- @@ rows read}, after which comes the untimed count of the records read.
  *
- * @param beforeT975 the statements up to the mark
- * @param fromT975 the statements from the mark on
+ * @param beforeT975 the statements up to the first mark
+ * @param fromT975 the statements from the first mark to the second
+ * @param rowsRead the query after the second mark: one row, the landing records read, as {@code n}
  */
-record PeerScript(String beforeT975, String fromT975) {
+record PeerScript(String beforeT975, String fromT975, String rowsRead) {
   private static final String SQL_RESOURCE = "/cxgap/bench/duckdb_gaps.sql";
   private static final Pattern T975_MARK = Pattern.compile("(?m)^-- @@ t975$");
+  private static final Pattern ROWS_READ_MARK = Pattern.compile("(?m)^-- @@ rows read$");
 
   /** The script for {@code p}; empty landing groups get header-only files under {@code scratch}. */
   static PeerScript of(DuckDbPeer.Params p, Path scratch) {
     String sql = template(p, scratch);
-    Matcher m = T975_MARK.matcher(sql);
+    int t975 = mark(sql, T975_MARK, "-- @@ t975");
+    int rowsRead = mark(sql, ROWS_READ_MARK, "-- @@ rows read");
+    if (rowsRead < t975) {
+      throw new IllegalStateException(
+          "bench: '-- @@ rows read' must come after '-- @@ t975' in " + SQL_RESOURCE);
+    }
+    return new PeerScript(
+        sql.substring(0, t975), sql.substring(t975, rowsRead), sql.substring(rowsRead));
+  }
+
+  private static int mark(String sql, Pattern mark, String line) {
+    Matcher m = mark.matcher(sql);
     if (!m.find()) {
       throw new IllegalStateException(
-          "bench: the line '-- @@ t975' is missing from " + SQL_RESOURCE);
+          "bench: the line '" + line + "' is missing from " + SQL_RESOURCE);
     }
-    int mark = m.start();
-    return new PeerScript(sql.substring(0, mark), sql.substring(mark));
+    return m.start();
   }
 
   /** The SQL with its placeholders filled in (see the file's header). */
@@ -61,6 +74,22 @@ record PeerScript(String beforeT975, String fromT975) {
     v.put(
         "dimension_names",
         p.dimensions().stream().map(PeerScript::literal).collect(Collectors.joining(", ")));
+    v.put(
+        "dimension_cut_columns",
+        p.dimensions().stream()
+            .map(d -> "coalesce(c." + d + ", 'unknown') AS " + d)
+            .collect(Collectors.joining(", ")));
+    v.put(
+        "dimension_grouping_sets",
+        "(touchpoint), "
+            + p.dimensions().stream()
+                .map(d -> "(" + d + ", touchpoint)")
+                .collect(Collectors.joining(", ")));
+    v.put(
+        "segment_dimension",
+        p.dimensions().stream()
+            .map(d -> "WHEN " + d + " IS NOT NULL THEN " + literal(d))
+            .collect(Collectors.joining(" ", "CASE ", " ELSE 'total' END")));
     String sql = sqlText();
     for (Map.Entry<String, String> e : v.entrySet()) {
       sql = sql.replace("${" + e.getKey() + "}", e.getValue());

@@ -65,6 +65,7 @@ class BenchNewJvmTest extends JobsTestBase {
             "trends",
             "drivers",
             "clusters",
+            "monitor",
             "report",
             "total",
             "process");

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Erasure and retention on one small warehouse built by {@code nightly} (DESIGN.md §6): forget two
  * customers, find nothing of them on disk, rerun with a new landing file that holds one of them,
- * then a later nightly with a bronze retention. Three pipeline runs in all.
+ * then a later day's ingest and conform with a bronze retention.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -264,7 +264,7 @@ class ForgetTest extends JobsTestBase {
 
   @Test
   @Order(6)
-  void nightlyWithRetention_deletesBronzeRowsLoadedBeforeIt_andKeepsYoungerOnes()
+  void ingestWithRetention_deletesBronzeRowsLoadedBeforeIt_andKeepsYoungerOnes()
       throws IOException {
     LocalDate d2 = D.plusDays(4);
     String fresh = "RETAIN-1";
@@ -274,17 +274,20 @@ class ForgetTest extends JobsTestBase {
             + fresh
             + ",Fresh Person,fresh@example.org,+1 555 0101,retail,North,gold,2026-11-01,2026-11-03T12:00:00Z\n",
         StandardCharsets.UTF_8);
-    Outcome o =
-        cli(
-            run(
-                "nightly",
-                "--date",
-                d2.toString(),
-                "--set",
-                "cx.privacy.bronze-retention-days=3",
-                "--set",
-                "cx.privacy.vacuum-hours=0"));
-    assertThat(o.code()).as(o.toString()).isZero();
+    // retention and due erasures are ingest's (a nightly's first step); conform for silver
+    for (String step : List.of("ingest", "conform")) {
+      Outcome o =
+          cli(
+              run(
+                  step,
+                  "--date",
+                  d2.toString(),
+                  "--set",
+                  "cx.privacy.bronze-retention-days=3",
+                  "--set",
+                  "cx.privacy.vacuum-hours=0"));
+      assertThat(o.code()).as(o.toString()).isZero();
+    }
     String loadedAtD = D + "-%";
     assertThat(table(warehouse, "bronze", "surveys").count())
         .as("every survey row was loaded on %s, 4 days before: past 3 days' retention", D)

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** gaps and trends inside nightly, on generated data with a planted deterioration. */
+/** gaps and trends after ingest and conform, on generated data with a planted deterioration. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GapsJobTest extends JobsTestBase {
@@ -39,10 +40,13 @@ class GapsJobTest extends JobsTestBase {
     warehouse = dir.resolve("wh");
     SampleGenerator.generate(new GeneratorOptions(landing, 600, 180, END, 5, 0.01));
     truth = new ObjectMapper().readTree(landing.resolve("truth.json").toFile());
+    // the steps up to the ones under test, for two days (rerunOfD needs D - 1's rows)
     for (LocalDate d : List.of(END.minusDays(1), END)) {
-      Outcome o = cli(args(landing, warehouse, repoCatalog(), "nightly", "--date", d.toString()));
-      assertThat(o.code()).as(o.toString()).isZero();
-      assertThat(o.out()).contains("gaps     ok").contains("trends   ok");
+      for (String step : List.of("ingest", "conform", "gaps", "trends")) {
+        Outcome o = cli(args(landing, warehouse, repoCatalog(), step, "--date", d.toString()));
+        assertThat(o.code()).as(o.toString()).isZero();
+        assertThat(o.out()).contains(String.format(Locale.ROOT, "%-8s ok", step));
+      }
     }
   }
 

@@ -146,6 +146,7 @@ final class Metastore {
         kind = Kind.IN_MEMORY;
         description =
             "in-memory catalog: the statement uses nothing of yours in the metastore " + dir;
+        s.putAll(besides(dir));
       } else if (inUse(dir)) {
         kind = Kind.IN_MEMORY;
         description =
@@ -174,6 +175,14 @@ final class Metastore {
     return UserObjects.read(dir);
   }
 
+  /**
+   * Settings of an in-memory catalog used instead of the embedded metastore in {@code dir}: its
+   * databases' folders go where the metastore's do, not into the working directory.
+   */
+  static Map<String, String> besides(Path dir) {
+    return Map.of("spark.sql.warehouse.dir", dir.resolve("warehouse").toUri().toString());
+  }
+
   /** Settings of an embedded Derby metastore in {@code dir}; creates the folder. */
   static Map<String, String> embedded(Path dir) {
     try {
@@ -191,7 +200,7 @@ final class Metastore {
         "jdbc:derby:;databaseName=" + dir.resolve("metastore_db") + ";create=true");
     s.put("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
     s.put("spark.hadoop.hive.metastore.schema.verification", "false");
-    s.put("spark.sql.warehouse.dir", dir.resolve("warehouse").toUri().toString());
+    s.putAll(besides(dir));
     s.put("spark.hadoop.hive.exec.scratchdir", dir.resolve("scratch").toString());
     s.put("spark.hadoop.hive.exec.local.scratchdir", dir.resolve("scratch-local").toString());
     s.put(

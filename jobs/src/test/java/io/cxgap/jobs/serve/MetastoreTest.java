@@ -125,6 +125,13 @@ class MetastoreTest extends JobsTestBase {
     assertThat(s.get("spark.hadoop.javax.jdo.option.ConnectionURL"))
         .isEqualTo("jdbc:derby:;databaseName=" + dir.resolve("metastore_db") + ";create=true");
     assertThat(System.getProperty("derby.system.home")).isEqualTo(dir.toString());
+    assertThat(s.get("spark.sql.warehouse.dir"))
+        .isEqualTo(dir.resolve("warehouse").toUri().toString());
+    assertThat(Metastore.besides(dir))
+        .as(
+            "an in-memory catalog in its place keeps its folders there too, not in the working directory")
+        .containsExactly(
+            Map.entry("spark.sql.warehouse.dir", dir.resolve("warehouse").toUri().toString()));
     assertThat(Metastore.localWarehouse(config(wh))).isTrue();
     CxConfig s3 = ConfigLoader.load(repoRoot(), null, List.of("cx.warehouse=s3a://bucket/wh"));
     assertThat(Metastore.localWarehouse(s3))

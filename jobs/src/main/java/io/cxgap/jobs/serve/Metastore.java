@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -26,11 +27,13 @@ import org.apache.spark.sql.SparkSession;
  *       hive-site.xml} on the classpath), or Spark is told {@code spark.sql.catalogImplementation =
  *       hive} by the cluster;
  *   <li>{@link Kind#EMBEDDED}: an embedded Derby metastore in {@code <warehouse>/_metastore}, when
- *       the warehouse is on the local disk: {@code sql} and {@code serve} see the same, persisted
- *       catalog;
+ *       the warehouse is on the local disk and the call needs it: it writes, or its statement may
+ *       use a view, table or function a user keeps there ({@link UserObjects}). Opening it costs
+ *       seconds of Derby and Hive start-up, so other calls skip it;
  *   <li>{@link Kind#IN_MEMORY}: Spark's in-memory catalog, rebuilt at each start, where Hive
- *       support is not on the classpath, the warehouse is remote without a metastore service, or
- *       the embedded metastore is in use by another process (Derby admits one at a time).
+ *       support is not on the classpath, the warehouse is remote without a metastore service, the
+ *       call does not need the embedded metastore, or that is in use by another process (Derby
+ *       admits one at a time).
  * </ul>
  *
  * In every case the catalog's schema of a Delta table follows the table ({@code
@@ -104,8 +107,12 @@ final class Metastore {
     return new Opened(spark, kind, whose + " " + impl + " catalog", false);
   }
 
-  /** Opens (or joins) the session with the catalog this config and machine allow. */
-  static Opened open(CxConfig config, Map<String, String> extra) {
+  /**
+   * Opens (or joins) the session with the catalog this config and machine allow, for a call that
+   * writes ({@code writes}) or not and runs {@code statement}.
+   */
+  static Opened open(
+      CxConfig config, Map<String, String> extra, boolean writes, StatementTables statement) {
     Map<String, String> s = new LinkedHashMap<>(extra);
     s.put("spark.databricks.delta.catalog.update.enabled", "true");
     if (SparkSession.getDefaultSession().isDefined()) { // in-process callers (tests) share theirs
@@ -134,7 +141,13 @@ final class Metastore {
               + " for a lasting one)";
     } else {
       Path dir = folder(config);
-      if (inUse(dir)) {
+      Optional<List<String>> kept = kept(dir);
+      if (!writes && kept.isPresent() && !UserObjects.usedBy(statement, kept.get())) {
+        kind = Kind.IN_MEMORY;
+        description =
+            "in-memory catalog: the statement uses nothing of yours in the metastore " + dir;
+        s.putAll(besides(dir));
+      } else if (inUse(dir)) {
         kind = Kind.IN_MEMORY;
         description =
             "in-memory catalog: the metastore "
@@ -149,6 +162,25 @@ final class Metastore {
     }
     s.put("spark.sql.catalogImplementation", kind == Kind.IN_MEMORY ? "in-memory" : "hive");
     return new Opened(Sessions.getOrCreate(config, s), kind, description, fallback);
+  }
+
+  /**
+   * The user's objects in the embedded metastore in {@code dir}: none when there is no metastore
+   * yet, the list the last call that opened it wrote, or empty (not known) without that list.
+   */
+  static Optional<List<String>> kept(Path dir) {
+    if (!Files.exists(dir.resolve("metastore_db"))) {
+      return Optional.of(List.of());
+    }
+    return UserObjects.read(dir);
+  }
+
+  /**
+   * Settings of an in-memory catalog used instead of the embedded metastore in {@code dir}: its
+   * databases' folders go where the metastore's do, not into the working directory.
+   */
+  static Map<String, String> besides(Path dir) {
+    return Map.of("spark.sql.warehouse.dir", dir.resolve("warehouse").toUri().toString());
   }
 
   /** Settings of an embedded Derby metastore in {@code dir}; creates the folder. */
@@ -168,7 +200,7 @@ final class Metastore {
         "jdbc:derby:;databaseName=" + dir.resolve("metastore_db") + ";create=true");
     s.put("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
     s.put("spark.hadoop.hive.metastore.schema.verification", "false");
-    s.put("spark.sql.warehouse.dir", dir.resolve("warehouse").toUri().toString());
+    s.putAll(besides(dir));
     s.put("spark.hadoop.hive.exec.scratchdir", dir.resolve("scratch").toString());
     s.put("spark.hadoop.hive.exec.local.scratchdir", dir.resolve("scratch-local").toString());
     s.put(

@@ -5,10 +5,12 @@ import io.cxgap.common.config.CxConfig;
 import io.cxgap.common.spark.ReadOnlyGuard;
 import io.cxgap.jobs.options.ConfigOptions;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkThrowable;
@@ -63,7 +65,8 @@ public final class SqlCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CxConfig config = options.load();
-    Metastore.Opened catalog = Metastore.open(config, Map.of());
+    StatementTables statement = StatementTables.of(query);
+    Metastore.Opened catalog = Metastore.open(config, Map.of(), allowWrites, statement);
     if (catalog.fallback()) {
       System.err.println("cxgap: note: " + catalog.description());
     }
@@ -71,20 +74,37 @@ public final class SqlCommand implements Callable<Integer> {
     if (!allowWrites) {
       ReadOnlyGuard.requireActive(spark);
     }
-    WarehouseCatalog.register(spark, config);
-    String[] columns;
-    List<Row> rows;
-    List<String> json = List.of();
-    AutoCloseable guard = allowWrites ? () -> {} : ReadOnlyGuard.install(READ_ONLY);
-    try (guard) {
-      Dataset<Row> result = spark.sql(query);
-      columns = result.columns();
-      if (format == Format.json) {
-        json = result.toJSON().collectAsList();
-        rows = List.of();
-      } else {
-        rows = result.collectAsList();
+    Path lasting = catalog.kind() == Metastore.Kind.EMBEDDED ? Metastore.folder(config) : null;
+    Result result;
+    if (lasting != null) {
+      UserObjects.forget(lasting); // until the list is written again, it is not known
+    }
+    try {
+      result = run(spark, config, catalog.kind() == Metastore.Kind.IN_MEMORY ? statement : ALL);
+    } finally {
+      if (lasting != null) {
+        remember(spark, config, lasting);
       }
+    }
+    PrintStream out = System.out;
+    switch (format) {
+      case csv -> printCsv(result.columns(), result.rows(), out);
+      case json -> result.json().forEach(out::println);
+      case table -> printTable(result.columns(), result.rows(), out);
+    }
+    return 0;
+  }
+
+  private static final StatementTables ALL = new StatementTables(Optional.empty());
+
+  /** A statement's result: its columns and rows, or (for --format json) its JSON lines. */
+  private record Result(String[] columns, List<Row> rows, List<String> json) {}
+
+  /** Registers the tables the statement names ({@code only}; all when not known) and runs it. */
+  private Result run(SparkSession spark, CxConfig config, StatementTables only) {
+    WarehouseCatalog.register(spark, config, WarehouseCatalog.LAYERS, only);
+    try {
+      return attempt(spark);
     } catch (ReadOnlyGuard.Refused e) {
       throw CxErrors.usage("%s", e.rule());
     } catch (Exception e) { // Scala throws AnalysisException (a checked type) undeclared
@@ -95,13 +115,35 @@ public final class SqlCommand implements Callable<Integer> {
       }
       throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     }
-    PrintStream out = System.out;
-    switch (format) {
-      case csv -> printCsv(columns, rows, out);
-      case json -> json.forEach(out::println);
-      case table -> printTable(columns, rows, out);
+  }
+
+  private Result attempt(SparkSession spark) throws Exception {
+    AutoCloseable guard = allowWrites ? () -> {} : ReadOnlyGuard.install(READ_ONLY);
+    try (guard) {
+      Dataset<Row> result = spark.sql(query);
+      String[] columns = result.columns();
+      if (format == Format.json) {
+        return new Result(columns, List.of(), result.toJSON().collectAsList());
+      }
+      return new Result(columns, result.collectAsList(), List.of());
     }
-    return 0;
+  }
+
+  /**
+   * Writes the list of the user's objects in the embedded metastore; a failure leaves no list, so
+   * the next call opens the metastore.
+   */
+  private static void remember(SparkSession spark, CxConfig config, Path dir) {
+    try {
+      UserObjects.write(dir, UserObjects.list(spark, config));
+    } catch (RuntimeException e) {
+      System.err.println(
+          "cxgap: note: could not list your views in the metastore "
+              + dir
+              + " ("
+              + e.getMessage()
+              + "); the next sql opens it again");
+    }
   }
 
   static String text(Object v) {

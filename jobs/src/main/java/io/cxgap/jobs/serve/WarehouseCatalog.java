@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -40,6 +42,8 @@ final class WarehouseCatalog {
           Layer.GOLD.id(),
               "cxgap gold: gap, trend, driver and pain-cluster tables for analysts and BI tools, and the run log");
 
+  private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
   private WarehouseCatalog() {}
 
   static String database(String layer) {
@@ -53,12 +57,23 @@ final class WarehouseCatalog {
 
   /** Registers the Delta tables of these layers only (what {@code serve} exposes). */
   static List<String> register(SparkSession spark, CxConfig config, List<String> layers) {
+    return register(spark, config, layers, new StatementTables(Optional.empty()));
+  }
+
+  /**
+   * Registers the Delta tables that {@code statement} names (every table, and drops vanished
+   * entries, when its names are not known); the three databases are always there.
+   */
+  static List<String> register(
+      SparkSession spark, CxConfig config, List<String> layers, StatementTables statement) {
     List<String> names = new ArrayList<>();
     for (String layer : layers) {
       String db = database(layer);
       spark.sql("CREATE DATABASE IF NOT EXISTS " + db + " COMMENT " + literal(COMMENTS.get(layer)));
       Path root = qualified(spark, config.tablePath(layer, "x")).getParent();
-      List<String> found = tables(spark, root);
+      Optional<Set<String>> named = statement.in(db);
+      List<String> found =
+          named.isPresent() ? named(spark, root, named.get()) : tables(spark, root);
       for (String table : found) {
         String location = new Path(root, table).toString();
         Optional<URI> registered = location(spark, db, table);
@@ -77,7 +92,9 @@ final class WarehouseCatalog {
         }
         names.add(db + "." + table);
       }
-      dropVanished(spark, db, root, found);
+      if (named.isEmpty()) {
+        dropVanished(spark, db, root, found);
+      }
     }
     return names;
   }
@@ -134,6 +151,19 @@ final class WarehouseCatalog {
     }
   }
 
+  /** Those of {@code wanted} that are Delta tables under {@code root}, sorted. */
+  private static List<String> named(SparkSession spark, Path root, Set<String> wanted) {
+    List<String> out = new ArrayList<>();
+    for (String name : wanted) {
+      if (TABLE_NAME.matcher(name).matches()
+          && DeltaIO.exists(spark, new Path(root, name).toString())) {
+        out.add(name);
+      }
+    }
+    out.sort(String::compareTo);
+    return out;
+  }
+
   private static List<String> tables(SparkSession spark, Path root) {
     List<String> out = new ArrayList<>();
     try {
@@ -144,7 +174,7 @@ final class WarehouseCatalog {
       for (FileStatus s : fs.listStatus(root)) {
         String name = s.getPath().getName();
         if (s.isDirectory()
-            && name.matches("[a-z_][a-z0-9_]*")
+            && TABLE_NAME.matcher(name).matches()
             && DeltaIO.exists(spark, s.getPath().toString())) {
           out.add(name);
         }

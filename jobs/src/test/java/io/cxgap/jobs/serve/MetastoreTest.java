@@ -64,6 +64,28 @@ class MetastoreTest extends JobsTestBase {
   }
 
   @Test
+  void register_ofAQuery_namesOnlyTheTablesItReads() throws IOException {
+    Path wh = Files.createTempDirectory("cxgap-ms5").resolve("wh");
+    write(wh, "gold", "ms_read", 3);
+    write(wh, "gold", "ms_unread", 2);
+    write(wh, "silver", "ms_other", 1);
+
+    List<String> names =
+        WarehouseCatalog.register(
+            spark(),
+            config(wh),
+            WarehouseCatalog.LAYERS,
+            StatementTables.of(
+                "SELECT count(*) FROM cx_gold.ms_read JOIN cx_gold.ms_missing ON true"));
+
+    assertThat(names).containsExactly("cx_gold.ms_read");
+    assertThat(spark().catalog().tableExists("cx_gold.ms_unread")).isFalse();
+    assertThat(spark().catalog().tableExists("cx_silver.ms_other")).isFalse();
+    assertThat(spark().catalog().databaseExists("cx_bronze")).isTrue();
+    assertThat(spark().sql("SELECT count(*) FROM cx_gold.ms_read").head().getLong(0)).isEqualTo(3);
+  }
+
+  @Test
   void register_repointsAMovedWarehouse_dropsAVanishedTable_andKeepsUserViews() throws IOException {
     Path root = Files.createTempDirectory("cxgap-ms2");
     Path first = root.resolve("first");
@@ -103,6 +125,13 @@ class MetastoreTest extends JobsTestBase {
     assertThat(s.get("spark.hadoop.javax.jdo.option.ConnectionURL"))
         .isEqualTo("jdbc:derby:;databaseName=" + dir.resolve("metastore_db") + ";create=true");
     assertThat(System.getProperty("derby.system.home")).isEqualTo(dir.toString());
+    assertThat(s.get("spark.sql.warehouse.dir"))
+        .isEqualTo(dir.resolve("warehouse").toUri().toString());
+    assertThat(Metastore.besides(dir))
+        .as(
+            "an in-memory catalog in its place keeps its folders there too, not in the working directory")
+        .containsExactly(
+            Map.entry("spark.sql.warehouse.dir", dir.resolve("warehouse").toUri().toString()));
     assertThat(Metastore.localWarehouse(config(wh))).isTrue();
     CxConfig s3 = ConfigLoader.load(repoRoot(), null, List.of("cx.warehouse=s3a://bucket/wh"));
     assertThat(Metastore.localWarehouse(s3))

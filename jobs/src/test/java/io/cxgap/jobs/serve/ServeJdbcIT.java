@@ -41,7 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * driver lists the cx_gold tables (and no other layer), runs a query checked against the Delta
  * table read directly, sees the column comments, runs the queries BI tools send, and is refused
  * every statement that would write or read past cx_gold, with the gold tables unchanged after.
- * SIGTERM stops the server with exit 0, and {@code bin/cxgap sql} then reads the same warehouse.
+ * SIGTERM stops the server with exit 0, and {@code bin/cxgap sql} then reads the same warehouse,
+ * where a view made with {@code sql --allow-writes} lasts into a later {@code sql}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -380,13 +381,7 @@ class ServeJdbcIT extends JobsTestBase {
     assertThat(serve.exitValue()).as(serveLogs()).isZero();
     assertThat(read(serveOut)).contains("cxgap serve: stopped");
 
-    Row worst =
-        table(warehouse, "gold", "gap_segment_touchpoint")
-            .where(
-                "as_of_date = DATE'" + D + "' AND segment_dimension = 'total' AND NOT suppressed")
-            .orderBy("gap_mean")
-            .select("touchpoint")
-            .head();
+    Row worst = worstTouchpoint();
     Process sql =
         cxgap(
                 "sql",
@@ -402,5 +397,62 @@ class ServeJdbcIT extends JobsTestBase {
     String out = read(dir.resolve("sql.out"));
     assertThat(sql.exitValue()).as("sql exit\n%s\n%s", out, read(dir.resolve("sql.err"))).isZero();
     assertThat(out).isEqualTo("touchpoint\n" + worst.getString(0) + "\n");
+    assertThat(warehouse.resolve("_metastore/metastore_db"))
+        .as("a query that names only the warehouse's tables opens no metastore")
+        .doesNotExist();
+  }
+
+  /** The worst unsuppressed touchpoint of D, read from the Delta table directly. */
+  private Row worstTouchpoint() {
+    return table(warehouse, "gold", "gap_segment_touchpoint")
+        .where("as_of_date = DATE'" + D + "' AND segment_dimension = 'total' AND NOT suppressed")
+        .orderBy("gap_mean")
+        .select("touchpoint")
+        .head();
+  }
+
+  /** Runs {@code bin/cxgap sql args...} to the end; returns its stdout. */
+  private String sql(String name, String... args) throws Exception {
+    List<String> a = new ArrayList<>(List.of("sql"));
+    a.addAll(List.of(args));
+    Process p = cxgap(name, a.toArray(new String[0])).start();
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("%s finishes", name).isTrue();
+    String out = read(dir.resolve(name + ".out"));
+    assertThat(p.exitValue())
+        .as("%s exit\n%s\n%s", name, out, read(dir.resolve(name + ".err")))
+        .isZero();
+    return out;
+  }
+
+  @Test
+  @Order(7)
+  void aViewMadeWithAllowWrites_lastsIntoALaterSql_andOtherQueriesLeaveTheMetastoreShut()
+      throws Exception {
+    sql(
+        "sql-create-view",
+        "CREATE VIEW cx_gold.worst_touchpoint AS SELECT touchpoint FROM"
+            + " cx_gold.gap_segment_touchpoint WHERE as_of_date = DATE'"
+            + D
+            + "' AND segment_dimension = 'total' AND NOT suppressed ORDER BY gap_mean LIMIT 1",
+        "--allow-writes");
+    Path ms = warehouse.resolve("_metastore");
+    assertThat(read(ms.resolve(UserObjects.FILE)))
+        .as("the metastore's list of the user's objects")
+        .isEqualTo("table cx_gold.worst_touchpoint\n");
+    Path derbyLog = ms.resolve("derby.log");
+    long booted = Files.getLastModifiedTime(derbyLog).toMillis();
+
+    String other =
+        sql("sql-other", "SELECT count(*) AS n FROM cx_gold.touchpoint_driver", "--format", "csv");
+    long drivers = table(warehouse, "gold", "touchpoint_driver").count();
+    assertThat(other).isEqualTo("n\n" + drivers + "\n");
+    assertThat(Files.getLastModifiedTime(derbyLog).toMillis())
+        .as(
+            "Derby (which rewrites derby.log when it starts) was not started for a query not naming the view")
+        .isEqualTo(booted);
+
+    String view =
+        sql("sql-view", "SELECT touchpoint FROM cx_gold.worst_touchpoint", "--format", "csv");
+    assertThat(view).isEqualTo("touchpoint\n" + worstTouchpoint().getString(0) + "\n");
   }
 }

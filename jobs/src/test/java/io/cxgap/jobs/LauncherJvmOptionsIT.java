@@ -1,0 +1,64 @@
+package io.cxgap.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JVM options {@code bin/cxgap} gives each command (README, Launcher environment): {@code sql}
+ * runs with C1 only and the serial collector, other commands with {@code -Xmx4g} alone, and {@code
+ * CXGAP_JAVA_OPTS} replaces either. The JVM here is a script that writes down its arguments.
+ */
+class LauncherJvmOptionsIT {
+  private static final Path LAUNCHER =
+      Path.of(System.getProperty("cx.jobs.target")).getParent().getParent().resolve("bin/cxgap");
+
+  private static List<String> jvmOptions(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    Path home = Files.createTempDirectory("cxgap-java");
+    Path bin = Files.createDirectories(home.resolve("bin"));
+    Path seen = home.resolve("args");
+    Path java = bin.resolve("java");
+    Files.writeString(
+        java,
+        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" + seen + "'\n",
+        StandardCharsets.UTF_8);
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
+    List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("JAVA_HOME", home.toString());
+    pb.environment().remove("CXGAP_JAVA_OPTS");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    List<String> all = Files.readAllLines(seen, StandardCharsets.UTF_8);
+    return all.subList(0, all.indexOf("-cp")).stream()
+        .filter(a -> a.startsWith("-Xmx") || a.startsWith("-XX:TieredStop") || a.contains("GC"))
+        .toList();
+  }
+
+  @Test
+  void sql_runsWithC1AndTheSerialCollector_otherCommandsWithTheHeapOnly() throws Exception {
+    assertThat(jvmOptions(Map.of(), "sql", "SELECT 1"))
+        .containsExactly("-Xmx4g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    assertThat(jvmOptions(Map.of(), "runs")).containsExactly("-Xmx4g");
+  }
+
+  @Test
+  void cxgapJavaOpts_replacesTheDefaults() throws Exception {
+    assertThat(jvmOptions(Map.of("CXGAP_JAVA_OPTS", "-Xmx2g"), "sql", "SELECT 1"))
+        .containsExactly("-Xmx2g");
+  }
+}

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkThrowable;
@@ -80,7 +79,11 @@ public final class SqlCommand implements Callable<Integer> {
       UserObjects.forget(lasting); // until the list is written again, it is not known
     }
     try {
-      result = run(spark, config, catalog.kind() == Metastore.Kind.IN_MEMORY ? statement : ALL);
+      result =
+          run(
+              spark,
+              config,
+              catalog.kind() == Metastore.Kind.IN_MEMORY ? statement : StatementTables.UNKNOWN);
     } finally {
       if (lasting != null) {
         remember(spark, config, lasting);
@@ -94,8 +97,6 @@ public final class SqlCommand implements Callable<Integer> {
     }
     return 0;
   }
-
-  private static final StatementTables ALL = new StatementTables(Optional.empty());
 
   /** A statement's result: its columns and rows, or (for --format json) its JSON lines. */
   private record Result(String[] columns, List<Row> rows, List<String> json) {}

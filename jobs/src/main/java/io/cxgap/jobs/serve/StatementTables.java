@@ -27,13 +27,16 @@ import scala.collection.JavaConverters;
  * needs (DESIGN.md §7). A query (SELECT, WITH, VALUES, set operations, subqueries, time travel)
  * names its tables; any other statement (SHOW, DESCRIBE, EXPLAIN, SET, a write), a name built at
  * run time ({@code IDENTIFIER(...)}), a plan node this walk does not know, or text Spark's own
- * parser cannot read (Delta's commands) is {@link #known() not known}, and then everything is
+ * parser cannot read (Delta's commands) is {@link #UNKNOWN not known}, and then everything is
  * registered.
  *
  * @param names each table name as written, lower case, {@code db.table} or {@code table}; empty
  *     when the statement's names are not known
  */
 record StatementTables(Optional<Set<String>> names) {
+  /** A statement whose names are not known: every table may be needed. */
+  static final StatementTables UNKNOWN = new StatementTables(Optional.empty());
+
   /** Leaves that read no table: literal rows, ranges, {@code range(...)}. */
   private static final Set<Class<?>> ROWS =
       Set.of(
@@ -50,10 +53,10 @@ record StatementTables(Optional<Set<String>> names) {
       plan = new SparkSqlParser().parsePlan(sql);
     } catch (
         Exception e) { // a parse error (Scala throws ParseException undeclared), or Delta syntax
-      return new StatementTables(Optional.empty());
+      return UNKNOWN;
     }
     if (plan instanceof Command || plan instanceof ParsedStatement) {
-      return new StatementTables(Optional.empty());
+      return UNKNOWN;
     }
     Set<String> names = new TreeSet<>();
     List<QueryPlan<?>> todo = new ArrayList<>(List.of(plan));
@@ -62,24 +65,20 @@ record StatementTables(Optional<Set<String>> names) {
       if (node instanceof Command
           || node instanceof ParsedStatement
           || node instanceof PlanWithUnresolvedIdentifier) {
-        return new StatementTables(Optional.empty());
+        return UNKNOWN;
       }
       if (node instanceof UnresolvedRelation r) {
         names.add(name(JavaConverters.seqAsJavaList(r.multipartIdentifier())));
       } else if (node instanceof RelationTimeTravel t) {
         todo.add(t.relation());
       } else if (node.children().isEmpty() && !ROWS.contains(node.getClass())) {
-        return new StatementTables(Optional.empty()); // a leaf this walk does not know
+        return UNKNOWN; // a leaf this walk does not know
       }
       todo.addAll(JavaConverters.seqAsJavaList(node.children()));
       todo.addAll(JavaConverters.seqAsJavaList(node.innerChildren()));
       todo.addAll(JavaConverters.seqAsJavaList(node.subqueries()));
     }
     return new StatementTables(Optional.of(Set.copyOf(names)));
-  }
-
-  boolean known() {
-    return names.isPresent();
   }
 
   /**

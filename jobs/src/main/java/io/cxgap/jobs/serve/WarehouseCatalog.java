@@ -57,7 +57,7 @@ final class WarehouseCatalog {
 
   /** Registers the Delta tables of these layers only (what {@code serve} exposes). */
   static List<String> register(SparkSession spark, CxConfig config, List<String> layers) {
-    return register(spark, config, layers, new StatementTables(Optional.empty()));
+    return register(spark, config, layers, StatementTables.UNKNOWN);
   }
 
   /**

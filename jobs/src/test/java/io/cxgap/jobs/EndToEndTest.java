@@ -397,10 +397,8 @@ class EndToEndTest extends JobsTestBase {
         StandardCharsets.UTF_8);
     long bronzeBefore = table(warehouse, "bronze", "interactions").count();
     long silverBefore = table(warehouse, "silver", "interactions").count();
-    for (String step : List.of("ingest", "conform")) { // the steps that read a landing file
-      Outcome o = run(step, "--date", END.toString());
-      assertThat(o.code()).as(o.toString()).isZero();
-    }
+    // the steps that read a landing file
+    runSteps(List.of("ingest", "conform"), step -> run(step, "--date", END.toString()));
     List<String> batchFiles =
         table(warehouse, "bronze", "ingest_log")
             .where("source = 'interactions' and status = 'planned' and batch_id = 2")

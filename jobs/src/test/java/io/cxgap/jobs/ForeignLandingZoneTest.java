@@ -75,20 +75,19 @@ class ForeignLandingZoneTest extends JobsTestBase {
 
     // the steps that bring a landing zone to bronze and silver (IndependentGapComputationTest
     // takes a foreign catalog through the gold steps)
-    for (String step : List.of("ingest", "conform")) {
-      Outcome run =
-          cli(
-              args(
-                  landing,
-                  warehouse,
-                  catalog,
-                  step,
-                  "--date",
-                  D,
-                  "--set",
-                  "cx.quality.max-quarantine-share=0.9"));
-      assertThat(run.code()).as(run.toString()).isZero();
-    }
+    runSteps(
+        List.of("ingest", "conform"),
+        step ->
+            cli(
+                args(
+                    landing,
+                    warehouse,
+                    catalog,
+                    step,
+                    "--date",
+                    D,
+                    "--set",
+                    "cx.quality.max-quarantine-share=0.9")));
 
     // ---- quarantine: exactly the planted rows
     Dataset<Row> q = table(warehouse, "bronze", "quarantine");

@@ -239,28 +239,27 @@ class IndependentGapComputationTest extends JobsTestBase {
     writeLanding(landing);
 
     // nightly's steps up to the two tables checked here
-    for (String step : List.of("ingest", "conform", "gaps", "trends")) {
-      Outcome run =
-          cli(
-              args(
-                  landing,
-                  warehouse,
-                  catalog,
-                  step,
-                  "--date",
-                  D.toString(),
-                  "--set",
-                  "cx.window-days=" + WINDOW,
-                  "--set",
-                  "cx.min-respondents=" + MIN_RESPONDENTS,
-                  "--set",
-                  "cx.segment-dimensions=[segment,region]",
-                  "--set",
-                  "cx.catalog=" + catalog,
-                  "--set",
-                  "cx.quality.max-quarantine-share=0.5"));
-      assertThat(run.code()).as(run.toString()).isZero();
-    }
+    runSteps(
+        List.of("ingest", "conform", "gaps", "trends"),
+        step ->
+            cli(
+                args(
+                    landing,
+                    warehouse,
+                    catalog,
+                    step,
+                    "--date",
+                    D.toString(),
+                    "--set",
+                    "cx.window-days=" + WINDOW,
+                    "--set",
+                    "cx.min-respondents=" + MIN_RESPONDENTS,
+                    "--set",
+                    "cx.segment-dimensions=[segment,region]",
+                    "--set",
+                    "cx.catalog=" + catalog,
+                    "--set",
+                    "cx.quality.max-quarantine-share=0.5")));
 
     List<String> diffs = new ArrayList<>();
 

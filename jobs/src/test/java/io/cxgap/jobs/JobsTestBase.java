@@ -1,5 +1,7 @@
 package io.cxgap.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cxgap.common.SparkTestBase;
 import io.cxgap.common.delta.DeltaIO;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -43,6 +46,20 @@ public abstract class JobsTestBase extends SparkTestBase {
 
   public static Outcome cli(String... args) {
     return run(Cli::run, args);
+  }
+
+  /**
+   * Runs nightly's {@code steps} one command each ({@code command} runs one step) and asserts that
+   * each exits 0; their outcomes, in order.
+   */
+  public static List<Outcome> runSteps(List<String> steps, Function<String, Outcome> command) {
+    List<Outcome> outcomes = new ArrayList<>();
+    for (String step : steps) {
+      Outcome o = command.apply(step);
+      assertThat(o.code()).as("%s: %s", step, o).isZero();
+      outcomes.add(o);
+    }
+    return outcomes;
   }
 
   /** Runs {@code entry} in-process on the shared session and captures what it prints. */

@@ -275,19 +275,18 @@ class ForgetTest extends JobsTestBase {
             + ",Fresh Person,fresh@example.org,+1 555 0101,retail,North,gold,2026-11-01,2026-11-03T12:00:00Z\n",
         StandardCharsets.UTF_8);
     // retention and due erasures are ingest's (a nightly's first step); conform for silver
-    for (String step : List.of("ingest", "conform")) {
-      Outcome o =
-          cli(
-              run(
-                  step,
-                  "--date",
-                  d2.toString(),
-                  "--set",
-                  "cx.privacy.bronze-retention-days=3",
-                  "--set",
-                  "cx.privacy.vacuum-hours=0"));
-      assertThat(o.code()).as(o.toString()).isZero();
-    }
+    runSteps(
+        List.of("ingest", "conform"),
+        step ->
+            cli(
+                run(
+                    step,
+                    "--date",
+                    d2.toString(),
+                    "--set",
+                    "cx.privacy.bronze-retention-days=3",
+                    "--set",
+                    "cx.privacy.vacuum-hours=0")));
     String loadedAtD = D + "-%";
     assertThat(table(warehouse, "bronze", "surveys").count())
         .as("every survey row was loaded on %s, 4 days before: past 3 days' retention", D)

@@ -3,7 +3,6 @@ package io.cxgap.jobs.serve;
 import io.cxgap.common.config.CxConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +13,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.catalog.CatalogTable;
-import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 import scala.collection.JavaConverters;
 
@@ -48,7 +45,9 @@ final class UserObjects {
         out.add("database " + db);
       }
       for (String t : JavaConverters.seqAsJavaList(catalog.listTables(db))) {
-        if (layer.isEmpty() || !warehouseTable(catalog.getTable(db, t), config, layer.get())) {
+        if (layer.isEmpty()
+            || !WarehouseCatalog.isWarehouseTable(
+                spark, config, layer.get(), catalog.getTable(db, t))) {
           out.add("table " + db + "." + t);
         }
       }
@@ -58,17 +57,6 @@ final class UserObjects {
     }
     out.sort(String::compareTo);
     return out;
-  }
-
-  /** Whether {@code t} is what {@link WarehouseCatalog} registers: a Delta table of the layer. */
-  private static boolean warehouseTable(CatalogTable t, CxConfig config, String layer) {
-    if (t.tableType() == CatalogTableType.VIEW() || t.storage().locationUri().isEmpty()) {
-      return false;
-    }
-    URI at = t.storage().locationUri().get();
-    Path expected =
-        Path.of(config.tablePath(layer, t.identifier().table())).toAbsolutePath().normalize();
-    return "file".equals(at.getScheme()) && Path.of(at).normalize().equals(expected);
   }
 
   /** The list the last call that opened the metastore in {@code dir} left; empty if none. */

@@ -70,14 +70,14 @@ final class WarehouseCatalog {
     for (String layer : layers) {
       String db = database(layer);
       spark.sql("CREATE DATABASE IF NOT EXISTS " + db + " COMMENT " + literal(COMMENTS.get(layer)));
-      Path root = qualified(spark, config.tablePath(layer, "x")).getParent();
+      Path root = layerRoot(spark, config, layer);
       Optional<Set<String>> named = statement.in(db);
       List<String> found =
           named.isPresent() ? named(spark, root, named.get()) : tables(spark, root);
       for (String table : found) {
         String location = new Path(root, table).toString();
         Optional<URI> registered = location(spark, db, table);
-        if (registered.isPresent() && !sameLocation(registered.get(), location)) {
+        if (registered.isPresent() && !sameLocation(registered.get(), new Path(location))) {
           spark.sql("DROP TABLE " + db + "." + table); // an external table: the data stays
           registered = Optional.empty();
         }
@@ -138,8 +138,26 @@ final class WarehouseCatalog {
     return uri.isDefined() ? Optional.of(uri.get()) : Optional.empty();
   }
 
-  private static boolean sameLocation(URI registered, String location) {
-    return new Path(registered).toString().equals(new Path(location).toString());
+  /**
+   * Whether {@code t}, an entry of {@code layer}'s database, is what {@link #register} makes: a
+   * table (not a view) at {@code <warehouse>/<layer>/<its name>}.
+   */
+  static boolean isWarehouseTable(
+      SparkSession spark, CxConfig config, String layer, CatalogTable t) {
+    if (t.tableType() == CatalogTableType.VIEW() || t.storage().locationUri().isEmpty()) {
+      return false;
+    }
+    Path expected = new Path(layerRoot(spark, config, layer), t.identifier().table());
+    return sameLocation(t.storage().locationUri().get(), expected);
+  }
+
+  /** {@code <warehouse>/<layer>}, qualified by its file system (file:/… for a local path). */
+  private static Path layerRoot(SparkSession spark, CxConfig config, String layer) {
+    return qualified(spark, config.tablePath(layer, "x")).getParent();
+  }
+
+  private static boolean sameLocation(URI registered, Path location) {
+    return new Path(registered).toString().equals(location.toString());
   }
 
   private static Path qualified(SparkSession spark, String path) {

@@ -382,20 +382,15 @@ class ServeJdbcIT extends JobsTestBase {
     assertThat(read(serveOut)).contains("cxgap serve: stopped");
 
     Row worst = worstTouchpoint();
-    Process sql =
-        cxgap(
-                "sql",
-                "sql",
-                "SELECT touchpoint FROM cx_gold.gap_segment_touchpoint WHERE as_of_date = DATE'"
-                    + D
-                    + "'"
-                    + " AND segment_dimension = 'total' AND NOT suppressed ORDER BY gap_mean LIMIT 1",
-                "--format",
-                "csv")
-            .start();
-    assertThat(sql.waitFor(180, TimeUnit.SECONDS)).as("sql finishes").isTrue();
-    String out = read(dir.resolve("sql.out"));
-    assertThat(sql.exitValue()).as("sql exit\n%s\n%s", out, read(dir.resolve("sql.err"))).isZero();
+    String out =
+        sql(
+            "sql",
+            "SELECT touchpoint FROM cx_gold.gap_segment_touchpoint WHERE as_of_date = DATE'"
+                + D
+                + "'"
+                + " AND segment_dimension = 'total' AND NOT suppressed ORDER BY gap_mean LIMIT 1",
+            "--format",
+            "csv");
     assertThat(out).isEqualTo("touchpoint\n" + worst.getString(0) + "\n");
     assertThat(warehouse.resolve("_metastore/metastore_db"))
         .as("a query that names only the warehouse's tables opens no metastore")

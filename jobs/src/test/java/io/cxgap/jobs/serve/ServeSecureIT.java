@@ -51,10 +51,9 @@ class ServeSecureIT extends JobsTestBase {
     Path landing = dir.resolve("landing");
     warehouse = dir.resolve("warehouse");
     SampleGenerator.generate(new GeneratorOptions(landing, 60, 20, D, 5, 0.0));
-    for (String step : List.of("ingest", "conform", "gaps")) {
-      Outcome o = cli(args(landing, warehouse, repoCatalog(), step, "--date", D.toString()));
-      assertThat(o.code()).as(o.toString()).isZero();
-    }
+    runSteps(
+        List.of("ingest", "conform", "gaps"),
+        step -> cli(args(landing, warehouse, repoCatalog(), step, "--date", D.toString())));
 
     keystore = dir.resolve("server.p12");
     truststore = dir.resolve("truststore.jks");

@@ -45,6 +45,10 @@ public abstract class SparkTestBase {
               .config("spark.databricks.delta.properties.defaults.enableDeletionVectors", "false")
               .config("spark.databricks.delta.snapshotPartitions", "2")
               .config("spark.databricks.delta.delta.log.cacheSize", "10")
+              // Spark keeps the classes it compiles for a plan in a cache of 100 by default; one
+              // nightly compiles more than that, so a test JVM that runs many recompiled the same
+              // plans every time (about a tenth of its CPU). Results do not depend on it.
+              .config("spark.sql.codegen.cache.maxEntries", "4000")
               .getOrCreate();
     }
     return spark;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +25,33 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Survey-only programs (DESIGN.md §4): a landing zone with CRM and survey files but no channel logs
  * runs every step of {@code nightly}, with friction columns {@code contacts = 0} and null rates,
- * and the run log and the report say that no interactions were found. Two landing zones, one
- * nightly each: the {@code interactions/} folder missing, and holding only a 0-byte file and a CSV
- * with a header line and no rows.
+ * and the run log and the report say that no interactions were found. Two landing zones: the {@code
+ * interactions/} folder missing (a whole nightly), and holding only a 0-byte file and a CSV with a
+ * header line and no rows (ingest, conform and gaps: the two differ in what ingest reads; from
+ * conform on, both give the same empty silver.interactions, which the later steps read).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SurveyOnlyLandingTest extends JobsTestBase {
   static final LocalDate D = LocalDate.of(2026, 10, 31);
 
-  /** The two ways a landing zone holds no interactions. */
+  /** The two ways a landing zone holds no interactions, and the steps run on each. */
   enum Case {
-    FOLDER_MISSING,
-    ONLY_EMPTY_FILES
+    FOLDER_MISSING(List.of("nightly")),
+    ONLY_EMPTY_FILES(List.of("ingest", "conform", "gaps"));
+
+    final List<String> commands;
+
+    Case(List<String> commands) {
+      this.commands = commands;
+    }
+
+    /** The steps this case runs. */
+    List<String> steps() {
+      return commands.equals(List.of("nightly")) ? Steps.names() : commands;
+    }
   }
 
-  record Zone(Path landing, Path warehouse, Outcome nightly) {
+  record Zone(Path landing, Path warehouse, List<Outcome> runs) {
     String interactions() {
       return landing.resolve("interactions").toString();
     }
@@ -66,26 +79,29 @@ class SurveyOnlyLandingTest extends JobsTestBase {
             StandardCharsets.UTF_8);
       }
       Path warehouse = landing.resolveSibling("warehouse");
-      Outcome o =
-          cli(
-              args(
-                  landing,
-                  warehouse,
-                  repoCatalog(),
-                  "nightly",
-                  "--date",
-                  D.toString(),
-                  "--set",
-                  "cx.clusters.k-max=3"));
-      zones.put(c, new Zone(landing, warehouse, o));
+      List<Outcome> runs = new ArrayList<>();
+      for (String command : c.commands) {
+        runs.add(
+            cli(
+                args(
+                    landing,
+                    warehouse,
+                    repoCatalog(),
+                    command,
+                    "--date",
+                    D.toString(),
+                    "--set",
+                    "cx.clusters.k-max=3")));
+      }
+      zones.put(c, new Zone(landing, warehouse, runs));
     }
   }
 
   @Test
-  void nightly_exitsZero_andEveryStepSucceeds() {
+  void everyStepRun_exitsZero_andSucceeds() {
     for (Case c : Case.values()) {
       Zone z = zones.get(c);
-      assertThat(z.nightly().code()).as(z.nightly().toString()).isZero();
+      assertThat(z.runs()).allSatisfy(o -> assertThat(o.code()).as(o.toString()).isZero());
       List<String> succeeded =
           z
               .gold("pipeline_run")
@@ -97,7 +113,7 @@ class SurveyOnlyLandingTest extends JobsTestBase {
               .toList();
       assertThat(succeeded)
           .as("%s: steps succeeded", c)
-          .containsExactlyInAnyOrderElementsOf(Steps.names());
+          .containsExactlyInAnyOrderElementsOf(c.steps());
     }
   }
 
@@ -130,41 +146,41 @@ class SurveyOnlyLandingTest extends JobsTestBase {
   void everyGoldTable_hasTheRowsOfD() {
     for (Case c : Case.values()) {
       Zone z = zones.get(c);
-      for (String t :
-          List.of(
-              "gap_dimension",
-              "servqual_index",
-              "gap_trend",
-              "touchpoint_driver",
-              "pain_cluster_profile")) {
+      for (String t : List.of("gap_dimension", "servqual_index")) {
         assertThat(z.gold(t).count()).as("%s: gold.%s rows of %s", c, t, D).isPositive();
       }
-      long respondents =
-          table(z.warehouse(), "silver", "survey_items")
-              .where(
-                  col("response_date").between(lit(D.minusDays(89).toString()), lit(D.toString())))
-              .select("customer_id")
-              .distinct()
-              .count();
-      assertThat(z.gold("customer_pain_cluster").count())
-          .as("%s: every customer with a response in the window is clustered", c)
-          .isEqualTo(respondents)
-          .isPositive();
     }
+    Zone z = zones.get(Case.FOLDER_MISSING);
+    for (String t : List.of("gap_trend", "touchpoint_driver", "pain_cluster_profile")) {
+      assertThat(z.gold(t).count()).as("gold.%s rows of %s", t, D).isPositive();
+    }
+    long respondents =
+        table(z.warehouse(), "silver", "survey_items")
+            .where(col("response_date").between(lit(D.minusDays(89).toString()), lit(D.toString())))
+            .select("customer_id")
+            .distinct()
+            .count();
+    assertThat(z.gold("customer_pain_cluster").count())
+        .as("every customer with a response in the window is clustered")
+        .isEqualTo(respondents)
+        .isPositive();
   }
 
   @Test
   void clusters_haveFrictionFeaturesOfZero_andNoNaN() {
-    for (Case c : Case.values()) {
-      for (Row r : zones.get(c).gold("pain_cluster_profile").select("centroid").collectAsList()) {
-        Map<String, Double> centroid = r.getJavaMap(0);
-        assertThat(centroid)
-            .as("%s: centroid", c)
-            .containsEntry("friction_abandon", 0.0)
-            .containsEntry("friction_repeat", 0.0)
-            .containsEntry("friction_wait", 0.0);
-        assertThat(centroid.values()).noneMatch(v -> v == null || v.isNaN());
-      }
+    for (Row r :
+        zones
+            .get(Case.FOLDER_MISSING)
+            .gold("pain_cluster_profile")
+            .select("centroid")
+            .collectAsList()) {
+      Map<String, Double> centroid = r.getJavaMap(0);
+      assertThat(centroid)
+          .as("centroid")
+          .containsEntry("friction_abandon", 0.0)
+          .containsEntry("friction_repeat", 0.0)
+          .containsEntry("friction_wait", 0.0);
+      assertThat(centroid.values()).noneMatch(v -> v == null || v.isNaN());
     }
   }
 
@@ -202,14 +218,13 @@ class SurveyOnlyLandingTest extends JobsTestBase {
 
   @Test
   void report_carriesTheSurveyOnlyNote() throws IOException {
-    for (Case c : Case.values()) {
-      Path report = zones.get(c).warehouse().resolve("reports/cx-report-" + D + ".html");
-      assertThat(Files.readString(report, StandardCharsets.UTF_8))
-          .contains(
-              "<p class=\"note\">No channel logs (interactions) were found for the 90 days to "
-                  + D
-                  + ": this report rests on surveys alone.");
-    }
+    Path report =
+        zones.get(Case.FOLDER_MISSING).warehouse().resolve("reports/cx-report-" + D + ".html");
+    assertThat(Files.readString(report, StandardCharsets.UTF_8))
+        .contains(
+            "<p class=\"note\">No channel logs (interactions) were found for the 90 days to "
+                + D
+                + ": this report rests on surveys alone.");
   }
 
   /** The "run conform first" advice stays for a date conform has not run for. */

@@ -175,20 +175,19 @@ class KioskRealDataTest extends JobsTestBase {
     // ---- 2: the rerun with a gate above the share completes ingest and conform, whose tables
     // this test checks (KioskStudyReproductionTest takes the study on to the gold tables)
     double pass = Math.max(0.05, share + 0.01);
-    for (String step : List.of("ingest", "conform")) {
-      Outcome ok =
-          cli(
-              args(
-                  landing,
-                  warehouse,
-                  catalog,
-                  step,
-                  "--date",
-                  D,
-                  "--set",
-                  "cx.quality.max-quarantine-share=" + pass));
-      assertThat(ok.code()).as(ok.toString()).isZero();
-    }
+    runSteps(
+        List.of("ingest", "conform"),
+        step ->
+            cli(
+                args(
+                    landing,
+                    warehouse,
+                    catalog,
+                    step,
+                    "--date",
+                    D,
+                    "--set",
+                    "cx.quality.max-quarantine-share=" + pass)));
 
     // quarantine: exactly the blank pairs, all missing_required, none unresolved
     Dataset<Row> q = table(warehouse, "bronze", "quarantine");

@@ -75,9 +75,9 @@ final class WarehouseCatalog {
       List<String> found =
           named.isPresent() ? named(spark, root, named.get()) : tables(spark, root);
       for (String table : found) {
-        String location = new Path(root, table).toString();
+        Path location = new Path(root, table);
         Optional<URI> registered = location(spark, db, table);
-        if (registered.isPresent() && !sameLocation(registered.get(), new Path(location))) {
+        if (registered.isPresent() && !sameLocation(registered.get(), location)) {
           spark.sql("DROP TABLE " + db + "." + table); // an external table: the data stays
           registered = Optional.empty();
         }
@@ -88,7 +88,7 @@ final class WarehouseCatalog {
                   + "."
                   + table
                   + " USING delta LOCATION "
-                  + literal(location));
+                  + literal(location.toString()));
         }
         names.add(db + "." + table);
       }

@@ -1,5 +1,7 @@
 package io.cxgap.common;
 
+import io.cxgap.common.spark.NioLocalFileSystem;
+import io.cxgap.common.spark.NioLocalFs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +51,9 @@ public abstract class SparkTestBase {
               // nightly compiles more than that, so a test JVM that runs many recompiled the same
               // plans every time (about a tenth of its CPU). Results do not depend on it.
               .config("spark.sql.codegen.cache.maxEntries", "4000")
+              // as conf/application.conf: no chmod or readlink process per file written
+              .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName())
+              .config("spark.hadoop.fs.AbstractFileSystem.file.impl", NioLocalFs.class.getName())
               .getOrCreate();
     }
     return spark;

@@ -24,6 +24,14 @@ class LauncherJvmOptionsIT {
 
   private static List<String> jvmOptions(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
+    return allJvmOptions(env, args).stream()
+        .filter(a -> a.startsWith("-Xmx") || a.startsWith("-XX:TieredStop") || a.contains("GC"))
+        .toList();
+  }
+
+  /** Every option the launcher gives the JVM, up to the class path. */
+  private static List<String> allJvmOptions(Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path home = Files.createTempDirectory("cxgap-java");
     Path bin = Files.createDirectories(home.resolve("bin"));
     Path seen = home.resolve("args");
@@ -44,9 +52,37 @@ class LauncherJvmOptionsIT {
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     List<String> all = Files.readAllLines(seen, StandardCharsets.UTF_8);
-    return all.subList(0, all.indexOf("-cp")).stream()
-        .filter(a -> a.startsWith("-Xmx") || a.startsWith("-XX:TieredStop") || a.contains("GC"))
-        .toList();
+    return all.subList(0, all.indexOf("-cp"));
+  }
+
+  private static List<String> cds(List<String> options) {
+    return options.stream().filter(a -> a.contains("Archive") || a.contains("cds")).toList();
+  }
+
+  @Test
+  void sql_writesAClassArchiveOnce_thenMapsIt_andOtherCommandsUseNone() throws Exception {
+    Path dir = Files.createTempDirectory("cxgap-cds");
+    Path archive = dir.resolve("sql.jsa");
+    Map<String, String> env = Map.of("CXGAP_CDS_ARCHIVE", archive.toString());
+    List<String> first = cds(allJvmOptions(env, "sql", "SELECT 1"));
+    assertThat(first).hasSize(3);
+    assertThat(first.get(0))
+        .as("written under a name of its own, moved into place when whole")
+        .startsWith("-XX:ArchiveClassesAtExit=" + archive + ".")
+        .endsWith(".tmp");
+    assertThat(first.subList(1, 3)).containsExactly("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    assertThat(archive).as("this JVM wrote none: nothing moved into place").doesNotExist();
+    try (var left = Files.list(dir)) {
+      assertThat(left).as("no temporary file left").isEmpty();
+    }
+
+    Files.writeString(archive, "archive"); // newer than the jars
+    assertThat(cds(allJvmOptions(env, "sql", "SELECT 1")))
+        .containsExactly(
+            "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    assertThat(cds(allJvmOptions(env, "runs"))).isEmpty();
+    Map<String, String> off = Map.of("CXGAP_CDS_ARCHIVE", archive.toString(), "CXGAP_CDS", "off");
+    assertThat(cds(allJvmOptions(off, "sql", "SELECT 1"))).isEmpty();
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -392,6 +393,10 @@ class ServeJdbcIT extends JobsTestBase {
             "--format",
             "csv");
     assertThat(out).isEqualTo("touchpoint\n" + worst.getString(0) + "\n");
+    assertThat(read(dir.resolve("sql.err")))
+        .as("the first sql call says it writes the class archive")
+        .contains("saves the classes it loads to " + sqlArchive());
+    assertThat(sqlArchive()).as("written whole at the JVM's exit").isNotEmptyFile();
     assertThat(warehouse.resolve("_metastore/metastore_db"))
         .as("a query that names only the warehouse's tables opens no metastore")
         .doesNotExist();
@@ -406,11 +411,23 @@ class ServeJdbcIT extends JobsTestBase {
         .head();
   }
 
+  /** The class archive of the {@code sql} calls here: the first writes it, the later map it. */
+  private Path sqlArchive() {
+    return dir.resolve("cxgap-sql.jsa");
+  }
+
   /** Runs {@code bin/cxgap sql args...} to the end; returns its stdout. */
   private String sql(String name, String... args) throws Exception {
     List<String> a = new ArrayList<>(List.of("sql"));
     a.addAll(List.of(args));
-    Process p = cxgap(name, a.toArray(new String[0])).start();
+    Process p =
+        ServeProcess.cxgap(
+                dir,
+                warehouse,
+                name,
+                Map.of("CXGAP_CDS_ARCHIVE", sqlArchive().toString()),
+                a.toArray(new String[0]))
+            .start();
     assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("%s finishes", name).isTrue();
     String out = read(dir.resolve(name + ".out"));
     assertThat(p.exitValue())
@@ -446,8 +463,13 @@ class ServeJdbcIT extends JobsTestBase {
             "Derby (which rewrites derby.log when it starts) was not started for a query not naming the view")
         .isEqualTo(booted);
 
+    FileTime archived = Files.getLastModifiedTime(sqlArchive());
     String view =
         sql("sql-view", "SELECT touchpoint FROM cx_gold.worst_touchpoint", "--format", "csv");
     assertThat(view).isEqualTo("touchpoint\n" + worstTouchpoint().getString(0) + "\n");
+    assertThat(Files.getLastModifiedTime(sqlArchive()))
+        .as("the class archive an earlier sql call wrote is mapped, not written again")
+        .isEqualTo(archived);
+    assertThat(read(dir.resolve("sql-view.err"))).doesNotContain("saves the classes");
   }
 }

@@ -3,9 +3,6 @@ package io.cxgap.common.spark;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
@@ -17,15 +14,14 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
- * Hadoop's local file system ({@code file:}) with file modes, owners and symbolic links handled
- * through {@code java.nio} instead of a child process per call. Without Hadoop's native library,
- * which Spark does not ship, {@link RawLocalFileSystem} runs {@code chmod} for every file and
- * folder it creates, {@code readlink} twice for every rename through {@code FileContext} (each
- * Delta commit renames its log file that way) and {@code ls -ld} for every file whose owner or mode
- * is asked for ({@code listFiles} asks for each): thousands of processes for one nightly on local
- * disk, and a landing zone's listing that grows with its history. Everything else is Hadoop's.
- * {@code conf/application.conf} sets it for one-machine runs ({@code spark.hadoop.fs.file.impl},
- * with {@link NioLocalFs} for {@code FileContext}); {@code conf/cluster.conf} keeps Hadoop's own.
+ * Hadoop's local file system ({@code file:}) with file modes and symbolic links handled through
+ * {@code java.nio} instead of a child process per call. Without Hadoop's native library, which
+ * Spark does not ship, {@link RawLocalFileSystem} runs {@code chmod} for every file and folder it
+ * creates and {@code readlink} twice for every rename through {@code FileContext} (each Delta
+ * commit renames its log file that way): thousands of processes for one nightly on local disk.
+ * Everything else is Hadoop's. {@code conf/application.conf} sets it for one-machine runs ({@code
+ * spark.hadoop.fs.file.impl}, with {@link NioLocalFs} for {@code FileContext}); {@code
+ * conf/cluster.conf} keeps Hadoop's own.
  */
 public class NioLocalFileSystem extends LocalFileSystem {
   public NioLocalFileSystem() {
@@ -61,60 +57,6 @@ public class NioLocalFileSystem extends LocalFileSystem {
         }
       }
       return s;
-    }
-
-    /** The mode bits of {@code permissions}, the inverse of {@link #posix}. */
-    static short mode(Set<PosixFilePermission> permissions) {
-      short m = 0;
-      for (int i = 0; i < BITS.length; i++) {
-        if (permissions.contains(BITS[i])) {
-          m |= (short) (1 << i);
-        }
-      }
-      return m;
-    }
-
-    @Override
-    public FileStatus getFileStatus(Path f) throws IOException {
-      return withOwnerAndMode(super.getFileStatus(f));
-    }
-
-    @Override
-    public FileStatus[] listStatus(Path f) throws IOException {
-      FileStatus[] listed = super.listStatus(f);
-      for (int i = 0; i < listed.length; i++) {
-        listed[i] = withOwnerAndMode(listed[i]);
-      }
-      return listed;
-    }
-
-    /**
-     * Hadoop's status with mode, owner and group read now, as {@code ls -ld} gives them: Hadoop's
-     * own runs {@code ls -ld} the first time one of them is asked for, for example for every file
-     * {@code listFiles} returns.
-     */
-    private FileStatus withOwnerAndMode(FileStatus s) throws IOException {
-      PosixFileAttributes a;
-      try {
-        a =
-            Files.readAttributes(
-                pathToFile(s.getPath()).toPath(),
-                PosixFileAttributes.class,
-                LinkOption.NOFOLLOW_LINKS);
-      } catch (UnsupportedOperationException | NoSuchFileException notPosixOrGone) {
-        return s; // Hadoop's own, which reads them when asked
-      }
-      return new FileStatus(
-          s.getLen(),
-          s.isDirectory(),
-          s.getReplication(),
-          s.getBlockSize(),
-          s.getModificationTime(),
-          s.getAccessTime(),
-          new FsPermission(mode(a.permissions())),
-          a.owner().getName(),
-          a.group().getName(),
-          s.getPath());
     }
 
     /** As {@code chmod}; a sticky bit, or a file system without POSIX modes, goes to Hadoop's. */

@@ -56,39 +56,6 @@ class NioLocalFileSystemTest extends SparkTestBase {
   }
 
   @Test
-  void modeOwnerAndGroup_ofListedAndStatedFilesAndFolders_areLsLds() throws Exception {
-    Path file = Files.writeString(dir.resolve("f.csv"), "a,b\n");
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-    Path folder = Files.createDirectory(dir.resolve("sub"));
-    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x--x"));
-    NioLocalFileSystem.Raw ours = raw();
-    RawLocalFileSystem hadoops = new RawLocalFileSystem();
-    hadoops.initialize(URI.create("file:///"), new Configuration(false));
-    // Hadoop's own reads them with ls -ld when asked
-    for (Path p : List.of(file, folder)) {
-      FileStatus want = hadoops.getFileStatus(hadoop(p));
-      FileStatus got = ours.getFileStatus(hadoop(p));
-      assertThat(got.getPermission()).as("%s mode", p).isEqualTo(want.getPermission());
-      assertThat(got.getOwner()).as("%s owner", p).isEqualTo(want.getOwner());
-      assertThat(got.getGroup()).as("%s group", p).isEqualTo(want.getGroup());
-      assertThat(got.getLen()).isEqualTo(want.getLen());
-      assertThat(got.isDirectory()).isEqualTo(want.isDirectory());
-    }
-    assertThat(ours.getFileStatus(hadoop(file)).getPermission().toShort())
-        .as("rw- r-- --- is octal 0640")
-        .isEqualTo((short) 0640);
-    FileStatus[] listed = ours.listStatus(hadoop(dir));
-    assertThat(listed).hasSize(2);
-    for (FileStatus s : listed) {
-      FileStatus want = hadoops.getFileStatus(s.getPath());
-      assertThat(s.getPermission())
-          .as("%s listed mode", s.getPath())
-          .isEqualTo(want.getPermission());
-      assertThat(s.getOwner()).isEqualTo(want.getOwner());
-    }
-  }
-
-  @Test
   void linkStatus_ofALinkAFileAndADanglingLink_isHadoopsOwn() throws Exception {
     Path target = Files.writeString(dir.resolve("target.txt"), "hello", StandardCharsets.UTF_8);
     Path link = Files.createSymbolicLink(dir.resolve("link"), target);

@@ -3,6 +3,8 @@ package io.cxgap.common.spark;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
@@ -14,14 +16,15 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 /**
- * Hadoop's local file system ({@code file:}) with file modes and symbolic links handled through
- * {@code java.nio} instead of a child process per call. Without Hadoop's native library, which
- * Spark does not ship, {@link RawLocalFileSystem} runs {@code chmod} for every file and folder it
- * creates and {@code readlink} twice for every rename through {@code FileContext} (each Delta
- * commit renames its log file that way): thousands of processes for one nightly on local disk.
- * Everything else is Hadoop's. {@code conf/application.conf} sets it for one-machine runs ({@code
- * spark.hadoop.fs.file.impl}, with {@link NioLocalFs} for {@code FileContext}); {@code
- * conf/cluster.conf} keeps Hadoop's own.
+ * Hadoop's local file system ({@code file:}) with file modes, owners and symbolic links handled
+ * through {@code java.nio} instead of a child process per call. Without Hadoop's native library,
+ * which Spark does not ship, {@link RawLocalFileSystem} runs {@code chmod} for every file and
+ * folder it creates, {@code readlink} twice for every rename through {@code FileContext} (each
+ * Delta commit renames its log file that way) and {@code ls -ld} for every file whose mode or owner
+ * is asked for ({@code listFiles} asks for each file it lists): thousands of processes for one
+ * nightly on local disk. Everything else is Hadoop's. {@code conf/application.conf} sets it for
+ * one-machine runs ({@code spark.hadoop.fs.file.impl}, with {@link NioLocalFs} for {@code
+ * FileContext}); {@code conf/cluster.conf} keeps Hadoop's own.
  */
 public class NioLocalFileSystem extends LocalFileSystem {
   public NioLocalFileSystem() {
@@ -57,6 +60,37 @@ public class NioLocalFileSystem extends LocalFileSystem {
         }
       }
       return s;
+    }
+
+    /** The mode bits of {@code permissions}: the inverse of {@link #posix}. */
+    static short mode(Set<PosixFilePermission> permissions) {
+      short m = 0;
+      for (int i = 0; i < BITS.length; i++) {
+        if (permissions.contains(BITS[i])) {
+          m |= (short) (1 << i);
+        }
+      }
+      return m;
+    }
+
+    @Override
+    public FileStatus getFileStatus(Path f) throws IOException {
+      return lazy(super.getFileStatus(f));
+    }
+
+    @Override
+    public FileStatus[] listStatus(Path f) throws IOException {
+      FileStatus[] listed = super.listStatus(f);
+      for (int i = 0; i < listed.length; i++) {
+        listed[i] = lazy(listed[i]);
+      }
+      return listed;
+    }
+
+    private FileStatus lazy(FileStatus hadoops) {
+      return hadoops.isSymlink()
+          ? hadoops
+          : new NioFileStatus(hadoops, pathToFile(hadoops.getPath()).toPath());
     }
 
     /** As {@code chmod}; a sticky bit, or a file system without POSIX modes, goes to Hadoop's. */
@@ -105,6 +139,78 @@ public class NioLocalFileSystem extends LocalFileSystem {
       }
       link.setSymlink(FSLinkResolver.qualifySymlinkTarget(getUri(), link.getPath(), target));
       return link;
+    }
+  }
+
+  /**
+   * Hadoop's status of a local file or folder, with its mode, owner and group read through {@code
+   * java.nio} the first time one of them is asked for, as Hadoop's own reads them then (by {@code
+   * ls -ld}). Where {@code java.nio} cannot read them (no POSIX attributes, the file gone),
+   * Hadoop's own status answers, as it would have.
+   */
+  static final class NioFileStatus extends FileStatus {
+    private static final long serialVersionUID = 1L;
+    private final transient FileStatus hadoops;
+    private final transient java.nio.file.Path file;
+    private boolean loaded;
+
+    NioFileStatus(FileStatus hadoops, java.nio.file.Path file) {
+      super(
+          hadoops.getLen(),
+          hadoops.isDirectory(),
+          hadoops.getReplication(),
+          hadoops.getBlockSize(),
+          hadoops.getModificationTime(),
+          hadoops.getAccessTime(),
+          null,
+          null,
+          null,
+          hadoops.getPath());
+      this.hadoops = hadoops;
+      this.file = file;
+    }
+
+    private synchronized void load() {
+      if (loaded) {
+        return;
+      }
+      loaded = true;
+      try {
+        // as ls -ld: the link itself, not its target
+        PosixFileAttributes a =
+            Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        setPermission(new FsPermission(Raw.mode(a.permissions())));
+        setOwner(a.owner().getName());
+        setGroup(a.group().getName());
+      } catch (UnsupportedOperationException | IOException notPosixOrGone) {
+        setPermission(hadoops.getPermission());
+        setOwner(hadoops.getOwner());
+        setGroup(hadoops.getGroup());
+      }
+    }
+
+    @Override
+    public FsPermission getPermission() {
+      load();
+      return super.getPermission();
+    }
+
+    @Override
+    public String getOwner() {
+      load();
+      return super.getOwner();
+    }
+
+    @Override
+    public String getGroup() {
+      load();
+      return super.getGroup();
+    }
+
+    /** Serialized with what it read: the java.nio path does not travel. */
+    private Object writeReplace() {
+      load();
+      return this;
     }
   }
 }

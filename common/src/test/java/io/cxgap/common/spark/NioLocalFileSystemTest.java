@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
@@ -77,6 +78,59 @@ class NioLocalFileSystemTest extends SparkTestBase {
     URI qualified = ours.getFileLinkStatus(hadoop(link)).getSymlink().toUri();
     assertThat(qualified.getScheme()).as("qualified").isEqualTo("file");
     assertThat(qualified.getPath()).isEqualTo(target.toString());
+  }
+
+  @Test
+  void modeOwnerAndGroup_ofStatedAndListedFiles_areWhatHadoopsLsGives_readWhenAsked()
+      throws Exception {
+    Path folder = Files.createDirectory(dir.resolve("landing"));
+    Path f = Files.writeString(folder.resolve("a.csv"), "x");
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
+    Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
+    NioLocalFileSystem.Raw ours = raw();
+    RawLocalFileSystem hadoops = new RawLocalFileSystem();
+    hadoops.initialize(URI.create("file:///"), new Configuration(false));
+
+    List<FileStatus> got = new ArrayList<>(List.of(ours.getFileStatus(hadoop(folder))));
+    List<FileStatus> want = new ArrayList<>(List.of(hadoops.getFileStatus(hadoop(folder))));
+    got.addAll(List.of(ours.listStatus(hadoop(folder))));
+    want.addAll(List.of(hadoops.listStatus(hadoop(folder))));
+    var files = ours.listFiles(hadoop(folder), false);
+    got.add(files.next());
+    want.add(hadoops.listFiles(hadoop(folder), false).next());
+    assertThat(got).hasSize(3);
+    for (int i = 0; i < got.size(); i++) {
+      String what = got.get(i).getPath().getName() + " (" + i + ")";
+      assertThat(got.get(i).getPermission()).as(what).isEqualTo(want.get(i).getPermission());
+      assertThat(got.get(i).getOwner()).as(what).isEqualTo(want.get(i).getOwner()).isNotEmpty();
+      assertThat(got.get(i).getGroup()).as(what).isEqualTo(want.get(i).getGroup()).isNotEmpty();
+      assertThat(got.get(i).getLen()).as(what).isEqualTo(want.get(i).getLen());
+      assertThat(got.get(i).isDirectory()).as(what).isEqualTo(want.get(i).isDirectory());
+    }
+    // 0640 and 0750 as octal numbers
+    assertThat(got.get(1).getPermission().toShort()).isEqualTo((short) 0640);
+    assertThat(got.get(0).getPermission().toShort()).isEqualTo((short) 0750);
+
+    // read when first asked, as Hadoop's own: a mode changed after the listing is the one given
+    FileStatus ourLater = ours.getFileStatus(hadoop(f));
+    FileStatus hadoopsLater = hadoops.getFileStatus(hadoop(f));
+    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+    assertThat(ourLater.getPermission().toShort())
+        .isEqualTo(hadoopsLater.getPermission().toShort())
+        .isEqualTo((short) 0600);
+
+    // Java serialization carries what was read
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(ours.getFileStatus(hadoop(f)));
+    }
+    try (var in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      FileStatus back = (FileStatus) in.readObject();
+      assertThat(back.getPermission().toShort()).isEqualTo((short) 0600);
+      assertThat(back.getOwner()).isEqualTo(hadoopsLater.getOwner());
+      assertThat(back.getPath()).isEqualTo(hadoopsLater.getPath());
+    }
   }
 
   @Test

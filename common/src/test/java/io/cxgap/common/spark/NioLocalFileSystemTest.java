@@ -40,6 +40,13 @@ class NioLocalFileSystemTest extends SparkTestBase {
     return fs;
   }
 
+  /** Hadoop's own local file system, which runs readlink and ls -ld: what ours must match. */
+  private static RawLocalFileSystem hadoops() throws Exception {
+    RawLocalFileSystem fs = new RawLocalFileSystem();
+    fs.initialize(URI.create("file:///"), new Configuration(false));
+    return fs;
+  }
+
   @Test
   void setPermission_setsTheModeChmodWould() throws Exception {
     Path f = Files.writeString(dir.resolve("f"), "x");
@@ -62,8 +69,7 @@ class NioLocalFileSystemTest extends SparkTestBase {
     Path link = Files.createSymbolicLink(dir.resolve("link"), target);
     Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("gone"));
     NioLocalFileSystem.Raw ours = raw();
-    RawLocalFileSystem hadoops = new RawLocalFileSystem();
-    hadoops.initialize(URI.create("file:///"), new Configuration(false));
+    RawLocalFileSystem hadoops = hadoops();
     for (Path p : List.of(target, link, dangling)) {
       // Hadoop's own asks readlink with the path as given: a plain path, not a file: URI
       FileStatus want = hadoops.getFileLinkStatus(new org.apache.hadoop.fs.Path(p.toString()));
@@ -88,8 +94,7 @@ class NioLocalFileSystemTest extends SparkTestBase {
     Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r-----"));
     Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-x---"));
     NioLocalFileSystem.Raw ours = raw();
-    RawLocalFileSystem hadoops = new RawLocalFileSystem();
-    hadoops.initialize(URI.create("file:///"), new Configuration(false));
+    RawLocalFileSystem hadoops = hadoops();
 
     List<FileStatus> got = new ArrayList<>(List.of(ours.getFileStatus(hadoop(folder))));
     List<FileStatus> want = new ArrayList<>(List.of(hadoops.getFileStatus(hadoop(folder))));

@@ -99,6 +99,15 @@ class EndToEndTest extends JobsTestBase {
   void firstRun_succeeds() {
     assertThat(first.code()).as(first.toString()).isZero();
     assertThat(first.out()).contains("ingest   ok").contains("conform  ok");
+    // conform's counts are the rows it added to silver: on the first run, all of silver
+    Map<String, Long> c = lastCounts("conform");
+    Dataset<Row> items = table(warehouse, "silver", "survey_items");
+    assertThat(c.get("survey_items.added")).isEqualTo(items.count()).isPositive();
+    assertThat(c.get("survey_items.zot_inversions"))
+        .isEqualTo(items.where(col("zot_inversion")).count());
+    assertThat(c.get("interactions.added"))
+        .isEqualTo(table(warehouse, "silver", "interactions").count())
+        .isPositive();
   }
 
   @Test
@@ -414,6 +423,9 @@ class EndToEndTest extends JobsTestBase {
     assertThat(c.get("surveys.read")).isZero();
     assertThat(table(warehouse, "bronze", "interactions").count()).isEqualTo(bronzeBefore + 2);
     assertThat(table(warehouse, "silver", "interactions").count()).isEqualTo(silverBefore + 2);
+    Map<String, Long> conformed = lastCounts("conform");
+    assertThat(conformed.get("interactions.added")).as("conform's count").isEqualTo(2);
+    assertThat(conformed.get("survey_items.added")).isZero();
     assertThat(
             table(warehouse, "silver", "interactions")
                 .where("event_id = 'LATE-2'")

@@ -63,7 +63,7 @@ class StandaloneClusterIT extends JobsTestBase {
     landing = dir.resolve("landing");
     clusterWarehouse = dir.resolve("cluster-warehouse");
     localWarehouse = dir.resolve("local-warehouse");
-    SampleGenerator.generate(new GeneratorOptions(landing, 300, 120, DATE, 11, 0.02));
+    SampleGenerator.generate(new GeneratorOptions(landing, 150, 60, DATE, 11, 0.02));
 
     Path target = Path.of(System.getProperty("cx.jobs.target"));
     Path sparkHome = Path.of(System.getProperty("cx.spark.home"));

@@ -1,13 +1,18 @@
 package io.cxgap.bench;
 
 import io.cxgap.common.Columns;
+import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.gaps.GapColumns;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * Compares two renderings of {@code gold.gap_segment_touchpoint} for one date value by value: rows
@@ -36,6 +41,19 @@ final class GapTableDiff {
       GapColumns.GAP_SEGMENT_TOUCHPOINT.stream().filter(c -> !NOT_IN_PEER.contains(c)).toList();
 
   private GapTableDiff() {}
+
+  /** Date {@code d}'s rows of our gap table at {@code path}, as compared: {@link #COLUMNS} each. */
+  static List<Map<String, Object>> ours(SparkSession spark, String path, LocalDate d) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Row r : DeltaIO.readDate(spark, path, d).collectAsList()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (String c : COLUMNS) {
+        m.put(c, r.getAs(c));
+      }
+      out.add(m);
+    }
+    return out;
+  }
 
   /** Every difference, one line each; empty when the tables agree. */
   static List<String> diff(

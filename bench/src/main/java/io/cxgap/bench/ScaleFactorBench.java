@@ -7,19 +7,16 @@ import io.cxgap.common.CxErrors;
 import io.cxgap.common.Table;
 import io.cxgap.common.catalog.TouchpointCatalog;
 import io.cxgap.common.config.CxConfig;
-import io.cxgap.common.delta.DeltaIO;
 import io.cxgap.common.generate.GeneratorOptions;
 import io.cxgap.common.spark.Sessions;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -146,7 +143,11 @@ final class ScaleFactorBench {
                 base.wideExpectationPrefix(),
                 base.wideExperiencePrefix()),
             dir.resolve("duckdb-scratch"));
-    List<Map<String, Object>> ours = ourTable(spark.get(), config(landing, fullWarehouse), day);
+    List<Map<String, Object>> ours =
+        GapTableDiff.ours(
+            spark.get(),
+            config(landing, fullWarehouse).tablePath(Table.GAP_SEGMENT_TOUCHPOINT),
+            day);
     List<String> diffs = GapTableDiff.diff(ours, peer.rows(), TOLERANCE);
     String note =
         diffs.isEmpty()
@@ -191,18 +192,5 @@ final class ScaleFactorBench {
       MeasuredNightly.inThisJvm(
           spark.get(), config(landing, warehouse), catalog, d, kase, info, heap, csv, log);
     }
-  }
-
-  private List<Map<String, Object>> ourTable(SparkSession spark, CxConfig cfg, LocalDate d) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Row r :
-        DeltaIO.readDate(spark, cfg.tablePath(Table.GAP_SEGMENT_TOUCHPOINT), d).collectAsList()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      for (String c : GapTableDiff.COLUMNS) {
-        m.put(c, r.getAs(c));
-      }
-      out.add(m);
-    }
-    return out;
   }
 }

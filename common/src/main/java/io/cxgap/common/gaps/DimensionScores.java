@@ -38,6 +38,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -83,11 +84,13 @@ public final class DimensionScores {
                 avg(EXPERIENCE_NORM).as("_perc"),
                 avg(GAP).as("_gap"),
                 avg(msa).as("_msa"));
-    Dataset<Row> cut = SegmentCuts.explode(perItem, customersAsOf, segmentDimensions);
-    Dataset<Row> itemsPerCell =
-        cut.groupBy(CELL[0], CELL[1], CELL[2]).agg(countDistinct(col(TOUCHPOINT)).as("items"));
-    Dataset<Row> respondent =
-        cut.groupBy(col(CELL[0]), col(CELL[1]), col(CELL[2]), col(CUSTOMER_ID))
+    // A customer is in one value of each segment dimension, so their rows in a cell are their rows
+    // of the cell's dimension, whatever the cut: the per-respondent values are computed once per
+    // customer and dimension, before the explode into cuts, which then feeds only aggregations
+    // with one group per cell.
+    Dataset<Row> perRespondent =
+        perItem
+            .groupBy(col(CUSTOMER_ID), col(DIMENSION))
             .agg(
                 count(lit(1)).as("_answered"),
                 avg("_exp").as("_r_exp"),
@@ -96,8 +99,11 @@ public final class DimensionScores {
                 avg("_msa").as("_r_msa"),
                 sum("_exp").as("_sum_exp"),
                 sum("_perc").as("_sum_perc"),
-                sum("_gap").as("_sum_gap"))
-            .join(itemsPerCell, CELL);
+                sum("_gap").as("_sum_gap"));
+    Dataset<Row> itemsPerCell = itemsPerCell(perItem, customersAsOf, segmentDimensions);
+    Dataset<Row> respondent =
+        SegmentCuts.explode(perRespondent, customersAsOf, segmentDimensions)
+            .join(broadcast(itemsPerCell), CELL);
     Dataset<Row> scores =
         respondent
             .groupBy(CELL[0], CELL[1], CELL[2], "items") // items is one value per cell
@@ -108,24 +114,53 @@ public final class DimensionScores {
                 avg("_r_gap").as("_gap"),
                 stddev_samp("_r_gap").as("_sd"),
                 avg("_r_msa").as("_msa"));
+    Dataset<Row> answered =
+        perItem.withColumn(
+            "_answered", count(lit(1)).over(Window.partitionBy(col(CUSTOMER_ID), col(DIMENSION))));
     Dataset<Row> cells =
         scores
-            .join(alphaParts(cut, respondent), CELL, "left")
+            .join(
+                alphaParts(
+                    SegmentCuts.explode(answered, customersAsOf, segmentDimensions)
+                        .join(broadcast(itemsPerCell), CELL),
+                    respondent),
+                CELL,
+                "left")
             .join(broadcast(weightFrame(spark, catalog)), DIMENSION, "left");
     return finish(cells, minRespondents, window)
         .orderBy(col(SEGMENT_DIMENSION), col(SEGMENT_VALUE), col(DIMENSION));
   }
 
   /**
+   * The number of items (touchpoints) answered in each cell: the distinct (segment values,
+   * dimension, touchpoint) of the answers, a few hundred rows, exploded into cuts.
+   */
+  private static Dataset<Row> itemsPerCell(
+      Dataset<Row> perItem, Dataset<Row> customersAsOf, List<String> segmentDimensions) {
+    Dataset<Row> answeredItems =
+        SegmentCuts.attach(
+                perItem.select(col(CUSTOMER_ID), col(DIMENSION), col(TOUCHPOINT)),
+                customersAsOf,
+                segmentDimensions)
+            .drop(CUSTOMER_ID)
+            .distinct();
+    return SegmentCuts.cuts(answeredItems, segmentDimensions)
+        .groupBy(CELL[0], CELL[1], CELL[2])
+        .agg(countDistinct(col(TOUCHPOINT)).as("items"));
+  }
+
+  /**
    * The parts of Cronbach's α per cell, over complete respondents (those who answered every item
    * the cell has): their count, k, the sum of the item variances and the variance of the sum, for
-   * expectation, experience and gap.
+   * expectation, experience and gap. {@code itemCut}: the per-item values exploded into cuts, with
+   * each respondent's items answered in the dimension and the cell's items; {@code respondent}: the
+   * per-respondent values in cuts, with the cell's items.
    */
-  private static Dataset<Row> alphaParts(Dataset<Row> cut, Dataset<Row> respondent) {
-    Dataset<Row> complete =
-        respondent.where(col("_answered").equalTo(col("items"))).drop("items", "_answered");
+  private static Dataset<Row> alphaParts(Dataset<Row> itemCut, Dataset<Row> respondent) {
+    Column complete = col("_answered").equalTo(col("items"));
     Dataset<Row> itemVariances =
-        cut.join(complete.select(CELL[0], CELL[1], CELL[2], CUSTOMER_ID), cellAnd(CUSTOMER_ID))
+        itemCut
+            .where(complete)
             .groupBy(CELL[0], CELL[1], CELL[2], TOUCHPOINT)
             .agg(
                 var_samp("_exp").as("_v_exp"),
@@ -138,7 +173,8 @@ public final class DimensionScores {
                 sum("_v_perc").as("_iv_perc"),
                 sum("_v_gap").as("_iv_gap"));
     Dataset<Row> sumVariances =
-        complete
+        respondent
+            .where(complete)
             .groupBy(CELL[0], CELL[1], CELL[2])
             .agg(
                 count(lit(1)).as("alpha_respondents"),
@@ -146,12 +182,6 @@ public final class DimensionScores {
                 var_samp("_sum_perc").as("_sv_perc"),
                 var_samp("_sum_gap").as("_sv_gap"));
     return sumVariances.join(itemVariances, CELL);
-  }
-
-  private static String[] cellAnd(String column) {
-    List<String> keys = new ArrayList<>(Arrays.asList(CELL));
-    keys.add(column);
-    return keys.toArray(new String[0]);
   }
 
   /** α = k/(k-1)·(1 - Σ var(item)/var(sum)); null for k < 2, too few respondents or var 0. */

@@ -31,6 +31,16 @@ public final class SegmentCuts {
    */
   public static Dataset<Row> explode(
       Dataset<Row> rows, Dataset<Row> customersAsOf, List<String> dimensions) {
+    return cuts(attach(rows, customersAsOf, dimensions), dimensions);
+  }
+
+  /**
+   * The first half of {@link #explode}: each row with its customer's value of each dimension as of
+   * D (null where the CRM does not have the customer), in columns that {@link #cuts} reads. Rows
+   * can be made distinct over these values before they are exploded.
+   */
+  static Dataset<Row> attach(
+      Dataset<Row> rows, Dataset<Row> customersAsOf, List<String> dimensions) {
     List<Column> crm = new ArrayList<>();
     crm.add(col(CUSTOMER_ID).as("_crm_id"));
     for (String d : dimensions) {
@@ -41,7 +51,7 @@ public final class SegmentCuts {
             broadcast(customersAsOf.select(crm.toArray(new Column[0]))),
             rows.col(CUSTOMER_ID).equalTo(col("_crm_id")),
             "left");
-    return withCuts(joined, dimensions);
+    return joined.drop("_crm_id");
   }
 
   /**
@@ -72,7 +82,11 @@ public final class SegmentCuts {
             count(when(not(in), lit(1))).as(RESPONDENTS_OUT));
   }
 
-  private static Dataset<Row> withCuts(Dataset<Row> joined, List<String> dimensions) {
+  /**
+   * The second half of {@link #explode}: each {@link #attach attached} row once per cut, the
+   * attached columns dropped.
+   */
+  static Dataset<Row> cuts(Dataset<Row> joined, List<String> dimensions) {
     List<Column> cuts = new ArrayList<>();
     cuts.add(struct(lit(TOTAL).as(SEGMENT_DIMENSION), lit(ALL).as(SEGMENT_VALUE)));
     for (String d : dimensions) {
@@ -87,7 +101,7 @@ public final class SegmentCuts {
                 "_cut", org.apache.spark.sql.functions.explode(array(cuts.toArray(new Column[0]))))
             .withColumn(SEGMENT_DIMENSION, col("_cut." + SEGMENT_DIMENSION))
             .withColumn(SEGMENT_VALUE, col("_cut." + SEGMENT_VALUE))
-            .drop("_cut", "_crm_id");
+            .drop("_cut");
     for (String d : dimensions) {
       out = out.drop("_seg_" + d);
     }

@@ -145,6 +145,50 @@ class DimensionScoresTest extends GapFixtures {
   }
 
   @Test
+  void itemsAndCompleteRespondents_areCountedPerCell_notPerDimension() {
+    // West answered only pay: West/security has 1 item, so c5 and c6 are complete there, while in
+    // total/security (2 items) only c1 and c2 are
+    Dataset<Row> items =
+        spark()
+            .createDataFrame(
+                List.of(
+                    item("c1", "pay", 80, 60, null),
+                    item("c1", "pin", 70, 60, null),
+                    item("c2", "pay", 90, 50, null),
+                    item("c2", "pin", 80, 80, null),
+                    item("c5", "pay", 60, 70, null),
+                    item("c6", "pay", 50, 40, null)),
+                ITEMS_MSA);
+    Map<String, Row> cells =
+        byCell(
+            DimensionScores.gapDimension(
+                items,
+                crm("c1/SMB/North", "c2/SMB/North", "c5/SMB/West", "c6/SMB/West"),
+                KIOSK,
+                List.of("region"),
+                2,
+                new AnalysisWindow(LocalDate.parse("2026-06-30"), 30)));
+    Row total = cells.get("total/all/security");
+    assertThat(total.<Long>getAs("items")).isEqualTo(2L);
+    assertThat(total.<Long>getAs("respondents")).isEqualTo(4L);
+    assertThat(total.<Long>getAs("alpha_respondents")).isEqualTo(2L);
+    Row west = cells.get("region/West/security");
+    assertThat(west.<Long>getAs("items")).isEqualTo(1L);
+    assertThat(west.<Long>getAs("alpha_respondents")).isEqualTo(2L);
+    assertThat(west.<Double>getAs("alpha_expectation")).as("k = 1: no alpha").isNull();
+    // West gaps: c5 10, c6 -10
+    assertThat(west.<Double>getAs("gap_mean")).isCloseTo(0.0, within(1e-9));
+    Row north = cells.get("region/North/security");
+    assertThat(north.<Long>getAs("items")).isEqualTo(2L);
+    assertThat(north.<Long>getAs("alpha_respondents")).isEqualTo(2L);
+    // expectation: pay 80, 90 (var 50); pin 70, 80 (var 50); sums 150, 170 (var 200):
+    // 2 * (1 - 100 / 200) = 1
+    assertThat(north.<Double>getAs("alpha_expectation")).isCloseTo(1.0, within(1e-9));
+    // total, over c1 and c2 only: the same two respondents, the same alpha
+    assertThat(total.<Double>getAs("alpha_expectation")).isCloseTo(1.0, within(1e-9));
+  }
+
+  @Test
   void cellsBelowMinRespondents_keepCountsAndNullEveryStatistic() {
     Row north = byCell(gapDimension()).get("region/North/security");
     assertThat(north.<Long>getAs("respondents")).isEqualTo(2L);

@@ -73,6 +73,9 @@ class SessionsTest {
         .as("Spark's default, not application.conf's one-machine setting")
         .isEqualTo("128m");
     assertThat(conf.get("spark.sql.inMemoryColumnarStorage.compressed")).isEqualTo("true");
+    assertThat(conf.get("spark.sql.codegen.hugeMethodLimit"))
+        .as("executors started by spark-submit lack bin/cxgap's -XX:-DontCompileHugeMethods")
+        .isEqualTo("8000");
   }
 
   @Test

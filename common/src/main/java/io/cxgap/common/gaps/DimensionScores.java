@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -101,9 +102,12 @@ public final class DimensionScores {
                 sum("_perc").as("_sum_perc"),
                 sum("_gap").as("_sum_gap"));
     Dataset<Row> itemsPerCell = itemsPerCell(perItem, customersAsOf, segmentDimensions);
-    Dataset<Row> respondent =
-        SegmentCuts.explode(perRespondent, customersAsOf, segmentDimensions)
-            .join(broadcast(itemsPerCell), CELL);
+    // rows exploded into cuts, with the cell's items: per respondent here, per item for alpha
+    UnaryOperator<Dataset<Row>> inCells =
+        rows ->
+            SegmentCuts.explode(rows, customersAsOf, segmentDimensions)
+                .join(broadcast(itemsPerCell), CELL);
+    Dataset<Row> respondent = inCells.apply(perRespondent);
     Dataset<Row> scores =
         respondent
             .groupBy(CELL[0], CELL[1], CELL[2], "items") // items is one value per cell
@@ -119,13 +123,7 @@ public final class DimensionScores {
             "_answered", count(lit(1)).over(Window.partitionBy(col(CUSTOMER_ID), col(DIMENSION))));
     Dataset<Row> cells =
         scores
-            .join(
-                alphaParts(
-                    SegmentCuts.explode(answered, customersAsOf, segmentDimensions)
-                        .join(broadcast(itemsPerCell), CELL),
-                    respondent),
-                CELL,
-                "left")
+            .join(alphaParts(inCells.apply(answered), respondent), CELL, "left")
             .join(broadcast(weightFrame(spark, catalog)), DIMENSION, "left");
     return finish(cells, minRespondents, window)
         .orderBy(col(SEGMENT_DIMENSION), col(SEGMENT_VALUE), col(DIMENSION));

@@ -74,7 +74,7 @@ class SessionsTest {
         .isEqualTo("128m");
     assertThat(conf.get("spark.sql.inMemoryColumnarStorage.compressed")).isEqualTo("true");
     assertThat(conf.get("spark.sql.codegen.hugeMethodLimit"))
-        .as("executors started by spark-submit lack bin/cxgap's -XX:-DontCompileHugeMethods")
+        .as("executors have bin/cxgap's -XX:-DontCompileHugeMethods only where given it")
         .isEqualTo("8000");
   }
 

@@ -12,13 +12,19 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerStageCompleted;
+import org.apache.spark.scheduler.SparkListenerEvent;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.RDDInfo;
+import org.apache.spark.sql.execution.SparkPlanInfo;
+import org.apache.spark.sql.execution.metric.SQLMetricInfo;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLAdaptiveExecutionUpdate;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -248,7 +254,7 @@ class BadInputTest extends JobsTestBase {
         .contains("interactions batch 2: read 3 = accepted 0 + quarantined 0 + duplicates 3");
     // Its landing file is read by one stage: the bronze append must not make the quarantine
     // append classify the batch again (a write re-caches frames that read the written table).
-    assertThat(scans.stages.get()).as("stages that scanned landing files").isEqualTo(1);
+    assertThat(scans.stages()).as("stages that scanned landing files").isEqualTo(1);
     assertThat(table(wh, "bronze", "interactions").count()).isEqualTo(before);
     Files.delete(landing.resolve("interactions/again-a.jsonl"));
   }
@@ -315,15 +321,46 @@ class BadInputTest extends JobsTestBase {
   }
 
   /** Counts the stages that scan landing files (CSV, or JSON Lines read as text). */
+  /**
+   * Counts the stages in which a CSV or text scan produced rows: it ran, rather than its stage
+   * reading a persisted frame computed from it (whose stages still list the scan among their RDDs).
+   * The scans' row metrics are found in the plans that SQL executions post.
+   */
   static final class LandingScans extends SparkListener {
-    final AtomicInteger stages = new AtomicInteger();
+    private final Set<Long> scanRowMetrics = ConcurrentHashMap.newKeySet();
+    private final Set<Integer> stageIds = ConcurrentHashMap.newKeySet();
+
+    int stages() {
+      return stageIds.size();
+    }
 
     @Override
-    public void onStageCompleted(SparkListenerStageCompleted event) {
-      for (RDDInfo rdd : JavaConverters.seqAsJavaList(event.stageInfo().rddInfos())) {
-        if (rdd.scope().isDefined() && rdd.scope().get().name().matches("Scan (csv|text).*")) {
-          stages.incrementAndGet();
-          return;
+    public void onOtherEvent(SparkListenerEvent event) {
+      if (event instanceof SparkListenerSQLExecutionStart start) {
+        collect(start.sparkPlanInfo());
+      } else if (event instanceof SparkListenerSQLAdaptiveExecutionUpdate update) {
+        collect(update.sparkPlanInfo());
+      }
+    }
+
+    private void collect(SparkPlanInfo node) {
+      if (node.nodeName().matches("Scan (csv|text).*")) {
+        for (SQLMetricInfo m : JavaConverters.seqAsJavaList(node.metrics())) {
+          if (m.name().equals("number of output rows")) {
+            scanRowMetrics.add(m.accumulatorId());
+          }
+        }
+      }
+      JavaConverters.seqAsJavaList(node.children()).forEach(this::collect);
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd event) {
+      for (AccumulableInfo a : JavaConverters.seqAsJavaList(event.taskInfo().accumulables())) {
+        if (scanRowMetrics.contains(a.id())
+            && a.update().isDefined()
+            && ((Number) a.update().get()).longValue() > 0) {
+          stageIds.add(event.stageId());
         }
       }
     }

@@ -3,26 +3,27 @@ package io.cxgap.common.ingest;
 import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.Columns;
+import io.cxgap.common.landing.LandingFile;
 import io.cxgap.common.landing.Source;
 import io.cxgap.common.quality.Reasons;
 import io.cxgap.common.quality.RecordRules;
 import io.cxgap.common.quality.RowRules;
 import io.cxgap.common.transform.Duplicates;
 import java.util.List;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
  * A classified batch (the output of {@link RowRules}) split for bronze and quarantine (DESIGN.md
- * §4): duplicates marked by key, the rows counted, the accepted rows shaped for {@code
- * bronze.<source>} and the rejected ones for {@code bronze.quarantine}.
+ * §4): spread where a file was read whole, the rows counted once {@link Duplicates} marked them,
+ * the accepted rows shaped for {@code bronze.<source>} and the rejected ones for {@code
+ * bronze.quarantine}.
  */
 public final class BatchSplit {
   private BatchSplit() {}
 
-  /** Landing bytes per partition of a batch: small enough that one partition sorts in memory. */
+  /** Landing bytes per partition of a {@link #spread} batch. */
   public static final long BYTES_PER_PARTITION = 128L << 20;
 
   /** The columns by which a source's duplicates are found. */
@@ -44,19 +45,26 @@ public final class BatchSplit {
     return (int) Math.max(configured, Math.min(10_000, needed));
   }
 
+  /** Landing bytes of one CSV file above which a classified batch is spread ({@link #spread}). */
+  public static final long LARGEST_UNSPREAD = 1L << 30;
+
   /**
-   * {@code classified} with {@link Duplicates#DUPLICATE} (see {@link Duplicates#mark}) against the
-   * keys of {@code existing}, and {@code raw} only where the row has a quarantine reason: past the
-   * duplicate ordering an accepted row does not need it, and it is most of a batch's bytes.
+   * {@code classified} in the partitions it was read in (JSON lines and Parquet by 128 MiB slices,
+   * a CSV file whole: quoted line breaks keep it from being split), except where {@code files} has
+   * a CSV file over {@link #LARGEST_UNSPREAD}: then dealt round-robin into {@link #partitions}, so
+   * that the passes after classification (counting, duplicates, the writes) do not run on one core
+   * for that file, nor keep a partition of many gigabytes on disk.
    */
-  public static Dataset<Row> markDuplicates(
-      Dataset<Row> classified, List<String> keys, Dataset<Row> existing) {
-    Column[] keyCols = keys.stream().map(k -> col(k)).toArray(Column[]::new);
-    return Duplicates.mark(classified, keys, existing.select(keyCols))
-        .withColumn(Columns.RAW, when(col(Columns.REASON).isNotNull(), col(Columns.RAW)));
+  public static Dataset<Row> spread(
+      Dataset<Row> classified, List<LandingFile> files, int configured) {
+    boolean large =
+        files.stream()
+            .anyMatch(f -> f.format() == LandingFile.Format.CSV && f.size() > LARGEST_UNSPREAD);
+    long bytes = files.stream().mapToLong(LandingFile::size).sum();
+    return large ? classified.repartition(partitions(bytes, configured)) : classified;
   }
 
-  /** Counts the rows of a {@link #markDuplicates marked} batch, in one pass over it. */
+  /** Counts the rows of a batch marked by {@link Duplicates}, in one pass over it. */
   public static BatchCounts count(Dataset<Row> marked) {
     Row n =
         marked

@@ -8,37 +8,38 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The cleaned copy of each landing column that rules read (DESIGN.md §4): trimmed of {@link
- * Whitespace}, null where blank, materialised once so that rules do not repeat the trimming.
+ * The cleaned value of each landing column that rules read (DESIGN.md §4): trimmed of {@link
+ * Whitespace}, null where blank.
+ *
+ * <p>Only the per-row whitespace mark is materialised ({@link #withOtherWhitespace}); the cleaned
+ * and typed values are expressions, so that a source's rules and typed columns are one projection.
+ * Spark evaluates an expression that the projection uses more than once only once per row
+ * (subexpression elimination), where it is evaluated unconditionally: see {@link Rule#reason}. One
+ * projection matters where the rules' stage is too large for whole-stage code generation: each
+ * projection of its own copies the whole row, raw text included.
  */
 final class CleanColumns {
   private CleanColumns() {}
 
-  private static final String CLEAN = "_clean_";
-  private static final String OTHER = "_other_whitespace";
+  static final String OTHER = "_other_whitespace";
 
   /**
-   * Adds a cleaned copy of each column, so rules do not repeat the trimming. Whether a row holds
-   * whitespace other than plain spaces is found once, over all its columns together.
+   * Adds whether a row holds whitespace other than plain spaces, found once over all {@code
+   * columns} together; {@link #clean} reads it. The column is not part of any output: select past
+   * it.
    */
-  static Dataset<Row> withClean(Dataset<Row> df, List<String> columns) {
+  static Dataset<Row> withOtherWhitespace(Dataset<Row> df, List<String> columns) {
     Column all = concat_ws("", columns.stream().map(c -> col(c)).toArray(Column[]::new));
-    Dataset<Row> out = df.withColumn(OTHER, Whitespace.hasOther(all));
-    for (String c : columns) {
-      out = out.withColumn(CLEAN + c, trimmed(col(c), col(OTHER)));
-    }
-    return out.drop(OTHER);
+    return df.withColumn(OTHER, Whitespace.hasOther(all));
   }
 
-  /** Whitespace-trimmed string, null where blank. */
-  private static Column trimmed(Column c, Column other) {
-    Column t = Whitespace.trim(c, other);
-    return when(t.equalTo(""), lit(null).cast("string")).otherwise(t);
-  }
-
-  /** The cleaned value of {@code c}, materialised once by {@link #withClean}. */
+  /**
+   * The cleaned value of {@code c}: whitespace-trimmed, null where blank. Reads {@link
+   * #withOtherWhitespace}'s column.
+   */
   static Column clean(String c) {
-    return col(CLEAN + c);
+    Column t = Whitespace.trim(col(c), col(OTHER));
+    return when(t.equalTo(""), lit(null).cast("string")).otherwise(t);
   }
 
   /** The cleaned value of {@code c} as a timestamp, null where it does not parse. */

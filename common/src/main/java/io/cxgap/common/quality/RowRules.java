@@ -4,7 +4,7 @@ import static io.cxgap.common.Columns.*;
 import static io.cxgap.common.quality.CleanColumns.clean;
 import static io.cxgap.common.quality.CleanColumns.num;
 import static io.cxgap.common.quality.CleanColumns.ts;
-import static io.cxgap.common.quality.CleanColumns.withClean;
+import static io.cxgap.common.quality.CleanColumns.withOtherWhitespace;
 import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.landing.Source;
@@ -49,7 +49,7 @@ public final class RowRules {
     List<String> all =
         new ArrayList<>(List.of(CUSTOMER_ID, FULL_NAME, EMAIL, PHONE, SIGNUP_DATE, UPDATED_AT));
     dimensions.stream().filter(d -> !all.contains(d)).forEach(all::add);
-    Dataset<Row> raw = withClean(input, all);
+    Dataset<Row> raw = withOtherWhitespace(input, all);
     List<Rule> rules = baseRules(all, Source.CUSTOMERS.required());
     rules.add(Rule.badTimestamp(UPDATED_AT));
     rules.add(
@@ -57,7 +57,6 @@ public final class RowRules {
             Reasons.BAD_TIMESTAMP,
             clean(SIGNUP_DATE).isNotNull().and(to_date(clean(SIGNUP_DATE)).isNull()),
             lit(SIGNUP_DATE)));
-    Dataset<Row> marked = Rule.mark(raw, rules);
     List<Column> cols = new ArrayList<>();
     for (String c : List.of(CUSTOMER_ID, FULL_NAME, EMAIL, PHONE)) {
       cols.add(clean(c).as(c));
@@ -67,12 +66,10 @@ public final class RowRules {
     }
     cols.add(to_date(clean(SIGNUP_DATE)).as(SIGNUP_DATE));
     cols.add(ts(UPDATED_AT).as(UPDATED_AT));
-    cols.addAll(lineage());
-    return marked.select(cols.toArray(new Column[0]));
-  }
-
-  private static List<Column> lineage() {
-    return List.of(col(FILE), col(RAW), col(REASON), col(DETAIL));
+    cols.add(col(FILE));
+    cols.add(col(RAW));
+    cols.addAll(Rule.reasonAndDetail(rules));
+    return raw.select(cols.toArray(new Column[0]));
   }
 
   /**
@@ -85,75 +82,64 @@ public final class RowRules {
     List<String> columns = Source.SURVEYS.columns();
     // the free-text comment is kept as it came: it is never cleaned
     List<String> cleaned = columns.stream().filter(c -> !c.equals(COMMENT)).toList();
-    Dataset<Row> raw =
-        withClean(input, cleaned)
-            .withColumn("_tp", resolve(TOUCHPOINT, lookup))
-            .withColumn("_smin", coalesce(num(SCALE_MIN), lit(1.0)))
-            .withColumn("_smax", coalesce(num(SCALE_MAX), lit(7.0)))
-            .withColumn("_exp", num(EXPECTATION))
-            .withColumn("_perc", num(EXPERIENCE))
-            .withColumn("_adq", num(ADEQUATE))
-            .withColumn("_nps", num(OVERALL_NPS));
-    Column scaleMin = col("_smin");
-    Column scaleMax = col("_smax");
-    Column tp = col("_tp");
+    Dataset<Row> raw = withOtherWhitespace(input, cleaned);
+    Column tp = resolve(TOUCHPOINT, lookup);
+    Column scaleMin = coalesce(num(SCALE_MIN), lit(1.0));
+    Column scaleMax = coalesce(num(SCALE_MAX), lit(7.0));
     List<Rule> rules = baseRules(columns, Source.SURVEYS.required());
     rules.add(Rule.badTimestamp(RESPONDED_AT));
     for (String c : List.of(EXPECTATION, EXPERIENCE, ADEQUATE, SCALE_MIN, SCALE_MAX, OVERALL_NPS)) {
       rules.add(Rule.badNumber(c));
     }
     rules.add(new Rule(Reasons.OUT_OF_RANGE, scaleMin.geq(scaleMax), lit(SCALE_MIN)));
-    rules.add(outsideScale("_exp", scaleMin, scaleMax, EXPECTATION));
-    rules.add(outsideScale("_perc", scaleMin, scaleMax, EXPERIENCE));
-    rules.add(outsideScale("_adq", scaleMin, scaleMax, ADEQUATE));
-    rules.add(outsideScale("_nps", lit(0), lit(10), OVERALL_NPS));
+    rules.add(outsideScale(num(EXPECTATION), scaleMin, scaleMax, EXPECTATION));
+    rules.add(outsideScale(num(EXPERIENCE), scaleMin, scaleMax, EXPERIENCE));
+    rules.add(outsideScale(num(ADEQUATE), scaleMin, scaleMax, ADEQUATE));
+    rules.add(outsideScale(num(OVERALL_NPS), lit(0), lit(10), OVERALL_NPS));
     rules.add(new Rule(Reasons.UNKNOWN_CUSTOMER, not(col(KNOWN_CUSTOMER)), clean(CUSTOMER_ID)));
     rules.add(new Rule(Reasons.UNKNOWN_TOUCHPOINT, tp.isNull(), col(TOUCHPOINT)));
-    return Rule.mark(raw, rules)
-        .select(
-            clean(RESPONSE_ID).as(RESPONSE_ID),
-            clean(CUSTOMER_ID).as(CUSTOMER_ID),
-            clean(SURVEY_ID).as(SURVEY_ID),
-            ts(RESPONDED_AT).as(RESPONDED_AT),
-            col(TOUCHPOINT).as(TOUCHPOINT_RAW),
-            tp.as(TOUCHPOINT),
-            col("_exp").as(EXPECTATION),
-            col("_perc").as(EXPERIENCE),
-            col("_adq").as(ADEQUATE),
-            scaleMin.as(SCALE_MIN),
-            scaleMax.as(SCALE_MAX),
-            col("_nps").as(OVERALL_NPS),
-            col(COMMENT).as(COMMENT),
-            col(FILE),
-            col(RAW),
-            col(REASON),
-            col(DETAIL));
+    List<Column> cols =
+        new ArrayList<>(
+            List.of(
+                clean(RESPONSE_ID).as(RESPONSE_ID),
+                clean(CUSTOMER_ID).as(CUSTOMER_ID),
+                clean(SURVEY_ID).as(SURVEY_ID),
+                ts(RESPONDED_AT).as(RESPONDED_AT),
+                col(TOUCHPOINT).as(TOUCHPOINT_RAW),
+                tp.as(TOUCHPOINT),
+                num(EXPECTATION).as(EXPECTATION),
+                num(EXPERIENCE).as(EXPERIENCE),
+                num(ADEQUATE).as(ADEQUATE),
+                scaleMin.as(SCALE_MIN),
+                scaleMax.as(SCALE_MAX),
+                num(OVERALL_NPS).as(OVERALL_NPS),
+                col(COMMENT).as(COMMENT),
+                col(FILE),
+                col(RAW)));
+    cols.addAll(Rule.reasonAndDetail(rules));
+    return raw.select(cols.toArray(new Column[0]));
   }
 
   /** {@code out_of_range}, naming {@code column}, where {@code value} is outside [min, max]. */
-  private static Rule outsideScale(String value, Column min, Column max, String column) {
-    return new Rule(Reasons.OUT_OF_RANGE, col(value).lt(min).or(col(value).gt(max)), lit(column));
+  private static Rule outsideScale(Column value, Column min, Column max, String column) {
+    return new Rule(Reasons.OUT_OF_RANGE, value.lt(min).or(value.gt(max)), lit(column));
   }
 
   /** Channel interaction rows; {@code lookup} as for {@link #surveys}. */
   public static Dataset<Row> interactions(Dataset<Row> input, Map<String, String> lookup) {
     List<String> columns = Source.INTERACTIONS.columns();
-    Dataset<Row> raw =
-        withClean(input, columns)
-            .withColumn("_tp", resolve(TOUCHPOINT, lookup))
-            .withColumn("_channel", lower(clean(CHANNEL)))
-            .withColumn("_outcome", lower(clean(OUTCOME)))
-            .withColumn("_wait", num(WAIT_S))
-            .withColumn("_duration", num(DURATION_S));
-    Column tp = col("_tp");
-    Column channel = col("_channel");
-    Column outcome = col("_outcome");
+    Dataset<Row> raw = withOtherWhitespace(input, columns);
+    Column tp = resolve(TOUCHPOINT, lookup);
+    Column channel = lower(clean(CHANNEL));
+    Column outcome = lower(clean(OUTCOME));
+    Column wait = num(WAIT_S);
+    Column duration = num(DURATION_S);
     List<Rule> rules = baseRules(columns, Source.INTERACTIONS.required());
     rules.add(Rule.badTimestamp(STARTED_AT));
     rules.add(Rule.badNumber(WAIT_S));
     rules.add(Rule.badNumber(DURATION_S));
-    rules.add(new Rule(Reasons.OUT_OF_RANGE, col("_wait").lt(0), lit(WAIT_S)));
-    rules.add(new Rule(Reasons.OUT_OF_RANGE, col("_duration").lt(0), lit(DURATION_S)));
+    rules.add(new Rule(Reasons.OUT_OF_RANGE, wait.lt(0), lit(WAIT_S)));
+    rules.add(new Rule(Reasons.OUT_OF_RANGE, duration.lt(0), lit(DURATION_S)));
     rules.add(new Rule(Reasons.UNKNOWN_TOUCHPOINT, tp.isNull(), col(TOUCHPOINT)));
     rules.add(
         new Rule(Reasons.UNKNOWN_CHANNEL, not(channel.isin(CHANNELS.toArray())), col(CHANNEL)));
@@ -162,21 +148,22 @@ public final class RowRules {
             Reasons.UNKNOWN_OUTCOME,
             outcome.isNotNull().and(not(outcome.isin(OUTCOMES.toArray()))),
             col(OUTCOME)));
-    return Rule.mark(raw, rules)
-        .select(
-            clean(EVENT_ID).as(EVENT_ID),
-            clean(CUSTOMER_ID).as(CUSTOMER_ID),
-            channel.as(CHANNEL),
-            col(TOUCHPOINT).as(TOUCHPOINT_RAW),
-            tp.as(TOUCHPOINT),
-            ts(STARTED_AT).as(STARTED_AT),
-            col("_wait").as(WAIT_S),
-            col("_duration").as(DURATION_S),
-            outcome.as(OUTCOME),
-            col(FILE),
-            col(RAW),
-            col(REASON),
-            col(DETAIL));
+    List<Column> cols =
+        new ArrayList<>(
+            List.of(
+                clean(EVENT_ID).as(EVENT_ID),
+                clean(CUSTOMER_ID).as(CUSTOMER_ID),
+                channel.as(CHANNEL),
+                col(TOUCHPOINT).as(TOUCHPOINT_RAW),
+                tp.as(TOUCHPOINT),
+                ts(STARTED_AT).as(STARTED_AT),
+                wait.as(WAIT_S),
+                duration.as(DURATION_S),
+                outcome.as(OUTCOME),
+                col(FILE),
+                col(RAW)));
+    cols.addAll(Rule.reasonAndDetail(rules));
+    return raw.select(cols.toArray(new Column[0]));
   }
 
   /** Catalog lookup as a literal map: no join, no UDF. */

@@ -9,8 +9,6 @@ import static org.apache.spark.sql.functions.*;
 
 import java.util.List;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
 /** One quarantine rule: when {@code fails} holds, the row is rejected with reason and detail. */
 record Rule(String reason, Column fails, Column detail) {
@@ -30,20 +28,30 @@ record Rule(String reason, Column fails, Column detail) {
     return new Rule(Reasons.BAD_NUMBER, clean(c).isNotNull().and(num(c).isNull()), lit(c));
   }
 
-  /** Adds reason/detail for the first failing rule (one index, then two lookups). */
-  static Dataset<Row> mark(Dataset<Row> df, List<Rule> rules) {
-    Column index = lit(null).cast("int");
-    for (int i = rules.size() - 1; i >= 0; i--) {
-      index = when(rules.get(i).fails(), lit(i)).otherwise(index);
+  /**
+   * The {@code reason} and {@code detail} columns of the first failing rule (null where none
+   * fails), for a select.
+   *
+   * <p>The index of the first failing rule is the least index of the failing ones, and every rule's
+   * test stands where Spark evaluates it unconditionally (the condition of a one-branch {@code
+   * when}, an argument of {@code least}): a value that several rules and the typed columns read (a
+   * cleaned, parsed or looked-up value) is then computed once per row. In a chain of {@code
+   * when(...).otherwise(when(...))} only the first test is unconditional, and the others would
+   * compute such values again. The index is written once in each of the two columns (an element of
+   * the reasons and of the details), so that the expression stays linear in the number of rules.
+   */
+  static List<Column> reasonAndDetail(List<Rule> rules) {
+    Column[] failing = new Column[rules.size()];
+    Column[] reasons = new Column[rules.size()];
+    Column[] details = new Column[rules.size()];
+    for (int i = 0; i < rules.size(); i++) {
+      failing[i] = when(rules.get(i).fails(), lit(i + 1));
+      reasons[i] = lit(rules.get(i).reason());
+      details[i] = rules.get(i).detail().cast("string");
     }
-    Dataset<Row> indexed = df.withColumn("_rule", index);
-    Column reason = lit(null).cast("string");
-    Column detail = lit(null).cast("string");
-    for (int i = rules.size() - 1; i >= 0; i--) {
-      Column hit = col("_rule").equalTo(i);
-      reason = when(hit, lit(rules.get(i).reason())).otherwise(reason);
-      detail = when(hit, rules.get(i).detail().cast("string")).otherwise(detail);
-    }
-    return indexed.withColumn(REASON, reason).withColumn(DETAIL, detail).drop("_rule");
+    // 1-based, as element_at reads it; null where no rule fails, and element_at(.., null) is null
+    Column index = least(failing);
+    return List.of(
+        element_at(array(reasons), index).as(REASON), element_at(array(details), index).as(DETAIL));
   }
 }

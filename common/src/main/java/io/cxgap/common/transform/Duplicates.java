@@ -13,23 +13,96 @@ import org.apache.spark.sql.expressions.Window;
  * Marks duplicate rows (DESIGN.md §4): of the accepted rows sharing a key, the first by (file, raw)
  * is kept; a row whose key is already in {@code existingKeys} is a duplicate too. Rows with a
  * quarantine reason are never duplicates: they are counted as quarantined.
+ *
+ * <p>In steps, so that a large batch is not moved whole to find its few duplicates: {@link
+ * #suspects} finds the keys that may have a duplicate from the keys alone (an aggregate, and a join
+ * with the known keys); {@link #duplicateRows} ranks only the rows of those keys; {@link #mark}
+ * attaches the answer to each row by its {@link #ROW} number. Between the steps a caller may
+ * materialise the small results (the ingest step does), so that Spark sees their size and
+ * broadcasts them. Keys are compared with {@code =}: a row with a null key part has a quarantine
+ * reason (keys are required columns).
  */
 public final class Duplicates {
   public static final String DUPLICATE = "duplicate";
 
+  /** A row number unique within the frame, which the steps join on ({@link #withRowNumbers}). */
+  public static final String ROW = "_row";
+
+  private static final String SEEN = "_seen";
+
   private Duplicates() {}
 
-  public static Dataset<Row> mark(Dataset<Row> rows, List<String> keys, Dataset<Row> existingKeys) {
-    Column[] keyCols = keys.stream().map(k -> col(k)).toArray(Column[]::new);
-    Column accepted = col(Columns.REASON).isNull();
-    Dataset<Row> seen = existingKeys.select(keyCols).distinct().withColumn("_seen", lit(true));
-    Dataset<Row> joined = rows.join(seen, keys.toArray(new String[0]), "left");
+  /**
+   * {@code rows} with {@link #ROW}. The numbers are assigned as the frame is computed: persist the
+   * result before it is used more than once, so that every use reads the same numbers.
+   */
+  public static Dataset<Row> withRowNumbers(Dataset<Row> rows) {
+    return rows.withColumn(ROW, monotonically_increasing_id());
+  }
+
+  /**
+   * The keys that may have a duplicate: those of more than one accepted row of {@code rows}, and
+   * those of an accepted row that {@code existingKeys} holds, with {@code _seen} saying which.
+   */
+  public static Dataset<Row> suspects(
+      Dataset<Row> rows, List<String> keys, Dataset<Row> existingKeys) {
+    Column[] keyCols = keyColumns(keys);
+    Dataset<Row> seen = existingKeys.select(keyCols).distinct().withColumn(SEEN, lit(true));
+    return accepted(rows)
+        .groupBy(keyCols)
+        .agg(count(lit(1)).as("_n"))
+        .join(seen, keys.toArray(new String[0]), "left")
+        .where(col("_n").gt(1).or(col(SEEN).isNotNull()))
+        .select(concatenated(keyCols, col(SEEN).isNotNull().as(SEEN)));
+  }
+
+  /**
+   * The {@link #ROW} of every duplicate among the accepted rows of the {@code suspects} keys: all
+   * of them where the key was seen before, all but the first by (file, raw) otherwise (of rows
+   * equal in both, the one with the lowest number is first).
+   */
+  public static Dataset<Row> duplicateRows(
+      Dataset<Row> rows, List<String> keys, Dataset<Row> suspects) {
     Column rank =
         row_number()
             .over(
-                Window.partitionBy(keyCols)
-                    .orderBy(accepted.desc(), col(Columns.FILE), col(Columns.RAW)));
-    Column dup = accepted.and(col("_seen").isNotNull().or(rank.gt(1)));
-    return joined.withColumn(DUPLICATE, dup).drop("_seen");
+                Window.partitionBy(keyColumns(keys))
+                    .orderBy(col(Columns.FILE), col(Columns.RAW), col(ROW)));
+    return accepted(rows)
+        .select(concatenated(keyColumns(keys), col(Columns.FILE), col(Columns.RAW), col(ROW)))
+        .join(suspects, keys.toArray(new String[0]))
+        .withColumn("_rank", rank)
+        .where(col(SEEN).or(col("_rank").gt(1)))
+        .select(ROW);
+  }
+
+  /**
+   * {@code rows} with {@link #DUPLICATE} true for the rows of {@code duplicateRows}, without {@link
+   * #ROW}.
+   */
+  public static Dataset<Row> mark(Dataset<Row> rows, Dataset<Row> duplicateRows) {
+    Dataset<Row> dup = duplicateRows.select(col(ROW).as("_dup_row"));
+    return rows.join(dup, col(ROW).equalTo(col("_dup_row")), "left")
+        .withColumn(DUPLICATE, col("_dup_row").isNotNull())
+        .drop(ROW, "_dup_row");
+  }
+
+  /** {@code rows} marked where nothing may be a duplicate ({@link #suspects} found no key). */
+  public static Dataset<Row> noneDuplicate(Dataset<Row> rows) {
+    return rows.withColumn(DUPLICATE, lit(false)).drop(ROW);
+  }
+
+  private static Dataset<Row> accepted(Dataset<Row> rows) {
+    return rows.where(col(Columns.REASON).isNull());
+  }
+
+  private static Column[] keyColumns(List<String> keys) {
+    return keys.stream().map(k -> col(k)).toArray(Column[]::new);
+  }
+
+  private static Column[] concatenated(Column[] first, Column... more) {
+    Column[] out = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, out, first.length, more.length);
+    return out;
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxgap.common.SparkTestBase;
+import io.cxgap.common.landing.LandingFile;
 import io.cxgap.common.landing.Source;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
 class BatchSplitTest extends SparkTestBase {
-  static final List<String> CLASSIFIED = List.of("event_id", "file", "raw", "reason", "detail");
   static final String LONG_RAW = "y".repeat(1030);
 
   /** A batch as RowRules and the duplicate mark leave it: 2 accepted, 2 quarantined, 2 dups. */
@@ -47,31 +47,19 @@ class BatchSplitTest extends SparkTestBase {
   }
 
   @Test
-  void markDuplicates_marksLaterCopiesAndKnownKeys_andKeepsRawForRejectedRowsOnly() {
-    Dataset<Row> classified =
-        strings(
-            CLASSIFIED,
-            new String[] {"E1", "b.jsonl", "{\"e\":1}", null, null}, // a later copy of E1
-            new String[] {"E1", "a.jsonl", "{\"e\":1}", null, null}, // kept: a.jsonl < b.jsonl
-            new String[] {"E2", "a.jsonl", "{\"e\":2}", null, null}, // E2 is already in bronze
-            new String[] {"E3", "a.jsonl", "{bad", "out_of_range", "wait_s"},
-            new String[] {"E4", "a.jsonl", "{\"e\":4}", null, null});
-    // bronze rows carry more than the key
-    Dataset<Row> existing =
-        strings(
-            List.of("event_id", "run_id"), new String[] {"E2", "r0"}, new String[] {"E9", "r0"});
-    Dataset<Row> marked = BatchSplit.markDuplicates(classified, List.of("event_id"), existing);
-    assertThat(
-            rendered(
-                marked.select("event_id", "file", "raw", "reason", "duplicate"),
-                "event_id",
-                "file"))
-        .containsExactly(
-            "[E1,a.jsonl,null,null,false]",
-            "[E1,b.jsonl,null,null,true]",
-            "[E2,a.jsonl,null,null,true]",
-            "[E3,a.jsonl,{bad,out_of_range,false]",
-            "[E4,a.jsonl,null,null,false]");
+  void spread_keepsTheReadPartitions_unlessACsvFileIsOverAGibibyte() {
+    Dataset<Row> df = strings(List.of("event_id"), new String[] {"E1"}).repartition(2);
+    long gib = 1L << 30;
+    List<LandingFile> small =
+        List.of(new LandingFile("a.csv", gib, 0), new LandingFile("b.jsonl", 5 * gib, 0));
+    assertThat(BatchSplit.spread(df, small, 3).rdd().getNumPartitions())
+        .as("JSON lines are read in slices; a CSV file of 1 GiB is one partition")
+        .isEqualTo(2);
+    List<LandingFile> large =
+        List.of(new LandingFile("a.csv", gib + 1, 0), new LandingFile("b.jsonl", 5 * gib, 0));
+    // 6 GiB + 1 byte of landing data in slices of 128 MiB: 48 + 1
+    assertThat(BatchSplit.spread(df, large, 3).rdd().getNumPartitions()).isEqualTo(49);
+    assertThat(BatchSplit.spread(df, large, 64).rdd().getNumPartitions()).isEqualTo(64);
   }
 
   @Test

@@ -45,8 +45,8 @@ class WhitespaceTest extends SparkTestBase {
             new String[] {"\u200Bx"}, // a zero-width space is not White_Space
             new String[] {null});
     List<String> out =
-        CleanColumns.withClean(df, List.of("v"))
-            .select("_clean_v")
+        CleanColumns.withOtherWhitespace(df, List.of("v"))
+            .select(CleanColumns.clean("v"))
             .as(org.apache.spark.sql.Encoders.STRING())
             .collectAsList();
     assertThat(out).containsExactly("x y", null, "\u00E9", "a b", "x", "x", "\u200Bx", null);
@@ -59,7 +59,7 @@ class WhitespaceTest extends SparkTestBase {
   }
 
   @Test
-  void withClean_trimsOtherWhitespace_inEveryColumn_andTestsEachRowOnce() {
+  void clean_trimsOtherWhitespace_inEveryColumn_andTestsEachRowOnce() {
     Dataset<Row> df =
         strings(
             List.of("a", "b"),
@@ -68,16 +68,18 @@ class WhitespaceTest extends SparkTestBase {
             new String[] {"x\u2003y", " y"}, // other whitespace inside a value only: kept
             new String[] {"  ", null}, // spaces only, and a missing value
             new String[] {"x", "y"});
-    Dataset<Row> cleaned = CleanColumns.withClean(df, List.of("a", "b"));
     List<String> out = new ArrayList<>();
-    for (Row r : cleaned.select("_clean_a", "_clean_b").collectAsList()) {
+    for (Row r :
+        CleanColumns.withOtherWhitespace(df, List.of("a", "b"))
+            .select(CleanColumns.clean("a"), CleanColumns.clean("b"))
+            .collectAsList()) {
       out.add(r.getString(0) + "|" + r.getString(1));
     }
     assertThat(out).containsExactly("x|y", "x|y", "x\u2003y|y", "null|null", "x|y");
-    assertThat(cleaned.columns()).containsExactly("a", "b", "_clean_a", "_clean_b");
     // over a shuffle, so that the optimizer cannot fold the projections into the local rows
     String plan =
-        CleanColumns.withClean(df.repartition(1), List.of("a", "b"))
+        CleanColumns.withOtherWhitespace(df.repartition(1), List.of("a", "b"))
+            .select(CleanColumns.clean("a"), CleanColumns.clean("b"))
             .queryExecution()
             .optimizedPlan()
             .toString();

@@ -26,7 +26,7 @@ class DuplicatesTest extends SparkTestBase {
     Dataset<Row> existing =
         strings(List.of("event_id"), new String[] {"E3"}, new String[] {"E3"}, new String[] {"E9"});
     List<Row> got =
-        Duplicates.mark(rows, List.of("event_id"), existing)
+        markInSteps(rows, List.of("event_id"), existing)
             .orderBy(col("event_id"), col("file"), col("raw"))
             .select("event_id", "file", "raw", "duplicate")
             .collectAsList();
@@ -37,5 +37,63 @@ class DuplicatesTest extends SparkTestBase {
             "[E2,a.jsonl,{2},false]",
             "[E2,a.jsonl,{2x},false]",
             "[E3,a.jsonl,{3},true]");
+  }
+
+  /** The steps as the ingest step takes them, on a frame numbered once. */
+  private static Dataset<Row> markInSteps(
+      Dataset<Row> rows, List<String> keys, Dataset<Row> existing) {
+    Dataset<Row> numbered = Duplicates.withRowNumbers(rows).cache();
+    Dataset<Row> suspects = Duplicates.suspects(numbered, keys, existing).cache();
+    return Duplicates.mark(numbered, Duplicates.duplicateRows(numbered, keys, suspects));
+  }
+
+  @Test
+  void inSteps_onlyTheKeysThatRepeatOrWereSeen_areRanked_andEqualCopiesKeepOne() {
+    Dataset<Row> rows =
+        Duplicates.withRowNumbers(
+                strings(
+                    COLS,
+                    new String[] {"E1", "b.jsonl", "{1}", null},
+                    new String[] {"E1", "a.jsonl", "{1b}", null}, // kept: a < b
+                    new String[] {"E1", "a.jsonl", "{1a}", null}, // kept over {1b}: {1a} < {1b}
+                    new String[] {"E2", "a.jsonl", "{2}", null}, // two equal copies: one kept
+                    new String[] {"E2", "a.jsonl", "{2}", null},
+                    new String[] {"E3", "a.jsonl", "{3}", null}, // seen before: a duplicate
+                    new String[] {"E4", "a.jsonl", "{4}", null}, // once, unseen: not a suspect
+                    new String[] {"E4", "a.jsonl", "{4x}", "bad_number"}, // quarantined
+                    new String[] {"E5", "a.jsonl", "{5x}", "bad_number"}, // quarantined twice
+                    new String[] {"E5", "a.jsonl", "{5y}", "bad_number"}))
+            .cache();
+    Dataset<Row> existing =
+        strings(List.of("event_id"), new String[] {"E3"}, new String[] {"E3"}, new String[] {"E9"});
+    Dataset<Row> suspects = Duplicates.suspects(rows, List.of("event_id"), existing).cache();
+    assertThat(suspects.orderBy("event_id").collectAsList().stream().map(Row::toString).toList())
+        .as("keys of more than one accepted row, or seen before; E4 and E5 are neither")
+        .containsExactly("[E1,false]", "[E2,false]", "[E3,true]");
+    Dataset<Row> duplicateRows = Duplicates.duplicateRows(rows, List.of("event_id"), suspects);
+    Dataset<Row> marked = Duplicates.mark(rows, duplicateRows);
+    assertThat(marked.columns()).doesNotContain(Duplicates.ROW);
+    List<String> got =
+        marked.orderBy(col("event_id"), col("file"), col("raw")).collectAsList().stream()
+            .map(r -> r.getString(0) + " " + r.getString(2) + " " + r.getBoolean(4))
+            .toList();
+    assertThat(got)
+        .containsExactly(
+            "E1 {1a} false",
+            "E1 {1b} true",
+            "E1 {1} true",
+            "E2 {2} false",
+            "E2 {2} true",
+            "E3 {3} true",
+            "E4 {4x} false",
+            "E4 {4} false",
+            "E5 {5x} false",
+            "E5 {5y} false");
+    // of the two equal copies, exactly one is kept
+    long keptE2 =
+        marked.where(col("event_id").equalTo("E2").and(col("duplicate").equalTo(false))).count();
+    assertThat(keptE2).isEqualTo(1);
+    assertThat(Duplicates.noneDuplicate(rows).where(col("duplicate")).count()).isZero();
+    assertThat(Duplicates.noneDuplicate(rows).columns()).doesNotContain(Duplicates.ROW);
   }
 }

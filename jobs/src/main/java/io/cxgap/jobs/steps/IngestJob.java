@@ -20,6 +20,7 @@ import io.cxgap.common.landing.Source;
 import io.cxgap.common.privacy.ErasedCustomers;
 import io.cxgap.common.quality.RowRules;
 import io.cxgap.common.spark.Sessions;
+import io.cxgap.common.transform.Duplicates;
 import io.cxgap.jobs.runstate.FaultPoints;
 import io.cxgap.jobs.runstate.JobContext;
 import io.cxgap.jobs.runstate.StepResult;
@@ -28,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -130,28 +130,38 @@ public final class IngestJob {
     readNotes.forEach(s -> notes.add(source.folder() + ": " + s));
 
     List<String> keys = BatchSplit.keys(source);
-    Column[] keyCols = keys.stream().map(k -> col(k)).toArray(Column[]::new);
-    // Duplicates are found by key (a join and a window): hash the batch by key once, into enough
-    // partitions that each sorts a bounded slice of it, whatever the batch's size.
-    long bytes = batch.files().stream().mapToLong(LandingFile::size).sum();
-    int configured = Sessions.shufflePartitions(ctx.spark());
+    // Classified once and kept on disk (a batch can be far larger than the heap): counting,
+    // quarantine and bronze read it again, and the duplicate check reads its keys, then only the
+    // rows of the keys that may have a duplicate, instead of moving the whole batch by key.
     Dataset<Row> classified =
-        classify(ctx, source, raw, batch.customersVersion())
-            .repartition(BatchSplit.partitions(bytes, configured), keyCols);
+        Duplicates.withRowNumbers(
+                BatchSplit.spread(
+                    classify(ctx, source, raw, batch.customersVersion()),
+                    batch.files(),
+                    Sessions.shufflePartitions(ctx.spark())))
+            .persist(StorageLevel.DISK_ONLY());
     Dataset<Row> existing =
         DeltaIO.readIfExists(ctx.spark(), bronze)
             .map(b -> b.where(col(Columns.BATCH_ID).lt(batch.id())))
             .orElse(classified.limit(0));
-    Dataset<Row> marked =
-        BatchSplit.markDuplicates(classified, keys, existing)
-            // On disk only: a batch can be far larger than the heap, and a memory level would try
-            // to hold whole partitions of it.
-            .persist(StorageLevel.DISK_ONLY());
+    Dataset<Row> suspects = null;
+    Dataset<Row> duplicates = null;
     try {
+      // materialised, so that Spark knows their size and broadcasts them where they are small
+      suspects = Duplicates.suspects(classified, keys, existing).persist(StorageLevel.DISK_ONLY());
+      Dataset<Row> marked;
+      if (suspects.count() == 0) {
+        marked = Duplicates.noneDuplicate(classified);
+      } else {
+        duplicates =
+            Duplicates.duplicateRows(classified, keys, suspects).persist(StorageLevel.DISK_ONLY());
+        duplicates.count();
+        marked = Duplicates.mark(classified, duplicates);
+      }
       BatchCounts n = BatchSplit.count(marked);
       // Quarantine first: an append to a table makes Spark re-cache every persisted frame that
-      // reads it, and `marked` reads this source's bronze table (the duplicate check), so after
-      // the bronze append the next use of `marked` would classify the whole batch again.
+      // reads it, and the duplicate check's frames read this source's bronze table, so after the
+      // bronze append the next use of `marked` would compute them again.
       // A new batch's id is new to both tables. A resumed batch's append may have landed before
       // the run died; each append is one commit, so one row of the batch means all of them.
       if (!(batch.resumed() && inQuarantine(ctx, source, batch.id()))) {
@@ -173,7 +183,15 @@ public final class IngestJob {
       }
       return new SourceCounts(source, batch.id(), n);
     } finally {
-      marked.unpersist();
+      // blocking: a removal still under way when Spark's cleaner removes the same blocks makes
+      // the block manager warn that they do not exist
+      if (duplicates != null) {
+        duplicates.unpersist(true);
+      }
+      if (suspects != null) {
+        suspects.unpersist(true);
+      }
+      classified.unpersist(true);
     }
   }
 
@@ -193,8 +211,7 @@ public final class IngestJob {
     if (!DeltaIO.exists(ctx.spark(), bronze)) {
       Dataset<Row> none = classify(ctx, source, reader.read(List.of(), new ArrayList<>()), -1);
       DeltaIO.append(
-          BatchSplit.accepted(
-              BatchSplit.markDuplicates(none, BatchSplit.keys(source), none), 0, ctx.runId()),
+          BatchSplit.accepted(Duplicates.noneDuplicate(none), 0, ctx.runId()),
           bronze,
           BRONZE_PROPERTIES);
     }

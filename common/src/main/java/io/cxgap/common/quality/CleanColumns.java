@@ -14,9 +14,9 @@ import org.apache.spark.sql.Row;
  * <p>Only the per-row whitespace mark is materialised ({@link #withOtherWhitespace}); the cleaned
  * and typed values are expressions, so that a source's rules and typed columns are one projection.
  * Spark evaluates an expression that the projection uses more than once only once per row
- * (subexpression elimination), where it is evaluated unconditionally: see {@link Rule#reason}. One
- * projection matters where the rules' stage is too large for whole-stage code generation: each
- * projection of its own copies the whole row, raw text included.
+ * (subexpression elimination), where it is evaluated unconditionally: see {@link
+ * Rule#reasonAndDetail}. One projection matters where the rules' stage is too large for whole-stage
+ * code generation: each projection of its own copies the whole row, raw text included.
  */
 final class CleanColumns {
   private CleanColumns() {}

@@ -15,12 +15,12 @@ import org.apache.spark.sql.expressions.Window;
  * quarantine reason are never duplicates: they are counted as quarantined.
  *
  * <p>In steps, so that a large batch is not moved whole to find its few duplicates: {@link
- * #suspects} finds the keys that may have a duplicate from the keys alone (an aggregate, and a join
- * with the known keys); {@link #duplicateRows} ranks only the rows of those keys; {@link #mark}
- * attaches the answer to each row by its {@link #ROW} number. Between the steps a caller may
- * materialise the small results (the ingest step does), so that Spark sees their size and
- * broadcasts them. Keys are compared with {@code =}: a row with a null key part has a quarantine
- * reason (keys are required columns).
+ * #keyCounts} and {@link #suspects} find the keys that may have a duplicate from the keys alone (an
+ * aggregate, and a join with the known keys); {@link #duplicateRows} ranks only the rows of those
+ * keys; {@link #mark} attaches the answer to each row by its {@link #ROW} number. Between the steps
+ * a caller may materialise the small results (the ingest step does), so that Spark sees their size
+ * and broadcasts them. Keys are compared with {@code =}: a row with a null key part has a
+ * quarantine reason (keys are required columns).
  */
 public final class Duplicates {
   public static final String DUPLICATE = "duplicate";
@@ -29,6 +29,8 @@ public final class Duplicates {
   public static final String ROW = "_row";
 
   private static final String SEEN = "_seen";
+
+  private static final String COUNT = "_n";
 
   private Duplicates() {}
 
@@ -41,18 +43,36 @@ public final class Duplicates {
   }
 
   /**
-   * The keys that may have a duplicate: those of more than one accepted row of {@code rows}, and
-   * those of an accepted row that {@code existingKeys} holds, with {@code _seen} saying which.
+   * The keys of the accepted rows of {@code rows}, each with how many rows have it ({@code _n}):
+   * the input of {@link #suspects}.
+   */
+  public static Dataset<Row> keyCounts(Dataset<Row> rows, List<String> keys) {
+    return accepted(rows).groupBy(keyColumns(keys)).agg(count(lit(1)).as(COUNT));
+  }
+
+  /**
+   * The keys that may have a duplicate: those of {@code keyCounts} ({@link #keyCounts}) with more
+   * than one row, and those that {@code existingKeys} holds, with {@code _seen} saying which.
+   *
+   * <p>{@code existingKeys} (a source's whole bronze history) is first cut to the batch's keys by a
+   * semi join, so only the matches are made distinct. Where {@code keyCounts} is materialised and
+   * small (the next day's batch), Spark broadcasts it and the history's keys are read once and
+   * probed in place, not moved or aggregated: the check then costs a scan of the history's key
+   * columns, not a shuffle of them.
    */
   public static Dataset<Row> suspects(
-      Dataset<Row> rows, List<String> keys, Dataset<Row> existingKeys) {
+      Dataset<Row> keyCounts, List<String> keys, Dataset<Row> existingKeys) {
     Column[] keyCols = keyColumns(keys);
-    Dataset<Row> seen = existingKeys.select(keyCols).distinct().withColumn(SEEN, lit(true));
-    return accepted(rows)
-        .groupBy(keyCols)
-        .agg(count(lit(1)).as("_n"))
-        .join(seen, keys.toArray(new String[0]), "left")
-        .where(col("_n").gt(1).or(col(SEEN).isNotNull()))
+    String[] keyNames = keys.toArray(new String[0]);
+    Dataset<Row> seen =
+        existingKeys
+            .select(keyCols)
+            .join(keyCounts.select(keyCols), keyNames, "left_semi")
+            .distinct()
+            .withColumn(SEEN, lit(true));
+    return keyCounts
+        .join(seen, keyNames, "left")
+        .where(col(COUNT).gt(1).or(col(SEEN).isNotNull()))
         .select(concatenated(keyCols, col(SEEN).isNotNull().as(SEEN)));
   }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxgap.common.SparkTestBase;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,8 @@ class DuplicatesTest extends SparkTestBase {
   private static Dataset<Row> markInSteps(
       Dataset<Row> rows, List<String> keys, Dataset<Row> existing) {
     Dataset<Row> numbered = Duplicates.withRowNumbers(rows).cache();
-    Dataset<Row> suspects = Duplicates.suspects(numbered, keys, existing).cache();
+    Dataset<Row> suspects =
+        Duplicates.suspects(Duplicates.keyCounts(numbered, keys), keys, existing).cache();
     return Duplicates.mark(numbered, Duplicates.duplicateRows(numbered, keys, suspects));
   }
 
@@ -66,11 +70,13 @@ class DuplicatesTest extends SparkTestBase {
             .cache();
     Dataset<Row> existing =
         strings(List.of("event_id"), new String[] {"E3"}, new String[] {"E3"}, new String[] {"E9"});
-    Dataset<Row> suspects = Duplicates.suspects(rows, List.of("event_id"), existing).cache();
+    List<String> keys = List.of("event_id");
+    Dataset<Row> suspects =
+        Duplicates.suspects(Duplicates.keyCounts(rows, keys), keys, existing).cache();
     assertThat(suspects.orderBy("event_id").collectAsList().stream().map(Row::toString).toList())
         .as("keys of more than one accepted row, or seen before; E4 and E5 are neither")
         .containsExactly("[E1,false]", "[E2,false]", "[E3,true]");
-    Dataset<Row> duplicateRows = Duplicates.duplicateRows(rows, List.of("event_id"), suspects);
+    Dataset<Row> duplicateRows = Duplicates.duplicateRows(rows, keys, suspects);
     Dataset<Row> marked = Duplicates.mark(rows, duplicateRows);
     assertThat(marked.columns()).doesNotContain(Duplicates.ROW);
     List<String> got =
@@ -95,5 +101,53 @@ class DuplicatesTest extends SparkTestBase {
     assertThat(keptE2).isEqualTo(1);
     assertThat(Duplicates.noneDuplicate(rows).where(col("duplicate")).count()).isZero();
     assertThat(Duplicates.noneDuplicate(rows).columns()).doesNotContain(Duplicates.ROW);
+  }
+
+  /**
+   * The next day's check: a batch of a few keys against a long history. With the batch's key counts
+   * materialised, the history's keys are probed against them where they are read (a broadcast semi
+   * join), and only the batch's keys that the history holds are made distinct: the history is not
+   * shuffled.
+   */
+  @Test
+  void aSmallBatch_probesTheHistoryWithoutMovingIt() {
+    List<String> keys = List.of("event_id");
+    Dataset<Row> batch =
+        strings(
+            COLS,
+            new String[] {"E5", "a.jsonl", "{5}", null}, // in the history three times
+            new String[] {"E20001", "a.jsonl", "{new}", null},
+            new String[] {"E20001", "b.jsonl", "{new}", null}, // twice in the batch
+            new String[] {"E77", "a.jsonl", "{77x}", "bad_number"}); // quarantined: not checked
+    // 20,000 keys E0..E19999, with E5 three times
+    Dataset<Row> history =
+        spark()
+            .range(20_000)
+            .selectExpr("concat('E', cast(id as string)) as event_id")
+            .union(spark().range(2).selectExpr("'E5' as event_id"));
+    Dataset<Row> keyCounts = Duplicates.keyCounts(batch, keys).cache();
+    assertThat(keyCounts.count()).isEqualTo(2);
+    Dataset<Row> suspects = Duplicates.suspects(keyCounts, keys, history);
+    AtomicLong shuffled = new AtomicLong();
+    SparkListener shuffleRecords =
+        new SparkListener() {
+          @Override
+          public void onTaskEnd(SparkListenerTaskEnd end) {
+            if (end.taskMetrics() != null) {
+              shuffled.addAndGet(end.taskMetrics().shuffleWriteMetrics().recordsWritten());
+            }
+          }
+        };
+    List<String> got =
+        listening(
+            shuffleRecords,
+            () ->
+                suspects.orderBy("event_id").collectAsList().stream().map(Row::toString).toList());
+    assertThat(got).containsExactly("[E20001,false]", "[E5,true]");
+    // the old check made the history distinct first: at least its 20,000 keys were shuffled
+    assertThat(shuffled.get())
+        .as("records shuffled: the matches and the batch's keys, not the history")
+        .isLessThan(100);
+    keyCounts.unpersist();
   }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -140,15 +141,23 @@ public final class IngestJob {
                     batch.files(),
                     Sessions.shufflePartitions(ctx.spark())))
             .persist(StorageLevel.DISK_ONLY());
-    Dataset<Row> existing =
+    Optional<Dataset<Row>> history =
         DeltaIO.readIfExists(ctx.spark(), bronze)
-            .map(b -> b.where(col(Columns.BATCH_ID).lt(batch.id())))
-            .orElse(classified.limit(0));
+            .map(b -> b.where(col(Columns.BATCH_ID).lt(batch.id())));
+    Dataset<Row> keyCounts = Duplicates.keyCounts(classified, keys);
     Dataset<Row> suspects = null;
     Dataset<Row> duplicates = null;
     try {
+      if (history.isPresent()) {
+        // materialised, so that a small batch's keys are broadcast and the history's keys are
+        // probed where they are read (Duplicates.suspects); a first batch has no history to check
+        keyCounts = keyCounts.persist(StorageLevel.DISK_ONLY());
+        keyCounts.count();
+      }
       // materialised, so that Spark knows their size and broadcasts them where they are small
-      suspects = Duplicates.suspects(classified, keys, existing).persist(StorageLevel.DISK_ONLY());
+      suspects =
+          Duplicates.suspects(keyCounts, keys, history.orElse(keyCounts.limit(0)))
+              .persist(StorageLevel.DISK_ONLY());
       Dataset<Row> marked;
       if (suspects.count() == 0) {
         marked = Duplicates.noneDuplicate(classified);
@@ -191,6 +200,7 @@ public final class IngestJob {
       if (suspects != null) {
         suspects.unpersist(true);
       }
+      keyCounts.unpersist(true);
       classified.unpersist(true);
     }
   }

@@ -64,6 +64,16 @@ public final class BatchSplit {
     return large ? classified.repartition(partitions(bytes, configured)) : classified;
   }
 
+  /**
+   * {@code classified} with its {@code raw} text kept only where the row has a quarantine reason:
+   * only {@link #quarantined} writes it, and an accepted row's raw text would otherwise be carried
+   * (to disk, where the ingest step keeps the batch) and read again on every pass over the batch.
+   */
+  public static Dataset<Row> rawOfQuarantinedOnly(Dataset<Row> classified) {
+    return classified.withColumn(
+        Columns.RAW, when(col(Columns.REASON).isNotNull(), col(Columns.RAW)));
+  }
+
   /** Counts the rows of a batch marked by {@link Duplicates}, in one pass over it. */
   public static BatchCounts count(Dataset<Row> marked) {
     Row n =

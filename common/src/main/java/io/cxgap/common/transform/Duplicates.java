@@ -3,6 +3,7 @@ package io.cxgap.common.transform;
 import static org.apache.spark.sql.functions.*;
 
 import io.cxgap.common.Columns;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -10,9 +11,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Marks duplicate rows (DESIGN.md §4): of the accepted rows sharing a key, the first by (file, raw)
- * is kept; a row whose key is already in {@code existingKeys} is a duplicate too. Rows with a
- * quarantine reason are never duplicates: they are counted as quarantined.
+ * Marks duplicate rows (DESIGN.md §4): of the accepted rows sharing a key, the first by file is
+ * kept, and of those in one file the first by their values, column by column; a row whose key is
+ * already in {@code existingKeys} is a duplicate too. Rows with a quarantine reason are never
+ * duplicates: they are counted as quarantined. The order does not depend on how the batch was split
+ * into partitions, so the same files keep the same rows on any machine; rows equal in every column
+ * are interchangeable, and the one with the lowest {@link #ROW} is kept.
  *
  * <p>In steps, so that a large batch is not moved whole to find its few duplicates: {@link
  * #keyCounts} and {@link #suspects} find the keys that may have a duplicate from the keys alone (an
@@ -73,23 +77,29 @@ public final class Duplicates {
     return keyCounts
         .join(seen, keyNames, "left")
         .where(col(COUNT).gt(1).or(col(SEEN).isNotNull()))
-        .select(concatenated(keyCols, col(SEEN).isNotNull().as(SEEN)));
+        .withColumn(SEEN, col(SEEN).isNotNull())
+        .drop(COUNT);
   }
 
   /**
    * The {@link #ROW} of every duplicate among the accepted rows of the {@code suspects} keys: all
-   * of them where the key was seen before, all but the first by (file, raw) otherwise (of rows
-   * equal in both, the one with the lowest number is first).
+   * of them where the key was seen before, otherwise all but the first by file, then by every other
+   * column of {@code rows} in its order (of rows equal in all of them, the one with the lowest
+   * number is first).
    */
   public static Dataset<Row> duplicateRows(
       Dataset<Row> rows, List<String> keys, Dataset<Row> suspects) {
+    List<Column> order = new ArrayList<>(List.of(col(Columns.FILE)));
+    for (String c : rows.columns()) {
+      if (!c.equals(Columns.FILE) && !c.equals(ROW) && !keys.contains(c)) {
+        order.add(col(c));
+      }
+    }
+    order.add(col(ROW));
     Column rank =
         row_number()
-            .over(
-                Window.partitionBy(keyColumns(keys))
-                    .orderBy(col(Columns.FILE), col(Columns.RAW), col(ROW)));
+            .over(Window.partitionBy(keyColumns(keys)).orderBy(order.toArray(Column[]::new)));
     return accepted(rows)
-        .select(concatenated(keyColumns(keys), col(Columns.FILE), col(Columns.RAW), col(ROW)))
         .join(suspects, keys.toArray(new String[0]))
         .withColumn("_rank", rank)
         .where(col(SEEN).or(col("_rank").gt(1)))
@@ -118,11 +128,5 @@ public final class Duplicates {
 
   private static Column[] keyColumns(List<String> keys) {
     return keys.stream().map(k -> col(k)).toArray(Column[]::new);
-  }
-
-  private static Column[] concatenated(Column[] first, Column... more) {
-    Column[] out = java.util.Arrays.copyOf(first, first.length + more.length);
-    System.arraycopy(more, 0, out, first.length, more.length);
-    return out;
   }
 }

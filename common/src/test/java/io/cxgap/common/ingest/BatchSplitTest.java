@@ -93,4 +93,21 @@ class BatchSplitTest extends SparkTestBase {
                 + "y".repeat(1024)
                 + " ... (truncated: 1030 characters),b.jsonl,run-1,7]");
   }
+
+  @Test
+  void rawOfQuarantinedOnly_keepsTheTextOfRowsWithAReason_andNullsTheRest() {
+    Dataset<Row> classified =
+        strings(
+            List.of("event_id", "raw", "reason"),
+            new String[] {"E1", "{\"event_id\":\"E1\"}", null},
+            new String[] {"E2", "{\"event_id\":\"E2\",\"wait_s\":-1}", "out_of_range"},
+            new String[] {"E3", "{broken", "malformed"});
+    Dataset<Row> kept = BatchSplit.rawOfQuarantinedOnly(classified);
+    assertThat(kept.columns()).containsExactly("event_id", "raw", "reason");
+    assertThat(rendered(kept, "event_id"))
+        .containsExactly(
+            "[E1,null,null]",
+            "[E2,{\"event_id\":\"E2\",\"wait_s\":-1},out_of_range]",
+            "[E3,{broken,malformed]");
+  }
 }

@@ -104,6 +104,41 @@ class DuplicatesTest extends SparkTestBase {
   }
 
   /**
+   * Copies of a key in one file that differ in a value, with no raw text (the ingest step keeps it
+   * for quarantined rows only): the copy with the smaller value is kept, whichever order or
+   * partition the rows were read in.
+   */
+  @Test
+  void inOneFile_theFirstCopyByItsValuesIsKept_whateverTheOrderTheRowsWereReadIn() {
+    List<String> cols = List.of("event_id", "file", "wait_s", "raw", "reason");
+    String[][] copies = {
+      {"E1", "a.jsonl", "30", null, null},
+      {"E1", "a.jsonl", "120", null, null}, // kept: "120" < "30" as strings
+      {"E1", "b.jsonl", "1", null, null}, // a later file: a duplicate whatever its value
+      {"E2", "a.jsonl", "5", null, null}
+    };
+    List<String> keys = List.of("event_id");
+    for (int shift = 0; shift < copies.length; shift++) {
+      String[][] rotated = new String[copies.length][];
+      for (int i = 0; i < copies.length; i++) {
+        rotated[i] = copies[(i + shift) % copies.length];
+      }
+      Dataset<Row> rows = strings(cols, rotated).repartition(1 + shift % 2);
+      List<String> kept =
+          markInSteps(rows, keys, strings(keys).limit(0))
+              .where(col("duplicate").equalTo(false))
+              .orderBy("event_id")
+              .collectAsList()
+              .stream()
+              .map(r -> r.getString(0) + " " + r.getString(1) + " " + r.getString(2))
+              .toList();
+      assertThat(kept)
+          .as("rows rotated by %d", shift)
+          .containsExactly("E1 a.jsonl 120", "E2 a.jsonl 5");
+    }
+  }
+
+  /**
    * The next day's check: a batch of a few keys against a long history. With the batch's key counts
    * materialised, the history's keys are probed against them where they are read (a broadcast semi
    * join), and only the batch's keys that the history holds are made distinct: the history is not

@@ -134,10 +134,12 @@ public final class IngestJob {
     // Classified once and kept on disk (a batch can be far larger than the heap): counting,
     // quarantine and bronze read it again, and the duplicate check reads its keys, then only the
     // rows of the keys that may have a duplicate, instead of moving the whole batch by key.
+    // Only a quarantined row's raw text is kept: nothing else writes it.
     Dataset<Row> classified =
         Duplicates.withRowNumbers(
                 BatchSplit.spread(
-                    classify(ctx, source, raw, batch.customersVersion()),
+                    BatchSplit.rawOfQuarantinedOnly(
+                        classify(ctx, source, raw, batch.customersVersion())),
                     batch.files(),
                     Sessions.shufflePartitions(ctx.spark())))
             .persist(StorageLevel.DISK_ONLY());

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JVM options {@code bin/cxgap} gives each command (README, Launcher environment): {@code sql}
- * runs with C1 only and the serial collector, other commands with {@code -Xmx4g} alone, and {@code
- * CXGAP_JAVA_OPTS} replaces either. The JVM here is a script that writes down its arguments.
+ * runs with C1 only and the serial collector, {@code serve} with {@code -Xmx4g} and the JVM's own
+ * collector, the batch commands with {@code -Xmx4g} and the parallel collector; {@code
+ * CXGAP_JAVA_OPTS} replaces the heap and sql's options, and the batch commands keep the parallel
+ * collector unless it names a collector itself. The JVM here is a script that writes down its
+ * arguments.
  */
 class LauncherJvmOptionsIT {
   private static final Path LAUNCHER =
@@ -86,15 +89,25 @@ class LauncherJvmOptionsIT {
   }
 
   @Test
-  void sql_runsWithC1AndTheSerialCollector_otherCommandsWithTheHeapOnly() throws Exception {
+  void sql_runsWithC1AndTheSerialCollector_serveWithTheHeapOnly_batchWithTheParallelCollector()
+      throws Exception {
     assertThat(jvmOptions(Map.of(), "sql", "SELECT 1"))
         .containsExactly("-Xmx4g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-    assertThat(jvmOptions(Map.of(), "runs")).containsExactly("-Xmx4g");
+    assertThat(jvmOptions(Map.of(), "serve", "--help")).containsExactly("-Xmx4g");
+    assertThat(jvmOptions(Map.of(), "runs")).containsExactly("-Xmx4g", "-XX:+UseParallelGC");
+    assertThat(jvmOptions(Map.of(), "nightly", "--date", "2026-10-31"))
+        .containsExactly("-Xmx4g", "-XX:+UseParallelGC");
   }
 
   @Test
-  void cxgapJavaOpts_replacesTheDefaults() throws Exception {
+  void cxgapJavaOpts_replacesTheDefaults_butABatchCommandKeepsTheParallelCollector()
+      throws Exception {
     assertThat(jvmOptions(Map.of("CXGAP_JAVA_OPTS", "-Xmx2g"), "sql", "SELECT 1"))
         .containsExactly("-Xmx2g");
+    assertThat(jvmOptions(Map.of("CXGAP_JAVA_OPTS", "-Xmx8g"), "nightly", "--date", "2026-10-31"))
+        .containsExactly("-Xmx8g", "-XX:+UseParallelGC");
+    assertThat(jvmOptions(Map.of("CXGAP_JAVA_OPTS", "-Xmx8g -XX:+UseG1GC"), "runs"))
+        .as("a collector named in CXGAP_JAVA_OPTS wins")
+        .containsExactly("-Xmx8g", "-XX:+UseG1GC");
   }
 }

@@ -3,14 +3,10 @@ package io.cxgap.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,8 +18,7 @@ import org.junit.jupiter.api.Test;
  * arguments.
  */
 class LauncherJvmOptionsIT {
-  private static final Path LAUNCHER =
-      Path.of(System.getProperty("cx.jobs.target")).getParent().getParent().resolve("bin/cxgap");
+  private static final Path LAUNCHER = LauncherArgs.launcher("cxgap");
 
   private static List<String> jvmOptions(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
@@ -35,27 +30,7 @@ class LauncherJvmOptionsIT {
   /** Every option the launcher gives the JVM, up to the class path. */
   private static List<String> allJvmOptions(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    Path home = Files.createTempDirectory("cxgap-java");
-    Path bin = Files.createDirectories(home.resolve("bin"));
-    Path seen = home.resolve("args");
-    Path java = bin.resolve("java");
-    Files.writeString(
-        java,
-        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > '" + seen + "'\n",
-        StandardCharsets.UTF_8);
-    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwx------"));
-    List<String> cmd = new ArrayList<>(List.of(LAUNCHER.toString()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.environment().put("JAVA_HOME", home.toString());
-    pb.environment().remove("CXGAP_JAVA_OPTS");
-    pb.environment().putAll(env);
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    List<String> all = Files.readAllLines(seen, StandardCharsets.UTF_8);
-    return all.subList(0, all.indexOf("-cp"));
+    return LauncherArgs.jvmOptions(LAUNCHER, env, args);
   }
 
   private static List<String> cds(List<String> options) {

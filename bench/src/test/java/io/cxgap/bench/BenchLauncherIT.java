@@ -18,20 +18,15 @@ class BenchLauncherIT {
   private static final Path BENCH = LauncherArgs.launcher("cxgap-bench");
   private static final Path CXGAP = LauncherArgs.launcher("cxgap");
 
+  private static List<String> nightly(Map<String, String> env) throws Exception {
+    return LauncherArgs.jvmOptions(CXGAP, env, "nightly", "--date", "2026-10-31");
+  }
+
   @Test
   void benchJvm_hasTheOptionsOfANightly_withEachCxgapJavaOpts() throws Exception {
-    for (Map<String, String> env :
-        List.of(
-            Map.<String, String>of(),
-            Map.of("CXGAP_JAVA_OPTS", "-Xmx8g"),
-            Map.of("CXGAP_JAVA_OPTS", "-Xmx8g -XX:+UseG1GC"))) {
-      List<String> bench = LauncherArgs.jvmOptions(BENCH, env, "--help");
-      assertThat(bench)
-          .as("%s", env)
-          .isEqualTo(LauncherArgs.jvmOptions(CXGAP, env, "nightly", "--date", "2026-10-31"));
-    }
-    List<String> bench = LauncherArgs.jvmOptions(BENCH, Map.of(), "--help");
-    assertThat(bench)
+    List<String> defaults = LauncherArgs.jvmOptions(BENCH, Map.of(), "--help");
+    assertThat(defaults)
+        .isEqualTo(nightly(Map.of()))
         .contains(
             "-Xmx4g",
             "-XX:+UseParallelGC",
@@ -39,6 +34,14 @@ class BenchLauncherIT {
             "-XX:Tier4InvocationThreshold=50000",
             "-Duser.timezone=UTC",
             "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED");
+    for (Map<String, String> env :
+        List.of(
+            Map.of("CXGAP_JAVA_OPTS", "-Xmx8g"),
+            Map.of("CXGAP_JAVA_OPTS", "-Xmx8g -XX:+UseG1GC"))) {
+      assertThat(LauncherArgs.jvmOptions(BENCH, env, "--help"))
+          .as("%s", env)
+          .isEqualTo(nightly(env));
+    }
     assertThat(LauncherArgs.jvmOptions(BENCH, Map.of("CXGAP_JAVA_OPTS", "-XX:+UseG1GC"), "--help"))
         .as("a collector named in CXGAP_JAVA_OPTS wins")
         .contains("-XX:+UseG1GC")

@@ -51,6 +51,15 @@ public abstract class SparkTestBase {
               // nightly compiles more than that, so a test JVM that runs many recompiled the same
               // plans every time (about a tenth of its CPU). Results do not depend on it.
               .config("spark.sql.codegen.cache.maxEntries", "4000")
+              // Expressions and operators interpreted, not compiled: a test's frames hold tens to
+              // thousands of rows, and compiling the generated code of every plan (Janino, then
+              // the JIT) cost more than running it. The product keeps Spark's code generation, and
+              // the suite still runs it where a JVM has the product's settings: the cluster run
+              // of StandaloneClusterIT and the children of KillRecoveryTest, whose tables are
+              // compared value by value with runs in this session, the serve and sql processes,
+              // and the bench's nightlies. EndToEndTest alone: 141.5 s against 175.6 s.
+              .config("spark.sql.codegen.wholeStage", "false")
+              .config("spark.sql.codegen.factoryMode", "NO_CODEGEN")
               // as conf/application.conf: no chmod or readlink process per file written
               .config("spark.hadoop.fs.file.impl", NioLocalFileSystem.class.getName())
               .config("spark.hadoop.fs.AbstractFileSystem.file.impl", NioLocalFs.class.getName())

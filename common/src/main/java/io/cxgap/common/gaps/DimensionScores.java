@@ -69,6 +69,57 @@ public final class DimensionScores {
       List<String> segmentDimensions,
       int minRespondents,
       AnalysisWindow window) {
+    return scores(
+        items,
+        perItem -> itemsPerCell(perItem, customersAsOf, segmentDimensions),
+        customersAsOf,
+        catalog,
+        segmentDimensions,
+        minRespondents,
+        window);
+  }
+
+  /**
+   * {@link #gapDimension}, with the items of each cell counted from D's rows of {@code
+   * gold.gap_segment_touchpoint} over the same window, catalog and customers ({@code gapCells}: one
+   * row per cut and touchpoint answered in the window, with the touchpoint's dimension) instead of
+   * from the window's items: one pass over the items fewer.
+   */
+  public static Dataset<Row> gapDimensionBesideCells(
+      Dataset<Row> items,
+      Dataset<Row> gapCells,
+      Dataset<Row> customersAsOf,
+      TouchpointCatalog catalog,
+      List<String> segmentDimensions,
+      int minRespondents,
+      AnalysisWindow window) {
+    Dataset<Row> counted =
+        gapCells
+            .where(col(DIMENSION).isNotNull())
+            .groupBy(CELL[0], CELL[1], CELL[2])
+            .agg(count(lit(1)).as("items"));
+    return scores(
+        items,
+        perItem -> counted,
+        customersAsOf,
+        catalog,
+        segmentDimensions,
+        minRespondents,
+        window);
+  }
+
+  /**
+   * gap_dimension; {@code itemsPerCell} gives, from the per-respondent item values, the cells' item
+   * counts (segment_dimension, segment_value, dimension, items).
+   */
+  private static Dataset<Row> scores(
+      Dataset<Row> items,
+      UnaryOperator<Dataset<Row>> itemsPerCell,
+      Dataset<Row> customersAsOf,
+      TouchpointCatalog catalog,
+      List<String> segmentDimensions,
+      int minRespondents,
+      AnalysisWindow window) {
     SparkSession spark = items.sparkSession();
     Column msa =
         Arrays.asList(items.columns()).contains(MSA)
@@ -101,15 +152,19 @@ public final class DimensionScores {
                 sum("_exp").as("_sum_exp"),
                 sum("_perc").as("_sum_perc"),
                 sum("_gap").as("_sum_gap"));
-    Dataset<Row> itemsPerCell = itemsPerCell(perItem, customersAsOf, segmentDimensions);
+    Dataset<Row> cellItems = itemsPerCell.apply(perItem);
     // rows exploded into cuts, with the cell's items: per respondent here, per item for alpha
     UnaryOperator<Dataset<Row>> inCells =
         rows ->
             SegmentCuts.explode(rows, customersAsOf, segmentDimensions)
-                .join(broadcast(itemsPerCell), CELL);
-    Dataset<Row> respondent = inCells.apply(perRespondent);
+                .join(broadcast(cellItems), CELL);
+    // the cell's statistics over respondents, and over its complete respondents (those who
+    // answered every item the cell has) the variances of their sums for Cronbach's α, in one
+    // aggregation: var_samp and count skip the nulls of the other respondents
+    Column complete = col("_answered").equalTo(col("items"));
     Dataset<Row> scores =
-        respondent
+        inCells
+            .apply(perRespondent)
             .groupBy(CELL[0], CELL[1], CELL[2], "items") // items is one value per cell
             .agg(
                 count(lit(1)).as("respondents"),
@@ -117,13 +172,17 @@ public final class DimensionScores {
                 avg("_r_perc").as("_perc"),
                 avg("_r_gap").as("_gap"),
                 stddev_samp("_r_gap").as("_sd"),
-                avg("_r_msa").as("_msa"));
+                avg("_r_msa").as("_msa"),
+                count(when(complete, lit(1))).as("alpha_respondents"),
+                var_samp(when(complete, col("_sum_exp"))).as("_sv_exp"),
+                var_samp(when(complete, col("_sum_perc"))).as("_sv_perc"),
+                var_samp(when(complete, col("_sum_gap"))).as("_sv_gap"));
     Dataset<Row> answered =
         perItem.withColumn(
             "_answered", count(lit(1)).over(Window.partitionBy(col(CUSTOMER_ID), col(DIMENSION))));
     Dataset<Row> cells =
         scores
-            .join(alphaParts(inCells.apply(answered), respondent), CELL, "left")
+            .join(itemVariances(inCells.apply(answered)), CELL, "left")
             .join(broadcast(weightFrame(spark, catalog)), DIMENSION, "left");
     return finish(cells, minRespondents, window)
         .orderBy(col(SEGMENT_DIMENSION), col(SEGMENT_VALUE), col(DIMENSION));
@@ -148,38 +207,25 @@ public final class DimensionScores {
   }
 
   /**
-   * The parts of Cronbach's α per cell, over complete respondents (those who answered every item
-   * the cell has): their count, k, the sum of the item variances and the variance of the sum, for
-   * expectation, experience and gap. {@code itemCut}: the per-item values exploded into cuts, with
-   * each respondent's items answered in the dimension and the cell's items; {@code respondent}: the
-   * per-respondent values in cuts, with the cell's items.
+   * The item parts of Cronbach's α per cell, over complete respondents (those who answered every
+   * item the cell has): k and the sum of the item variances, for expectation, experience and gap.
+   * {@code itemCut}: the per-item values exploded into cuts, with each respondent's items answered
+   * in the dimension and the cell's items. A cell without complete respondents has no row.
    */
-  private static Dataset<Row> alphaParts(Dataset<Row> itemCut, Dataset<Row> respondent) {
-    Column complete = col("_answered").equalTo(col("items"));
-    Dataset<Row> itemVariances =
-        itemCut
-            .where(complete)
-            .groupBy(CELL[0], CELL[1], CELL[2], TOUCHPOINT)
-            .agg(
-                var_samp("_exp").as("_v_exp"),
-                var_samp("_perc").as("_v_perc"),
-                var_samp("_gap").as("_v_gap"))
-            .groupBy(CELL[0], CELL[1], CELL[2])
-            .agg(
-                count(lit(1)).as("_k"),
-                sum("_v_exp").as("_iv_exp"),
-                sum("_v_perc").as("_iv_perc"),
-                sum("_v_gap").as("_iv_gap"));
-    Dataset<Row> sumVariances =
-        respondent
-            .where(complete)
-            .groupBy(CELL[0], CELL[1], CELL[2])
-            .agg(
-                count(lit(1)).as("alpha_respondents"),
-                var_samp("_sum_exp").as("_sv_exp"),
-                var_samp("_sum_perc").as("_sv_perc"),
-                var_samp("_sum_gap").as("_sv_gap"));
-    return sumVariances.join(itemVariances, CELL);
+  private static Dataset<Row> itemVariances(Dataset<Row> itemCut) {
+    return itemCut
+        .where(col("_answered").equalTo(col("items")))
+        .groupBy(CELL[0], CELL[1], CELL[2], TOUCHPOINT)
+        .agg(
+            var_samp("_exp").as("_v_exp"),
+            var_samp("_perc").as("_v_perc"),
+            var_samp("_gap").as("_v_gap"))
+        .groupBy(CELL[0], CELL[1], CELL[2])
+        .agg(
+            count(lit(1)).as("_k"),
+            sum("_v_exp").as("_iv_exp"),
+            sum("_v_perc").as("_iv_perc"),
+            sum("_v_gap").as("_iv_gap"));
   }
 
   /** α = k/(k-1)·(1 - Σ var(item)/var(sum)); null for k < 2, too few respondents or var 0. */

@@ -144,8 +144,38 @@ class DimensionScoresTest extends GapFixtures {
     assertThat(tangibility.<Double>getAs("alpha_gap")).as("k = 1: no alpha").isNull();
   }
 
+  /**
+   * D's gap_segment_touchpoint rows for the items of {@link #itemsAndCompleteRespondentsPerCell},
+   * by hand: the cuts and touchpoints answered, with the catalog's dimension; a touchpoint the
+   * catalog lacks has none.
+   */
+  private static Dataset<Row> handCells() {
+    StructType s =
+        StructType.fromDDL(
+            "segment_dimension string, segment_value string, touchpoint string, dimension string");
+    return spark()
+        .createDataFrame(
+            List.of(
+                RowFactory.create("total", "all", "pay", "security"),
+                RowFactory.create("total", "all", "pin", "security"),
+                RowFactory.create("total", "all", "kiosk_wifi", null),
+                RowFactory.create("region", "North", "pay", "security"),
+                RowFactory.create("region", "North", "pin", "security"),
+                RowFactory.create("region", "West", "pay", "security")),
+            s);
+  }
+
   @Test
   void itemsAndCompleteRespondents_areCountedPerCell_notPerDimension() {
+    itemsAndCompleteRespondentsPerCell(false);
+  }
+
+  @Test
+  void itemsPerCell_countedFromTheGapCells_giveTheSameScores() {
+    itemsAndCompleteRespondentsPerCell(true);
+  }
+
+  private static void itemsAndCompleteRespondentsPerCell(boolean fromGapCells) {
     // West answered only pay: West/security has 1 item, so c5 and c6 are complete there, while in
     // total/security (2 items) only c1 and c2 are
     Dataset<Row> items =
@@ -159,15 +189,15 @@ class DimensionScoresTest extends GapFixtures {
                     item("c5", "pay", 60, 70, null),
                     item("c6", "pay", 50, 40, null)),
                 ITEMS_MSA);
+    Dataset<Row> customers = crm("c1/SMB/North", "c2/SMB/North", "c5/SMB/West", "c6/SMB/West");
+    AnalysisWindow window = new AnalysisWindow(LocalDate.parse("2026-06-30"), 30);
     Map<String, Row> cells =
         byCell(
-            DimensionScores.gapDimension(
-                items,
-                crm("c1/SMB/North", "c2/SMB/North", "c5/SMB/West", "c6/SMB/West"),
-                KIOSK,
-                List.of("region"),
-                2,
-                new AnalysisWindow(LocalDate.parse("2026-06-30"), 30)));
+            fromGapCells
+                ? DimensionScores.gapDimensionBesideCells(
+                    items, handCells(), customers, KIOSK, List.of("region"), 2, window)
+                : DimensionScores.gapDimension(
+                    items, customers, KIOSK, List.of("region"), 2, window));
     Row total = cells.get("total/all/security");
     assertThat(total.<Long>getAs("items")).isEqualTo(2L);
     assertThat(total.<Long>getAs("respondents")).isEqualTo(4L);

@@ -30,9 +30,11 @@ public final class GapsJob {
             in.window());
     GoldTables.replaceDate(ctx, Table.GAP_SEGMENT_TOUCHPOINT, cells);
     FaultPoints.hit("gaps.committed");
+    // the cells' item counts from the rows just written, not from another pass over the items
     Dataset<Row> dimensions =
-        DimensionScores.gapDimension(
+        DimensionScores.gapDimensionBesideCells(
             in.items(),
+            GoldTables.slice(ctx, Table.GAP_SEGMENT_TOUCHPOINT),
             in.customersAsOf(),
             ctx.catalog(),
             in.dimensions(),

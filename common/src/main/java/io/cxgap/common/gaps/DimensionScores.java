@@ -69,9 +69,10 @@ public final class DimensionScores {
       List<String> segmentDimensions,
       int minRespondents,
       AnalysisWindow window) {
+    Dataset<Row> perItem = perItem(items, catalog, window);
     return scores(
-        items,
-        perItem -> itemsPerCell(perItem, customersAsOf, segmentDimensions),
+        perItem,
+        itemsPerCell(perItem, customersAsOf, segmentDimensions),
         customersAsOf,
         catalog,
         segmentDimensions,
@@ -99,8 +100,8 @@ public final class DimensionScores {
             .groupBy(CELL[0], CELL[1], CELL[2])
             .agg(count(lit(1)).as("items"));
     return scores(
-        items,
-        perItem -> counted,
+        perItem(items, catalog, window),
+        counted,
         customersAsOf,
         catalog,
         segmentDimensions,
@@ -109,33 +110,39 @@ public final class DimensionScores {
   }
 
   /**
-   * gap_dimension; {@code itemsPerCell} gives, from the per-respondent item values, the cells' item
-   * counts (segment_dimension, segment_value, dimension, items).
+   * One row per respondent, dimension and item (touchpoint) of the window: the means of the
+   * respondent's answers to the item in the window.
+   */
+  private static Dataset<Row> perItem(
+      Dataset<Row> items, TouchpointCatalog catalog, AnalysisWindow window) {
+    Column msa =
+        Arrays.asList(items.columns()).contains(MSA)
+            ? col(MSA)
+            : lit(null).cast(DataTypes.DoubleType);
+    return window
+        .items(items)
+        .join(broadcast(dimensionFrame(items.sparkSession(), catalog)), TOUCHPOINT)
+        .groupBy(col(CUSTOMER_ID), col(DIMENSION), col(TOUCHPOINT))
+        .agg(
+            avg(EXPECTATION_NORM).as("_exp"),
+            avg(EXPERIENCE_NORM).as("_perc"),
+            avg(GAP).as("_gap"),
+            avg(msa).as("_msa"));
+  }
+
+  /**
+   * gap_dimension from {@link #perItem}'s rows and the cells' item counts {@code cellItems}
+   * (segment_dimension, segment_value, dimension, items).
    */
   private static Dataset<Row> scores(
-      Dataset<Row> items,
-      UnaryOperator<Dataset<Row>> itemsPerCell,
+      Dataset<Row> perItem,
+      Dataset<Row> cellItems,
       Dataset<Row> customersAsOf,
       TouchpointCatalog catalog,
       List<String> segmentDimensions,
       int minRespondents,
       AnalysisWindow window) {
-    SparkSession spark = items.sparkSession();
-    Column msa =
-        Arrays.asList(items.columns()).contains(MSA)
-            ? col(MSA)
-            : lit(null).cast(DataTypes.DoubleType);
-    // one value per respondent and item: the mean of their answers to it in the window
-    Dataset<Row> perItem =
-        window
-            .items(items)
-            .join(broadcast(dimensionFrame(spark, catalog)), TOUCHPOINT)
-            .groupBy(col(CUSTOMER_ID), col(DIMENSION), col(TOUCHPOINT))
-            .agg(
-                avg(EXPECTATION_NORM).as("_exp"),
-                avg(EXPERIENCE_NORM).as("_perc"),
-                avg(GAP).as("_gap"),
-                avg(msa).as("_msa"));
+    SparkSession spark = perItem.sparkSession();
     // A customer is in one value of each segment dimension, so their rows in a cell are their rows
     // of the cell's dimension, whatever the cut: the per-respondent values are computed once per
     // customer and dimension, before the explode into cuts, which then feeds only aggregations
@@ -152,7 +159,6 @@ public final class DimensionScores {
                 sum("_exp").as("_sum_exp"),
                 sum("_perc").as("_sum_perc"),
                 sum("_gap").as("_sum_gap"));
-    Dataset<Row> cellItems = itemsPerCell.apply(perItem);
     // rows exploded into cuts, with the cell's items: per respondent here, per item for alpha
     UnaryOperator<Dataset<Row>> inCells =
         rows ->

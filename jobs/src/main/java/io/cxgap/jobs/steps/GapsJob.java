@@ -30,11 +30,12 @@ public final class GapsJob {
             in.window());
     GoldTables.replaceDate(ctx, Table.GAP_SEGMENT_TOUCHPOINT, cells);
     FaultPoints.hit("gaps.committed");
+    Dataset<Row> writtenCells = GoldTables.slice(ctx, Table.GAP_SEGMENT_TOUCHPOINT);
     // the cells' item counts from the rows just written, not from another pass over the items
     Dataset<Row> dimensions =
         DimensionScores.gapDimensionBesideCells(
             in.items(),
-            GoldTables.slice(ctx, Table.GAP_SEGMENT_TOUCHPOINT),
+            writtenCells,
             in.customersAsOf(),
             ctx.catalog(),
             in.dimensions(),
@@ -51,7 +52,7 @@ public final class GapsJob {
                 "concat_ws(', ', collect_list(case when alpha_experience < 0.7 then dimension end))")
             .head();
     Row n =
-        GoldTables.slice(ctx, Table.GAP_SEGMENT_TOUCHPOINT)
+        writtenCells
             .selectExpr(
                 "count(*)",
                 "coalesce(sum(cast(suppressed as int)), 0)",

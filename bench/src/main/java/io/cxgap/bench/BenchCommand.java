@@ -172,9 +172,14 @@ public final class BenchCommand implements Callable<Integer> {
       List<String> cases,
       boolean newJvm) {}
 
+  /**
+   * The load average at the start and the machine, for every row of the run: {@code 1.44 on 2 cores
+   * of AMD EPYC (family 25, model 1, 2445 MHz)}.
+   */
   static String loadAverage() {
     double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     return String.format(
-        Locale.ROOT, "%.2f on %d cores", l, Runtime.getRuntime().availableProcessors());
+            Locale.ROOT, "%.2f on %d cores", l, Runtime.getRuntime().availableProcessors())
+        + Processor.describe().map(p -> " of " + p).orElse("");
   }
 }

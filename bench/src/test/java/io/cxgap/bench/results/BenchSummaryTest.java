@@ -44,9 +44,13 @@ class BenchSummaryTest {
     Path csv = dir.resolve("bench-runs.csv");
     BenchCsv.append(csv, rows);
     List<BenchRow> back = BenchCsv.read(csv);
-    assertThat(back).isEqualTo(rows); // the label with a comma and quotes survives the CSV
+    // the label with a comma and quotes, and the machine with commas, survive the CSV
+    assertThat(back).isEqualTo(rows);
 
     String md = BenchSummary.markdown(back);
+    assertThat(md)
+        .contains(
+            "load average at start 0.10 on 2 cores of AMD EPYC (family 25, model 1, 2445 MHz)");
     // SF0.1: 6 / 20 = 0.30 of the full run; 12 / 4 = 3.0× DuckDB
     assertThat(md).contains("- Incremental next day: 6.0 s = 0.30 of the full run (20.0 s).");
     assertThat(md).contains("ours (ingest + conform + gaps) 12.0 s, DuckDB 4.0 s: 3.0× DuckDB");
@@ -164,7 +168,7 @@ class BenchSummaryTest {
       double incr,
       double duck) {
     String label = "idle, \"quiet\" box";
-    String load = "0.10 on 2 cores";
+    String load = "0.10 on 2 cores of AMD EPYC (family 25, model 1, 2445 MHz)";
     return List.of(
         new BenchRow(
             id, at, label, load, sf, customers, "full", "ingest", ingest, 1000, 900, 512L, ""),

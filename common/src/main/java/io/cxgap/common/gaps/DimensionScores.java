@@ -16,7 +16,6 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sqrt;
@@ -60,33 +59,13 @@ public final class DimensionScores {
   /**
    * @param items silver survey items (any dates; the window is applied here); an {@code msa} column
    *     is used when present
+   * @param gapCells D's rows of {@code gold.gap_segment_touchpoint} over the same window, catalog
+   *     and customers: one row per cut and touchpoint answered in the window, with the touchpoint's
+   *     dimension (null where the catalog lacks it). A cell's items are counted from them rather
+   *     than from another pass over the items.
    * @param customersAsOf silver customers of D (customer_id + segment dimension columns)
    */
   public static Dataset<Row> gapDimension(
-      Dataset<Row> items,
-      Dataset<Row> customersAsOf,
-      TouchpointCatalog catalog,
-      List<String> segmentDimensions,
-      int minRespondents,
-      AnalysisWindow window) {
-    Dataset<Row> perItem = perItem(items, catalog, window);
-    return scores(
-        perItem,
-        itemsPerCell(perItem, customersAsOf, segmentDimensions),
-        customersAsOf,
-        catalog,
-        segmentDimensions,
-        minRespondents,
-        window);
-  }
-
-  /**
-   * {@link #gapDimension}, with the items of each cell counted from D's rows of {@code
-   * gold.gap_segment_touchpoint} over the same window, catalog and customers ({@code gapCells}: one
-   * row per cut and touchpoint answered in the window, with the touchpoint's dimension) instead of
-   * from the window's items: one pass over the items fewer.
-   */
-  public static Dataset<Row> gapDimensionBesideCells(
       Dataset<Row> items,
       Dataset<Row> gapCells,
       Dataset<Row> customersAsOf,
@@ -192,24 +171,6 @@ public final class DimensionScores {
             .join(broadcast(weightFrame(spark, catalog)), DIMENSION, "left");
     return finish(cells, minRespondents, window)
         .orderBy(col(SEGMENT_DIMENSION), col(SEGMENT_VALUE), col(DIMENSION));
-  }
-
-  /**
-   * The number of items (touchpoints) answered in each cell: the distinct (segment values,
-   * dimension, touchpoint) of the answers, a few hundred rows, exploded into cuts.
-   */
-  private static Dataset<Row> itemsPerCell(
-      Dataset<Row> perItem, Dataset<Row> customersAsOf, List<String> segmentDimensions) {
-    Dataset<Row> answeredItems =
-        SegmentCuts.attach(
-                perItem.select(col(CUSTOMER_ID), col(DIMENSION), col(TOUCHPOINT)),
-                customersAsOf,
-                segmentDimensions)
-            .drop(CUSTOMER_ID)
-            .distinct();
-    return SegmentCuts.cuts(answeredItems, segmentDimensions)
-        .groupBy(CELL[0], CELL[1], CELL[2])
-        .agg(countDistinct(col(TOUCHPOINT)).as("items"));
   }
 
   /**

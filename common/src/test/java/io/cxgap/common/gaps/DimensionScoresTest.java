@@ -8,6 +8,7 @@ import io.cxgap.common.catalog.TouchpointCatalog;
 import io.cxgap.common.transform.AnalysisWindow;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,11 @@ class DimensionScoresTest extends GapFixtures {
           Map.of("security", 30.0, "tangibility", 10.0));
 
   private static final StructType ITEMS_MSA = ITEMS.add("msa", DataTypes.DoubleType);
+
+  /** The columns of gap_segment_touchpoint that gap_dimension reads. */
+  private static final StructType CELLS =
+      StructType.fromDDL(
+          "segment_dimension string, segment_value string, touchpoint string, dimension string");
 
   /** An item row with an msa value (null: no adequate answer). */
   private static Row item(String customer, String tp, double exp, double perc, Double msa) {
@@ -84,10 +90,31 @@ class DimensionScoresTest extends GapFixtures {
     return computed;
   }
 
+  /** The kiosk's four customers: c1 and c2 in North, c3 and c4 in South. */
+  private static Dataset<Row> kioskCustomers() {
+    return crm("c1/SMB/North", "c2/SMB/North", "c3/SMB/South", "c4/SMB/South");
+  }
+
+  /**
+   * D's gap_segment_touchpoint rows for {@link #kioskItems}, by hand: every cut answered pay, pin
+   * and screen in the window (South's pin by c4 only, c3's being outside it).
+   */
+  private static Dataset<Row> kioskCells() {
+    List<Row> rows = new ArrayList<>();
+    for (String[] cut :
+        new String[][] {{"total", "all"}, {"region", "North"}, {"region", "South"}}) {
+      rows.add(RowFactory.create(cut[0], cut[1], "pay", "security"));
+      rows.add(RowFactory.create(cut[0], cut[1], "pin", "security"));
+      rows.add(RowFactory.create(cut[0], cut[1], "screen", "tangibility"));
+    }
+    return spark().createDataFrame(rows, CELLS);
+  }
+
   private static Dataset<Row> compute() {
     return DimensionScores.gapDimension(
         kioskItems(),
-        crm("c1/SMB/North", "c2/SMB/North", "c3/SMB/South", "c4/SMB/South"),
+        kioskCells(),
+        kioskCustomers(),
         KIOSK,
         List.of("region"),
         3,
@@ -145,14 +172,11 @@ class DimensionScoresTest extends GapFixtures {
   }
 
   /**
-   * D's gap_segment_touchpoint rows for the items of {@link #itemsAndCompleteRespondentsPerCell},
-   * by hand: the cuts and touchpoints answered, with the catalog's dimension; a touchpoint the
-   * catalog lacks has none.
+   * D's gap_segment_touchpoint rows for the items of {@link
+   * #itemsAndCompleteRespondents_areCountedPerCell_notPerDimension}, by hand: the cuts and
+   * touchpoints answered, with the catalog's dimension; a touchpoint the catalog lacks has none.
    */
   private static Dataset<Row> handCells() {
-    StructType s =
-        StructType.fromDDL(
-            "segment_dimension string, segment_value string, touchpoint string, dimension string");
     return spark()
         .createDataFrame(
             List.of(
@@ -162,20 +186,11 @@ class DimensionScoresTest extends GapFixtures {
                 RowFactory.create("region", "North", "pay", "security"),
                 RowFactory.create("region", "North", "pin", "security"),
                 RowFactory.create("region", "West", "pay", "security")),
-            s);
+            CELLS);
   }
 
   @Test
   void itemsAndCompleteRespondents_areCountedPerCell_notPerDimension() {
-    itemsAndCompleteRespondentsPerCell(false);
-  }
-
-  @Test
-  void itemsPerCell_countedFromTheGapCells_giveTheSameScores() {
-    itemsAndCompleteRespondentsPerCell(true);
-  }
-
-  private static void itemsAndCompleteRespondentsPerCell(boolean fromGapCells) {
     // West answered only pay: West/security has 1 item, so c5 and c6 are complete there, while in
     // total/security (2 items) only c1 and c2 are
     Dataset<Row> items =
@@ -193,11 +208,8 @@ class DimensionScoresTest extends GapFixtures {
     AnalysisWindow window = new AnalysisWindow(LocalDate.parse("2026-06-30"), 30);
     Map<String, Row> cells =
         byCell(
-            fromGapCells
-                ? DimensionScores.gapDimensionBesideCells(
-                    items, handCells(), customers, KIOSK, List.of("region"), 2, window)
-                : DimensionScores.gapDimension(
-                    items, customers, KIOSK, List.of("region"), 2, window));
+            DimensionScores.gapDimension(
+                items, handCells(), customers, KIOSK, List.of("region"), 2, window));
     Row total = cells.get("total/all/security");
     assertThat(total.<Long>getAs("items")).isEqualTo(2L);
     assertThat(total.<Long>getAs("respondents")).isEqualTo(4L);
@@ -293,7 +305,8 @@ class DimensionScoresTest extends GapFixtures {
     Dataset<Row> dims =
         DimensionScores.gapDimension(
             kioskItems(),
-            crm("c1/SMB/North", "c2/SMB/North", "c3/SMB/South", "c4/SMB/South"),
+            kioskCells(),
+            kioskCustomers(),
             unweighted,
             List.of("region"),
             3,

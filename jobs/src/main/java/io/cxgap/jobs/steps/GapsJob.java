@@ -33,7 +33,7 @@ public final class GapsJob {
     Dataset<Row> writtenCells = GoldTables.slice(ctx, Table.GAP_SEGMENT_TOUCHPOINT);
     // the cells' item counts from the rows just written, not from another pass over the items
     Dataset<Row> dimensions =
-        DimensionScores.gapDimensionBesideCells(
+        DimensionScores.gapDimension(
             in.items(),
             writtenCells,
             in.customersAsOf(),

@@ -36,10 +36,9 @@ public final class SegmentCuts {
 
   /**
    * The first half of {@link #explode}: each row with its customer's value of each dimension as of
-   * D (null where the CRM does not have the customer), in columns that {@link #cuts} reads. Rows
-   * can be made distinct over these values before they are exploded.
+   * D (null where the CRM does not have the customer), in columns that {@link #cuts} reads.
    */
-  static Dataset<Row> attach(
+  private static Dataset<Row> attach(
       Dataset<Row> rows, Dataset<Row> customersAsOf, List<String> dimensions) {
     List<Column> crm = new ArrayList<>();
     crm.add(col(CUSTOMER_ID).as("_crm_id"));
@@ -86,7 +85,7 @@ public final class SegmentCuts {
    * The second half of {@link #explode}: each {@link #attach attached} row once per cut, the
    * attached columns dropped.
    */
-  static Dataset<Row> cuts(Dataset<Row> joined, List<String> dimensions) {
+  private static Dataset<Row> cuts(Dataset<Row> joined, List<String> dimensions) {
     List<Column> cuts = new ArrayList<>();
     cuts.add(struct(lit(TOTAL).as(SEGMENT_DIMENSION), lit(ALL).as(SEGMENT_VALUE)));
     for (String d : dimensions) {

@@ -1,10 +1,15 @@
 package io.cxgap.common.spark;
 
 import io.cxgap.common.config.CxConfig;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
+import scala.Option;
 
 /** The one place a SparkSession is configured: Delta, UTC, config-given settings. */
 public final class Sessions {
@@ -78,6 +83,36 @@ public final class Sessions {
   /** The session's {@code spark.sql.shuffle.partitions}. */
   public static int shufflePartitions(SparkSession spark) {
     return Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+  }
+
+  /**
+   * The settings under which Spark runs a plan's operators and expressions interpreted instead of
+   * compiling generated code for them.
+   */
+  static final Map<String, String> INTERPRETED =
+      Map.of(
+          "spark.sql.codegen.wholeStage", "false", "spark.sql.codegen.factoryMode", "NO_CODEGEN");
+
+  /**
+   * Runs {@code body} with Spark's code generation off ({@link #INTERPRETED}), then puts the
+   * session's settings back as they were. For work over a few thousand rows, where compiling each
+   * plan's generated classes (Janino, then the JIT) costs more time than the compiled code saves.
+   * The settings reach the tasks with each query (Spark propagates its SQL settings to them).
+   */
+  public static <T> T interpreted(SparkSession spark, Supplier<T> body) {
+    RuntimeConfig conf = spark.conf();
+    Map<String, Optional<String>> before = new LinkedHashMap<>();
+    INTERPRETED.forEach(
+        (k, v) -> {
+          Option<String> was = conf.getOption(k);
+          before.put(k, was.isDefined() ? Optional.of(was.get()) : Optional.empty());
+          conf.set(k, v);
+        });
+    try {
+      return body.get();
+    } finally {
+      before.forEach((k, v) -> v.ifPresentOrElse(x -> conf.set(k, x), () -> conf.unset(k)));
+    }
   }
 
   /** Names the Spark jobs of one step so the Spark UI shows which step is slow. */

@@ -29,8 +29,22 @@ import java.util.function.Function;
  * step that fails is logged as failed and stops the run; its error keeps its exit code.
  */
 public final class Steps {
-  /** One step: its name on the command line, what it does, and the job that runs it. */
-  public record Step(String name, String description, Function<JobContext, StepResult> job) {}
+  /**
+   * One step: its name on the command line, what it does, the job that runs it, and whether it runs
+   * interpreted ({@link Sessions#interpreted}): the report, which reads gold slices of a few
+   * thousand rows, where Spark spends longer compiling each plan's generated code than running it
+   * (docs/performance.md, "The report interpreted").
+   */
+  public record Step(
+      String name, String description, Function<JobContext, StepResult> job, boolean interpreted) {
+    Step(String name, String description, Function<JobContext, StepResult> job) {
+      this(name, description, job, false);
+    }
+
+    StepResult run(JobContext ctx) {
+      return interpreted ? Sessions.interpreted(ctx.spark(), () -> job.apply(ctx)) : job.apply(ctx);
+    }
+  }
 
   /** Every step, in run order. */
   public static final List<Step> ALL =
@@ -77,7 +91,8 @@ public final class Steps {
           new Step(
               "report",
               "gold → <warehouse>/reports/cx-report-D.html, the HTML report for D",
-              ReportJob::run));
+              ReportJob::run,
+              true));
 
   /** The steps' names, in run order: what {@code nightly} runs. */
   public static List<String> names() {
@@ -133,14 +148,14 @@ public final class Steps {
       Listener listener) {
     String note = recovers;
     for (String name : names) {
-      Function<JobContext, StepResult> step = named(name).job();
+      Step step = named(name);
       listener.starting(name);
       Instant started = Instant.now();
       lock.step(name, started);
       Sessions.jobGroup(ctx.spark(), name, ctx.date().toString());
       StepResult result;
       try {
-        result = step.apply(ctx);
+        result = step.run(ctx);
       } catch (CxException e) {
         RunLog.record(
             ctx, name, started, "failed", StepResult.of(0, 0, 0, prefixed(note, e.getMessage())));

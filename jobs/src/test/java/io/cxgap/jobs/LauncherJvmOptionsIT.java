@@ -10,12 +10,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The JVM options {@code bin/cxgap} gives each command (README, Launcher environment): {@code sql}
- * runs with C1 only and the serial collector, {@code serve} with {@code -Xmx4g} and the JVM's own
- * collector, the batch commands with {@code -Xmx4g} and the parallel collector; {@code
- * CXGAP_JAVA_OPTS} replaces the heap and sql's options, and the batch commands keep the parallel
- * collector unless it names a collector itself. The JVM here is a script that writes down its
- * arguments.
+ * The JVM options {@code bin/cxgap} gives each command (README, Launcher environment): the short
+ * commands ({@code sql}, {@code alerts}, {@code runs}) run with C1 only and the serial collector,
+ * and map sql's class archive, which only sql writes; {@code serve} runs with {@code -Xmx4g} and
+ * the JVM's own collector, the batch commands with {@code -Xmx4g} and the parallel collector;
+ * {@code CXGAP_JAVA_OPTS} replaces the heap and the short commands' options, and the batch commands
+ * keep the parallel collector unless it names a collector itself. The JVM here is a script that
+ * writes down its arguments.
  */
 class LauncherJvmOptionsIT {
   private static final Path LAUNCHER = LauncherArgs.launcher("cxgap");
@@ -38,7 +39,7 @@ class LauncherJvmOptionsIT {
   }
 
   @Test
-  void sql_writesAClassArchiveOnce_thenMapsIt_andOtherCommandsUseNone() throws Exception {
+  void sql_writesAClassArchiveOnce_thenItAndTheOtherShortCommandsMapIt() throws Exception {
     Path dir = Files.createTempDirectory("cxgap-cds");
     Path archive = dir.resolve("sql.jsa");
     Map<String, String> env = Map.of("CXGAP_CDS_ARCHIVE", archive.toString());
@@ -49,6 +50,10 @@ class LauncherJvmOptionsIT {
         .startsWith("-XX:ArchiveClassesAtExit=" + archive + ".")
         .endsWith(".tmp");
     assertThat(first.subList(1, 3)).containsExactly("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    assertThat(cds(allJvmOptions(env, "runs")))
+        .as("runs and alerts write no archive: theirs would lack the classes sql needs")
+        .isEmpty();
+    assertThat(cds(allJvmOptions(env, "alerts", "--date", "2026-10-31"))).isEmpty();
     assertThat(archive).as("this JVM wrote none: nothing moved into place").doesNotExist();
     try (var left = Files.list(dir)) {
       assertThat(left).as("no temporary file left").isEmpty();
@@ -58,18 +63,31 @@ class LauncherJvmOptionsIT {
     assertThat(cds(allJvmOptions(env, "sql", "SELECT 1")))
         .containsExactly(
             "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
-    assertThat(cds(allJvmOptions(env, "runs"))).isEmpty();
+    assertThat(cds(allJvmOptions(env, "runs")))
+        .containsExactly(
+            "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    assertThat(cds(allJvmOptions(env, "alerts", "--date", "2026-10-31")))
+        .containsExactly(
+            "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    assertThat(cds(allJvmOptions(env, "nightly", "--date", "2026-10-31"))).isEmpty();
     Map<String, String> off = Map.of("CXGAP_CDS_ARCHIVE", archive.toString(), "CXGAP_CDS", "off");
     assertThat(cds(allJvmOptions(off, "sql", "SELECT 1"))).isEmpty();
   }
 
   @Test
-  void sql_runsWithC1AndTheSerialCollector_serveWithTheHeapOnly_batchWithTheParallelCollector()
+  void shortCommandsRunWithC1AndTheSerialCollector_serveWithTheHeapOnly_batchWithTheParallelOne()
       throws Exception {
     assertThat(jvmOptions(Map.of(), "sql", "SELECT 1"))
         .containsExactly("-Xmx4g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     assertThat(jvmOptions(Map.of(), "serve", "--help")).containsExactly("-Xmx4g");
-    assertThat(jvmOptions(Map.of(), "runs")).containsExactly("-Xmx4g", "-XX:+UseParallelGC");
+    for (String[] shortCommand :
+        List.of(new String[] {"runs"}, new String[] {"alerts", "--date", "2026-10-31"})) {
+      assertThat(jvmOptions(Map.of(), shortCommand))
+          .as(shortCommand[0])
+          .containsExactly("-Xmx4g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    }
+    assertThat(jvmOptions(Map.of(), "forget", "--help"))
+        .containsExactly("-Xmx4g", "-XX:+UseParallelGC");
     assertThat(jvmOptions(Map.of(), "nightly", "--date", "2026-10-31"))
         .containsExactly("-Xmx4g", "-XX:+UseParallelGC");
   }
@@ -81,7 +99,7 @@ class LauncherJvmOptionsIT {
         .containsExactly("-Xmx2g");
     assertThat(jvmOptions(Map.of("CXGAP_JAVA_OPTS", "-Xmx8g"), "nightly", "--date", "2026-10-31"))
         .containsExactly("-Xmx8g", "-XX:+UseParallelGC");
-    assertThat(jvmOptions(Map.of("CXGAP_JAVA_OPTS", "-Xmx8g -XX:+UseG1GC"), "runs"))
+    assertThat(jvmOptions(Map.of("CXGAP_JAVA_OPTS", "-Xmx8g -XX:+UseG1GC"), "generate", "--help"))
         .as("a collector named in CXGAP_JAVA_OPTS wins")
         .containsExactly("-Xmx8g", "-XX:+UseG1GC");
   }

@@ -63,8 +63,12 @@ public final class AlertsCommand implements Callable<Integer> {
     LocalDate d = Args.parseDate(date);
     CxConfig config = options.load();
     SparkSession spark = Sessions.getOrCreate(config);
+    // a few hundred rows: interpreted, Spark answers before it would have compiled the plan
+    return Sessions.interpreted(spark, () -> print(spark, config, d, System.out));
+  }
+
+  private int print(SparkSession spark, CxConfig config, LocalDate d, PrintStream out) {
     Dataset<Row> alerts = ordered(todays(spark, config, d));
-    PrintStream out = System.out;
     if (format == Format.json) {
       alerts
           .select(to_json(struct(col("*")), Map.of("ignoreNullFields", "false")))

@@ -3,13 +3,11 @@ package io.cxgap.common.spark;
 import io.cxgap.common.config.CxConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.SparkSession;
-import scala.Option;
 
 /** The one place a SparkSession is configured: Delta, UTC, config-given settings. */
 public final class Sessions {
@@ -101,17 +99,17 @@ public final class Sessions {
    */
   public static <T> T interpreted(SparkSession spark, Supplier<T> body) {
     RuntimeConfig conf = spark.conf();
-    Map<String, Optional<String>> before = new LinkedHashMap<>();
+    // both settings have defaults, so each has a value to put back
+    Map<String, String> before = new LinkedHashMap<>();
     INTERPRETED.forEach(
         (k, v) -> {
-          Option<String> was = conf.getOption(k);
-          before.put(k, was.isDefined() ? Optional.of(was.get()) : Optional.empty());
+          before.put(k, conf.get(k));
           conf.set(k, v);
         });
     try {
       return body.get();
     } finally {
-      before.forEach((k, v) -> v.ifPresentOrElse(x -> conf.set(k, x), () -> conf.unset(k)));
+      before.forEach(conf::set);
     }
   }
 
